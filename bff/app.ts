@@ -1,0 +1,62 @@
+/**
+ * `createApp(deps)`: the whole BFF as a Hono app built only from its arguments, so tests and
+ * the server each pass their own database, clock and configuration.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Db } from '../db/database.ts';
+import type { Config } from './config.ts';
+import type { AppEnv, Deps } from './env.ts';
+import { ApiError, handleError, handleNotFound } from './errors.ts';
+import { openApiDocument } from './openapi.ts';
+import { docsRoutes } from './routes/docs.ts';
+import { healthRoutes } from './routes/health.ts';
+import { meRoutes } from './routes/me.ts';
+import { sessionRoutes } from './routes/sessions.ts';
+
+export interface AppOptions {
+  db: Db;
+  config: Config;
+  clock?: () => Date;
+  ping?: () => Promise<void>;
+}
+
+export function createApp(options: AppOptions) {
+  const deps: Deps = {
+    db: options.db,
+    config: options.config,
+    clock: options.clock ?? (() => new Date()),
+    ping: options.ping ?? (async () => {}),
+  };
+
+  const api = new Hono<AppEnv>()
+    .route('/sessions', sessionRoutes)
+    .route('/me', meRoutes);
+
+  const app = new Hono<AppEnv>()
+    .use(async function provideDeps(c, next) {
+      c.set('deps', deps);
+      await next();
+    })
+    .use(secureHeaders({ crossOriginResourcePolicy: false, crossOriginOpenerPolicy: false }))
+    .use(
+      '/api/*',
+      bodyLimit({
+        maxSize: 256 * 1024,
+        onError: () => {
+          throw new ApiError(413, 'payload_too_large', 'The request body is larger than 256 KB.');
+        },
+      }),
+    )
+    .route('/', healthRoutes)
+    .route('/api', api);
+
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  app.route('/', docsRoutes(() => (document ??= openApiDocument(app, { title: 'partnerkit', version: '0.1.0' }))));
+  app.notFound(handleNotFound);
+  app.onError(handleError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,76 @@
+/**
+ * Runs the BFF as a process: opens the database the configuration names, migrates, seeds the
+ * demo once, serves the API, the docs and the built demo, and shuts down cleanly.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createDatabase, type Database } from '../db/database.ts';
+import { demoPassword, demoSignIns, seedDemo } from '../db/seed.ts';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import { releaseDataDirLock, takeDataDirLock } from './data-dir-lock.ts';
+import { hashPassword } from './passwords.ts';
+
+export const distDir = fileURLToPath(new URL('../dist', import.meta.url));
+
+/** Opens the configured database: postgres.js when DATABASE_URL is set, else PGlite in DATA_DIR. */
+export function openDatabase(config: Config): Promise<Database> {
+  return config.databaseUrl
+    ? createDatabase({ url: config.databaseUrl, poolSize: config.dbPoolSize })
+    : createDatabase({ dataDir: config.dataDir });
+}
+
+export interface RunningServer {
+  url: string;
+  server: ServerType;
+  database: Database;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, options: { seed?: boolean; quiet?: boolean } = {}): Promise<RunningServer> {
+  if (!config.databaseUrl) takeDataDirLock(config.dataDir);
+  const database = await openDatabase(config);
+  await database.migrate();
+  const seeded = options.seed === false ? undefined : await seedDemo(database.db, hashPassword);
+
+  const app = createApp({ db: database.db, config, ping: database.ping });
+  const demoRoot = `${distDir}/demo`;
+  if (existsSync(demoRoot)) app.use('/*', serveStatic({ root: demoRoot }));
+
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+
+  if (!options.quiet) {
+    console.log(`partnerkit is running at ${url}`);
+    console.log(`  database: ${database.driver === 'pglite' ? `embedded (PGlite) in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
+    console.log(`  demo:     ${url}/`);
+    console.log(`  API docs: ${url}/docs`);
+    if (!existsSync(demoRoot)) console.log('  (the demo page is not built: run `npm run build`)');
+    if (seeded) {
+      console.log(`  demo sign-ins (password "${demoPassword}"):`);
+      for (const u of demoSignIns) {
+        const role = u.companyRoles.join(', ') || 'no admin role';
+        console.log(`    ${u.email.padEnd(30)} ${role}; partner access ${u.partnerAccess}`);
+      }
+    }
+  }
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive sockets would hold close() open.
+        (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      });
+      await database.close();
+      if (!config.databaseUrl) releaseDataDirLock(config.dataDir);
+    })());
+  return { url, server, database, close };
+}

@@ -1,0 +1,348 @@
+/**
+ * The whole partnerkit domain (DESIGN.md §2) as drizzle tables. Types elsewhere are
+ * inferred from these (`typeof users.$inferSelect`), never written again by hand.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+const id = { id: uuid('id').primaryKey().defaultRandom() };
+const createdAt = { createdAt: timestamptz('created_at').notNull().defaultNow() };
+const timestamps = { ...createdAt, updatedAt: timestamptz('updated_at').notNull().defaultNow() };
+
+export const companyKind = pgEnum('company_kind', ['partner', 'customer']);
+export const companyRole = pgEnum('company_role', [
+  'global_admin',
+  'billing_admin',
+  'password_admin',
+  'service_admin',
+  'user_management_admin',
+]);
+export const partnerAccess = pgEnum('partner_access', ['none', 'limited', 'full']);
+export const delegationLevel = pgEnum('delegation_level', ['limited', 'full']);
+export const delegationStatus = pgEnum('delegation_status', ['pending', 'active', 'declined', 'revoked', 'expired']);
+export const offerKind = pgEnum('offer_kind', ['trial', 'purchase']);
+export const subscriptionStatus = pgEnum('subscription_status', ['trial', 'active', 'expired', 'cancelled']);
+export const sessionKind = pgEnum('session_kind', ['password', 'embed']);
+export const severity = pgEnum('service_request_severity', ['low', 'normal', 'high', 'critical']);
+export const serviceRequestStatus = pgEnum('service_request_status', ['open', 'in_progress', 'resolved']);
+export const idempotencyState = pgEnum('idempotency_state', ['in_progress', 'completed']);
+
+/** Postal address kept as one JSON value: it is only ever read and written whole. */
+export type Address = {
+  line1?: string;
+  line2?: string;
+  city?: string;
+  region?: string;
+  postalCode?: string;
+  country?: string;
+};
+
+export const companies = pgTable(
+  'companies',
+  {
+    ...id,
+    kind: companyKind('kind').notNull(),
+    name: text('name').notNull(),
+    /** Primary internet domain, searched in the customer list. */
+    domain: text('domain'),
+    email: text('email'),
+    phone: text('phone'),
+    website: text('website'),
+    address: jsonb('address').$type<Address>(),
+    /** Origins allowed to embed the widgets with this company's tokens (CORS). */
+    allowedOrigins: text('allowed_origins').array().notNull().default(sql`'{}'::text[]`),
+    /** The partner's own sign-up page; offer URLs point here when it is set. */
+    signupUrl: text('signup_url'),
+    ...timestamps,
+  },
+  (t) => [index('companies_kind_name_idx').on(t.kind, t.name, t.id)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    ...id,
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    /** Set for passwords issued by the CLI, user creation or a reset: such a session may only change it. */
+    passwordTemporary: boolean('password_temporary').notNull().default(false),
+    companyRoles: companyRole('company_roles').array().notNull().default(sql`'{}'::company_role[]`),
+    partnerAccess: partnerAccess('partner_access').notNull().default('none'),
+    disabledAt: timestamptz('disabled_at'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`),
+    index('users_company_name_idx').on(t.companyId, t.displayName, t.id),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    ...id,
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** SHA-256 of the bearer token; the token itself is never stored. */
+    tokenHash: text('token_hash').notNull().unique(),
+    kind: sessionKind('kind').notNull().default('password'),
+    apiKeyId: uuid('api_key_id').references(() => apiKeys.id, { onDelete: 'cascade' }),
+    expiresAt: timestamptz('expires_at').notNull(),
+    revokedAt: timestamptz('revoked_at'),
+    ...createdAt,
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_api_key_idx').on(t.apiKeyId)],
+);
+
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    ...id,
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** The first characters of the key, shown in lists so people can tell keys apart. */
+    prefix: text('prefix').notNull(),
+    keyHash: text('key_hash').notNull().unique(),
+    createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    lastUsedAt: timestamptz('last_used_at'),
+    deletedAt: timestamptz('deleted_at'),
+    ...createdAt,
+  },
+  (t) => [index('api_keys_company_idx').on(t.companyId)],
+);
+
+export const services = pgTable(
+  'services',
+  {
+    ...id,
+    sku: text('sku').notNull().unique(),
+    name: text('name').notNull(),
+    description: text('description').notNull(),
+    trialDays: integer('trial_days').notNull(),
+    /** Monthly price of one license in minor units (cents) of `currency`. */
+    priceMinor: integer('price_minor').notNull(),
+    currency: text('currency').notNull(),
+    minLicenses: integer('min_licenses').notNull().default(1),
+    maxLicenses: integer('max_licenses').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    check('services_license_bounds', sql`${t.minLicenses} >= 1 and ${t.maxLicenses} >= ${t.minLicenses}`),
+    check('services_trial_days', sql`${t.trialDays} >= 0`),
+  ],
+);
+
+export const offers = pgTable(
+  'offers',
+  {
+    ...id,
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    kind: offerKind('kind').notNull(),
+    /** URL-safe code with at least 128 bits from a CSPRNG; it names the partner as advisor. */
+    code: text('code').notNull().unique(),
+    name: text('name'),
+    delegatedAdmin: delegationLevel('delegated_admin'),
+    expiresAt: timestamptz('expires_at'),
+    revokedAt: timestamptz('revoked_at'),
+    createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    ...createdAt,
+  },
+  (t) => [index('offers_partner_created_idx').on(t.partnerId, t.createdAt, t.id)],
+);
+
+export const offerItems = pgTable(
+  'offer_items',
+  {
+    offerId: uuid('offer_id')
+      .notNull()
+      .references(() => offers.id, { onDelete: 'cascade' }),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id),
+    /** License count proposed by a purchase offer; null for a trial. */
+    licenses: integer('licenses'),
+  },
+  (t) => [primaryKey({ columns: [t.offerId, t.serviceId] })],
+);
+
+export const subscriptions = pgTable(
+  'subscriptions',
+  {
+    ...id,
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id),
+    /** The partner acting as subscription advisor, when a partner's offer created it. */
+    advisorId: uuid('advisor_id').references(() => companies.id, { onDelete: 'set null' }),
+    offerId: uuid('offer_id').references(() => offers.id, { onDelete: 'set null' }),
+    status: subscriptionStatus('status').notNull(),
+    licenses: integer('licenses').notNull(),
+    trialEndsAt: timestamptz('trial_ends_at'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('subscriptions_customer_service_key').on(t.customerId, t.serviceId),
+    index('subscriptions_advisor_idx').on(t.advisorId, t.customerId),
+    index('subscriptions_offer_idx').on(t.offerId),
+  ],
+);
+
+/** A partner's relationship with a customer; `isAdvisor` marks the subscription advisor. */
+export const partnerCustomers = pgTable(
+  'partner_customers',
+  {
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    isAdvisor: boolean('is_advisor').notNull().default(true),
+    offerId: uuid('offer_id').references(() => offers.id, { onDelete: 'set null' }),
+    ...createdAt,
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnerId, t.customerId] }),
+    index('partner_customers_customer_idx').on(t.customerId),
+    index('partner_customers_partner_created_idx').on(t.partnerId, t.createdAt, t.customerId),
+  ],
+);
+
+export const delegations = pgTable(
+  'delegations',
+  {
+    ...id,
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    level: delegationLevel('level').notNull(),
+    status: delegationStatus('status').notNull(),
+    /** Code of a pending request (like an offer code); null for delegations accepted at sign-up. */
+    code: text('code').unique(),
+    /** When a pending request lapses unanswered. */
+    requestExpiresAt: timestamptz('request_expires_at'),
+    /** When an active delegation ends by itself; null for no end date. */
+    expiresAt: timestamptz('expires_at'),
+    requestedById: uuid('requested_by_id').references(() => users.id, { onDelete: 'set null' }),
+    answeredById: uuid('answered_by_id').references(() => users.id, { onDelete: 'set null' }),
+    answeredAt: timestamptz('answered_at'),
+    revokedAt: timestamptz('revoked_at'),
+    ...timestamps,
+  },
+  (t) => [
+    index('delegations_partner_customer_idx').on(t.partnerId, t.customerId, t.status),
+    index('delegations_customer_idx').on(t.customerId, t.status),
+  ],
+);
+
+export const serviceRequests = pgTable(
+  'service_requests',
+  {
+    ...id,
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    partnerId: uuid('partner_id').references(() => companies.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    severity: severity('severity').notNull().default('normal'),
+    status: serviceRequestStatus('status').notNull().default('open'),
+    openedById: uuid('opened_by_id').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [index('service_requests_customer_created_idx').on(t.customerId, t.createdAt, t.id)],
+);
+
+/**
+ * What a partner user did in a customer's tenant. The actor's name and email are copied
+ * in so the trail still reads correctly after the user is renamed or removed.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    ...id,
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    partnerId: uuid('partner_id').references(() => companies.id, { onDelete: 'set null' }),
+    partnerName: text('partner_name'),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    actorName: text('actor_name'),
+    actorEmail: text('actor_email'),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    outcome: text('outcome').notNull().default('success'),
+    details: jsonb('details').$type<Record<string, unknown>>(),
+    ...createdAt,
+  },
+  (t) => [
+    index('audit_events_customer_created_idx').on(t.customerId, t.createdAt, t.id),
+    index('audit_events_partner_customer_created_idx').on(t.partnerId, t.customerId, t.createdAt, t.id),
+  ],
+);
+
+/** Stored answers for `Idempotency-Key` requests (IETF draft): replayed on a retry. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    state: idempotencyState('state').notNull().default('in_progress'),
+    responseStatus: integer('response_status'),
+    responseBody: jsonb('response_body'),
+    ...createdAt,
+    expiresAt: timestamptz('expires_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);
+
+/** Fixed-window counters so that every BFF instance on one database shares rate limits. */
+export const rateLimitBuckets = pgTable(
+  'rate_limit_buckets',
+  {
+    key: text('key').notNull(),
+    windowStart: timestamptz('window_start').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);
+
+export type Company = typeof companies.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type Service = typeof services.$inferSelect;
+export type CompanyRole = (typeof companyRole.enumValues)[number];
+export type PartnerAccess = (typeof partnerAccess.enumValues)[number];
+export type DelegationLevel = (typeof delegationLevel.enumValues)[number];
