@@ -53,14 +53,20 @@ export const newPasswordSchema = z
 // No look-alike characters (0/O, 1/l/I), since people copy these from a screen.
 const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
-/** A one-time password for the CLI, user creation and resets: 16 characters from a CSPRNG. */
+/**
+ * A one-time password for the CLI, user creation and resets: 16 characters from a CSPRNG
+ * (about 92 bits), drawn again in the rare case it lacks a digit, so it also meets the rules.
+ */
 export function generateTemporaryPassword(): string {
-  const out: string[] = [];
-  while (out.length < 16) {
-    for (const byte of randomBytes(32)) {
-      // Rejection sampling keeps every character equally likely.
-      if (byte < 256 - (256 % alphabet.length) && out.length < 16) out.push(alphabet[byte % alphabet.length]!);
+  for (;;) {
+    const out: string[] = [];
+    while (out.length < 16) {
+      for (const byte of randomBytes(32)) {
+        // Rejection sampling keeps every character equally likely.
+        if (byte < 256 - (256 % alphabet.length) && out.length < 16) out.push(alphabet[byte % alphabet.length]!);
+      }
     }
+    const password = out.join('');
+    if (/[0-9]/.test(password) && /[A-Za-z]/.test(password)) return password;
   }
-  return out.join('');
 }

@@ -1,0 +1,10 @@
+/**
+ * The context `<partner-session>` provides and every partnerkit element consumes: the API
+ * client for the current BFF and token. A new client is provided whenever either changes, so
+ * consumers that subscribe see the change.
+ */
+import { createContext } from '@lit/context';
+import type { ApiClient } from './client.ts';
+
+// Symbol.for: two copies of partnerkit on one page still find each other's provider.
+export const apiClientContext = createContext<ApiClient | undefined>(Symbol.for('partnerkit.api-client'));

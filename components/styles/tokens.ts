@@ -1,0 +1,82 @@
+/**
+ * Design tokens every partnerkit widget includes first in its `styles`.
+ *
+ * Public knobs are `--partner-*` custom properties. A host page may set them anywhere above the
+ * widget (`:root`, a wrapper, the element itself); each widget reads them into private
+ * `--_*` properties on `:host` with a default, so an unset knob falls back to the default and a
+ * set one is inherited. The defaults follow `prefers-color-scheme`.
+ */
+import { css } from 'lit';
+
+export const tokens = css`
+  :host {
+    color-scheme: light dark;
+    --_font-family: var(
+      --partner-font-family,
+      system-ui,
+      -apple-system,
+      'Segoe UI',
+      Roboto,
+      'Helvetica Neue',
+      Arial,
+      sans-serif
+    );
+    --_font-size: var(--partner-font-size, 1rem);
+    --_radius: var(--partner-radius, 8px);
+    --_space: var(--partner-space, 1rem);
+    --_color-text: var(--partner-color-text, #1f2328);
+    --_color-muted: var(--partner-color-muted, #59636e);
+    --_color-surface: var(--partner-color-surface, #ffffff);
+    --_color-surface-alt: var(--partner-color-surface-alt, #f6f8fa);
+    --_color-border: var(--partner-color-border, #d1d9e0);
+    --_color-input-border: var(--partner-color-input-border, #6e7781);
+    --_color-accent: var(--partner-color-accent, #0969da);
+    --_color-on-accent: var(--partner-color-on-accent, #ffffff);
+    --_color-focus: var(--partner-color-focus, #0969da);
+    --_color-danger: var(--partner-color-danger, #b42318);
+    --_color-danger-surface: var(--partner-color-danger-surface, #fef3f2);
+    --_shadow: var(--partner-shadow, 0 1px 3px rgb(31 35 40 / 0.12));
+
+    font-family: var(--_font-family);
+    font-size: var(--_font-size);
+    line-height: 1.5;
+    color: var(--_color-text);
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_color-text: var(--partner-color-text, #e6edf3);
+      --_color-muted: var(--partner-color-muted, #9198a1);
+      --_color-surface: var(--partner-color-surface, #151b23);
+      --_color-surface-alt: var(--partner-color-surface-alt, #0d1117);
+      --_color-border: var(--partner-color-border, #3d444d);
+      --_color-input-border: var(--partner-color-input-border, #8b949e);
+      --_color-accent: var(--partner-color-accent, #4493f8);
+      --_color-on-accent: var(--partner-color-on-accent, #0d1117);
+      --_color-focus: var(--partner-color-focus, #79b8ff);
+      --_color-danger: var(--partner-color-danger, #ff9492);
+      --_color-danger-surface: var(--partner-color-danger-surface, #2d1517);
+      --_shadow: var(--partner-shadow, 0 1px 3px rgb(0 0 0 / 0.5));
+    }
+  }
+
+  :host([hidden]) {
+    display: none !important;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation-duration: 0.01ms !important;
+      animation-iteration-count: 1 !important;
+      transition-duration: 0.01ms !important;
+    }
+  }
+`;

@@ -1,0 +1,21 @@
+/**
+ * Builds the demo page into dist/demo, which the BFF serves at `/` (same origin as the API).
+ * `npm run build` = `vite build --config demo/vite.config.ts`.
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  // Relative asset URLs, so the page also works when the BFF is mounted under a path.
+  base: './',
+  build: {
+    outDir: fileURLToPath(new URL('../dist/demo', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+    // One chunk, loaded by a module script: the modulepreload polyfill would be dead weight.
+    modulePreload: { polyfill: false },
+    // `build.minify` alone keeps whitespace in template literals; this minifies fully (TOOLCHAIN.md).
+    rolldownOptions: { output: { minify: true } },
+  },
+});

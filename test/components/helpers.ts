@@ -1,0 +1,38 @@
+/** Small ways to act on a widget's shadow DOM as a person would. */
+import { waitUntil } from '@open-wc/testing';
+
+export function $<T extends Element = HTMLElement>(el: Element, selector: string): T {
+  const found = el.shadowRoot!.querySelector<T>(selector);
+  if (!found) throw new Error(`${el.localName} has no ${selector} in its shadow root`);
+  return found;
+}
+
+/** The input a `<label>` names, found through the label's text (as a person finds it). */
+export function inputLabelled(el: Element, text: string): HTMLInputElement {
+  const label = [...el.shadowRoot!.querySelectorAll('label')].find((l) => l.textContent?.trim() === text);
+  if (!label) throw new Error(`no label "${text}" in ${el.localName}`);
+  const input = label.control;
+  if (!(input instanceof HTMLInputElement)) throw new Error(`label "${text}" names no input`);
+  return input;
+}
+
+export function fill(el: Element, label: string, value: string) {
+  const input = inputLabelled(el, label);
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+export function button(el: Element, name: string): HTMLButtonElement {
+  const found = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
+  if (!found) throw new Error(`no button "${name}" in ${el.localName}`);
+  return found;
+}
+
+export function text(el: Element, selector: string): string {
+  return $(el, selector).textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/** Waits until the widget shows a heading with this text. */
+export async function heading(el: Element, name: string) {
+  await waitUntil(() => el.shadowRoot!.querySelector('h2')?.textContent?.trim() === name, `"${name}" never appeared`);
+}

@@ -1,0 +1,87 @@
+/**
+ * The one way end-to-end tests start things: the real BFF in-process (as `npm start` runs it,
+ * serving the built demo) on a database of its own, and Debian's Chromium through playwright-core.
+ *
+ * Database: a fresh PostgreSQL database when DATABASE_URL is set (created here, dropped in
+ * `close()`), else an embedded PGlite in a fresh temporary folder (removed in `close()`).
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import { chromium, type Browser } from 'playwright-core';
+import type { Db } from '../../db/database.ts';
+import { loadConfig } from '../../bff/config.ts';
+import { distDir, startServer } from '../../bff/server.ts';
+
+export interface DemoServer {
+  /** e.g. `http://127.0.0.1:41234`; the demo page is at `/`. */
+  url: string;
+  /** The server's database, for a test that needs data the demo seed lacks. */
+  db: Db;
+  close(): Promise<void>;
+}
+
+export async function startDemoServer(): Promise<DemoServer> {
+  assert.ok(
+    existsSync(join(distDir, 'demo', 'index.html')),
+    'dist/demo is not built: run `npm run build` before the end-to-end tests (`npm test` does).',
+  );
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) {
+    const name = `pk_e2e_${randomBytes(6).toString('hex')}`;
+    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    try {
+      const running = await startServer(loadConfig({ DATABASE_URL: url.href, PORT: '0', HOST: '127.0.0.1' }), { quiet: true });
+      return {
+        url: running.url,
+        db: running.database.db,
+        close: async () => {
+          try {
+            await running.close();
+          } finally {
+            await admin.unsafe(`drop database if exists ${name} with (force)`);
+            await admin.end();
+          }
+        },
+      };
+    } catch (error) {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+      throw error;
+    }
+  }
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'pk-e2e-'));
+  try {
+    const running = await startServer(loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }), { quiet: true });
+    return {
+      url: running.url,
+      db: running.database.db,
+      close: async () => {
+        try {
+          await running.close();
+        } finally {
+          rmSync(dataDir, { recursive: true, force: true });
+        }
+      },
+    };
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Headless Chromium from the system (never a downloaded one); playwright gives it a fresh profile. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+}
