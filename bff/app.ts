@@ -12,8 +12,11 @@ import { ApiError, handleError, handleNotFound } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { healthRoutes } from './routes/health.ts';
+import { companyRoutes } from './routes/company.ts';
 import { meRoutes } from './routes/me.ts';
+import { roleRoutes } from './routes/roles.ts';
 import { sessionRoutes } from './routes/sessions.ts';
+import { userRoutes } from './routes/users.ts';
 
 export interface AppOptions {
   db: Db;
@@ -32,7 +35,10 @@ export function createApp(options: AppOptions) {
 
   const api = new Hono<AppEnv>()
     .route('/sessions', sessionRoutes)
-    .route('/me', meRoutes);
+    .route('/me', meRoutes)
+    .route('/company', companyRoutes)
+    .route('/users', userRoutes)
+    .route('/roles', roleRoutes);
 
   const app = new Hono<AppEnv>()
     .use(async function provideDeps(c, next) {

@@ -3,6 +3,7 @@
  * `GET /api/roles` serves it, and the role picker shows it.
  */
 import type { CompanyRole, DelegationLevel, PartnerAccess } from '../db/schema.ts';
+import { ApiError } from './errors.ts';
 
 export const permissions = [
   'company:read',
@@ -121,8 +122,14 @@ export function effectiveRoles(actor: Actor, scope: Scope): CompanyRole[] {
   return [delegationLevels[level].grants];
 }
 
+/**
+ * What every member of a company holds, role or not: the company information is what its
+ * customers see anyway, and the profile widget shows it read-only to non-admins.
+ */
+export const memberPermissions: readonly Permission[] = ['company:read'];
+
 export function permissionsIn(actor: Actor, scope: Scope): Set<Permission> {
-  const granted = new Set<Permission>();
+  const granted = new Set<Permission>(scope.companyId === actor.companyId ? memberPermissions : []);
   for (const role of effectiveRoles(actor, scope)) for (const p of companyRoles[role].permissions) granted.add(p);
   // Delegated admins never manage the customer's own delegations or API keys.
   if (scope.companyId !== actor.companyId) {
@@ -140,3 +147,23 @@ export function permissionsIn(actor: Actor, scope: Scope): Set<Permission> {
 export function can(actor: Actor, permission: Permission, scope: Scope = { companyId: actor.companyId }): boolean {
   return permissionsIn(actor, scope).has(permission);
 }
+
+/** `can()` or a 403 in the error shape. */
+export function assertCan(actor: Actor, permission: Permission, scope?: Scope): void {
+  if (!can(actor, permission, scope)) {
+    throw new ApiError(403, 'forbidden', `You do not have the permission ${permission} here.`, [
+      { path: 'permission', message: permission },
+    ]);
+  }
+}
+
+/** The table as `GET /api/roles` serves it, for the role picker and API users. */
+export function rolesView() {
+  return {
+    companyRoles: Object.entries(companyRoles).map(([id, r]) => ({ id: id as CompanyRole, ...r, permissions: [...r.permissions] })),
+    partnerAccess: Object.entries(partnerAccessLevels).map(([id, r]) => ({ id: id as PartnerAccess, ...r })),
+    delegationLevels: Object.entries(delegationLevels).map(([id, r]) => ({ id: id as DelegationLevel, ...r })),
+    memberPermissions: [...memberPermissions],
+  };
+}
+export type RolesView = ReturnType<typeof rolesView>;

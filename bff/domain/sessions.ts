@@ -12,7 +12,7 @@ import { decoyPasswordHash, hashPassword, newPasswordSchema, verifyPassword } fr
 import { companyRoles as roleTable, permissionsIn } from '../permissions.ts';
 import { generateSecret, hashSecret, tokenPrefixes } from '../tokens.ts';
 import { companyViewSchema, toCompanyView } from './companies.ts';
-import { toUserView, userViewSchema } from './users.ts';
+import { toUserView, userViewSchema } from './user-view.ts';
 
 export const signInSchema = z.object({
   email: z.email().max(320),
