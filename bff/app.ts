@@ -10,6 +10,10 @@ import type { Config } from './config.ts';
 import type { AppEnv, Deps } from './env.ts';
 import { ApiError, handleError, handleNotFound } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
+import { postgresRateLimiter, type RateLimiter } from './rate-limit.ts';
+import { catalogRoutes } from './routes/catalog.ts';
+import { offerRoutes } from './routes/offers.ts';
+import { publicOfferRoutes } from './routes/public-offers.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { healthRoutes } from './routes/health.ts';
 import { companyRoutes } from './routes/company.ts';
@@ -23,6 +27,8 @@ export interface AppOptions {
   config: Config;
   clock?: () => Date;
   ping?: () => Promise<void>;
+  /** Default: counters in the app's own Postgres database. */
+  rateLimiter?: RateLimiter;
 }
 
 export function createApp(options: AppOptions) {
@@ -31,6 +37,7 @@ export function createApp(options: AppOptions) {
     config: options.config,
     clock: options.clock ?? (() => new Date()),
     ping: options.ping ?? (async () => {}),
+    rateLimiter: options.rateLimiter ?? postgresRateLimiter(options.db),
   };
 
   const api = new Hono<AppEnv>()
@@ -38,7 +45,10 @@ export function createApp(options: AppOptions) {
     .route('/me', meRoutes)
     .route('/company', companyRoutes)
     .route('/users', userRoutes)
-    .route('/roles', roleRoutes);
+    .route('/roles', roleRoutes)
+    .route('/catalog', catalogRoutes)
+    .route('/offers', offerRoutes)
+    .route('/public/offers', publicOfferRoutes);
 
   const app = new Hono<AppEnv>()
     .use(async function provideDeps(c, next) {

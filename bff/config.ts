@@ -18,6 +18,8 @@ export const configSchema = z.object({
   SESSION_TTL_MINUTES: z.coerce.number().int().positive().default(12 * 60),
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
   TRUST_PROXY: flag,
+  SIGNUP_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  SIGNUP_RATE_LIMIT_PER_OFFER: z.coerce.number().int().positive().default(100),
 });
 
 export type Config = {
@@ -29,6 +31,10 @@ export type Config = {
   sessionTtlMinutes: number;
   dbPoolSize: number;
   trustProxy: boolean;
+  /** Sign-up (offer redemption) attempts per minute per client address. */
+  signupRateLimit: number;
+  /** Sign-up attempts per minute per offer, from all addresses together. */
+  signupRateLimitPerOffer: number;
 };
 
 /** Throws a readable message naming each bad variable. */
@@ -48,6 +54,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlMinutes: e.SESSION_TTL_MINUTES,
     dbPoolSize: e.DB_POOL_SIZE,
     trustProxy: e.TRUST_PROXY,
+    signupRateLimit: e.SIGNUP_RATE_LIMIT,
+    signupRateLimitPerOffer: e.SIGNUP_RATE_LIMIT_PER_OFFER,
   };
 }
 

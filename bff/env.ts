@@ -3,8 +3,10 @@
  * caller once `requireSession` has run. Typed once here for the whole app.
  */
 import type { Db } from '../db/database.ts';
+import type { Company, User } from '../db/schema.ts';
 import type { Config } from './config.ts';
 import type { Actor } from './permissions.ts';
+import type { RateLimiter } from './rate-limit.ts';
 
 export interface Deps {
   db: Db;
@@ -13,10 +15,15 @@ export interface Deps {
   clock: () => Date;
   /** Resolves when the database answers; `/readyz` calls it. */
   ping: () => Promise<void>;
+  /** Shared by every instance on the same database (or Redis), so limits hold across a fleet. */
+  rateLimiter: RateLimiter;
 }
 
 export interface Auth {
   actor: Actor;
+  /** The signed-in user and company as the session look-up found them, for this request only. */
+  user: User;
+  company: Company;
   sessionId: string;
   sessionKind: 'password' | 'embed';
   expiresAt: Date;
@@ -24,4 +31,7 @@ export interface Auth {
   passwordTemporary: boolean;
 }
 
-export type AppEnv = { Variables: { deps: Deps; auth: Auth } };
+export type AppEnv = {
+  /** `auth` is set by `requireSession`; only routes behind `{ optional: true }` may find it unset. */
+  Variables: { deps: Deps; auth: Auth };
+};

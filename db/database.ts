@@ -113,3 +113,15 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * For a unique-constraint violation (SQLSTATE 23505) from either driver: the constraint's name
+ * ('' when the driver does not say). Otherwise null.
+ */
+export function uniqueViolation(error: unknown): string | null {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const err = e as { code?: unknown; constraint_name?: unknown; constraint?: unknown };
+    if (err.code === '23505') return String(err.constraint_name ?? err.constraint ?? '');
+  }
+  return null;
+}

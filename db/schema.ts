@@ -214,6 +214,23 @@ export const subscriptions = pgTable(
   ],
 );
 
+/** One customer redeeming an offer (a new sign-up, or an existing customer buying into its own company). */
+export const offerRedemptions = pgTable(
+  'offer_redemptions',
+  {
+    ...id,
+    offerId: uuid('offer_id')
+      .notNull()
+      .references(() => offers.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    redeemedById: uuid('redeemed_by_id').references(() => users.id, { onDelete: 'set null' }),
+    ...createdAt,
+  },
+  (t) => [index('offer_redemptions_offer_idx').on(t.offerId, t.customerId)],
+);
+
 /** A partner's relationship with a customer; `isAdvisor` marks the subscription advisor. */
 export const partnerCustomers = pgTable(
   'partner_customers',

@@ -86,60 +86,62 @@ export async function signOut(deps: Deps, auth: Auth) {
   await deps.db.update(sessions).set({ revokedAt: deps.clock() }).where(eq(sessions.id, auth.sessionId));
 }
 
-/** The caller behind a bearer token, or null when the token is unknown, expired or revoked. */
-export async function findSession(deps: Deps, token: string): Promise<Auth | null> {
-  const [row] = await deps.db
-    .select({
-      sessionId: sessions.id,
-      sessionKind: sessions.kind,
-      expiresAt: sessions.expiresAt,
-      userId: users.id,
-      companyId: users.companyId,
-      companyRoles: users.companyRoles,
-      partnerAccess: users.partnerAccess,
-      passwordTemporary: users.passwordTemporary,
-      companyKind: companies.kind,
-    })
+// One prepared statement per database: the session look-up runs on every request, so drizzle
+// builds its SQL once instead of each time.
+const sessionQueries = new WeakMap<Deps['db'], ReturnType<typeof prepareSessionQuery>>();
+
+function prepareSessionQuery(db: Deps['db']) {
+  return db
+    .select({ session: sessions, user: users, company: companies })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(companies, eq(companies.id, users.companyId))
     .where(
       and(
-        eq(sessions.tokenHash, hashSecret(token)),
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
         isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, deps.clock()),
+        gt(sessions.expiresAt, sql.placeholder('now')),
         isNull(users.disabledAt),
       ),
     )
-    .limit(1);
+    .limit(1)
+    .prepare('partnerkit_find_session');
+}
+
+/**
+ * The caller behind a bearer token, or null when the token is unknown, expired or revoked.
+ * One query brings the user and company too, so routes need not look them up again.
+ */
+export async function findSession(deps: Deps, token: string): Promise<Auth | null> {
+  let query = sessionQueries.get(deps.db);
+  if (!query) sessionQueries.set(deps.db, (query = prepareSessionQuery(deps.db)));
+  // Placeholders skip drizzle's column mapping, so the instant goes as ISO text.
+  const [row] = await query.execute({ tokenHash: hashSecret(token), now: deps.clock().toISOString() });
   if (!row) return null;
   return {
     actor: {
-      userId: row.userId,
-      companyId: row.companyId,
-      companyKind: row.companyKind,
-      companyRoles: row.companyRoles,
-      partnerAccess: row.partnerAccess,
+      userId: row.user.id,
+      companyId: row.company.id,
+      companyKind: row.company.kind,
+      companyRoles: row.user.companyRoles,
+      partnerAccess: row.user.partnerAccess,
     },
-    sessionId: row.sessionId,
-    sessionKind: row.sessionKind,
-    expiresAt: row.expiresAt,
-    passwordTemporary: row.passwordTemporary,
+    user: row.user,
+    company: row.company,
+    sessionId: row.session.id,
+    sessionKind: row.session.kind,
+    expiresAt: row.session.expiresAt,
+    passwordTemporary: row.user.passwordTemporary,
   };
 }
 
-export async function getMe(deps: Deps, auth: Auth): Promise<z.infer<typeof meViewSchema>> {
-  const [row] = await deps.db
-    .select({ user: users, company: companies })
-    .from(users)
-    .innerJoin(companies, eq(companies.id, users.companyId))
-    .where(eq(users.id, auth.actor.userId));
-  if (!row) throw unauthorized();
+/** Read from the session look-up: no query of its own. */
+export function getMe(auth: Auth): z.infer<typeof meViewSchema> {
   return {
-    user: toUserView(row.user),
-    company: toCompanyView(row.company),
-    roles: row.user.companyRoles.map((id) => ({ id, label: roleTable[id].label })),
-    partnerAccess: row.user.partnerAccess,
+    user: toUserView(auth.user),
+    company: toCompanyView(auth.company),
+    roles: auth.user.companyRoles.map((id) => ({ id, label: roleTable[id].label })),
+    partnerAccess: auth.user.partnerAccess,
     // A temporary-password session may only change the password, so it holds no permissions.
     permissions: auth.passwordTemporary ? [] : [...permissionsIn(auth.actor, { companyId: auth.actor.companyId })],
     session: { kind: auth.sessionKind, expiresAt: auth.expiresAt.toISOString() },
@@ -152,8 +154,7 @@ export async function getMe(deps: Deps, auth: Auth): Promise<z.infer<typeof meVi
  * and a fresh session is returned so the caller stays signed in.
  */
 export async function changePassword(deps: Deps, auth: Auth, input: z.infer<typeof changePasswordSchema>) {
-  const [user] = await deps.db.select().from(users).where(eq(users.id, auth.actor.userId));
-  if (!user) throw unauthorized();
+  const { user } = auth;
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw new ApiError(422, 'validation_failed', 'The current password is not correct.', [
       { path: 'body.currentPassword', message: 'The current password is not correct.' },

@@ -13,7 +13,7 @@ export const meRoutes = new Hono<AppEnv>()
       responses: { 200: { description: 'Who is signed in', schema: meViewSchema } },
     }),
     requireSession({ allowTemporaryPassword: true }),
-    async (c) => c.json(await getMe(c.var.deps, c.var.auth)),
+    (c) => c.json(getMe(c.var.auth)),
   )
   .put(
     '/password',
