@@ -3,13 +3,15 @@
  * say whether it is a baseline (a floor to compare the real app against), and, when the request
  * needs data or a token, a `setup` that prepares them through `ctx` and returns the request.
  */
-import { eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import type { App } from '../app.ts';
+import { createApp, type App } from '../app.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../../db/database.ts';
 import { demoPassword } from '../../db/seed.ts';
-import { users } from '../../db/schema.ts';
+import { companies, services, users } from '../../db/schema.ts';
+import { hashPassword } from '../passwords.ts';
 
 /** Anything @hono/node-server can serve. */
 export interface Fetchable {
@@ -39,6 +41,8 @@ export interface BenchCase {
   baseline: boolean;
   /** The app to serve; the full partnerkit app when omitted. */
   app?: (ctx: BenchContext) => Fetchable;
+  /** Concurrent connections for this case, when the default would only measure queueing. */
+  connections?: number;
   /** Prepares data and returns the request to repeat; `GET /` when omitted. */
   setup?: (ctx: BenchContext) => BenchRequest | Promise<BenchRequest>;
 }
@@ -79,4 +83,89 @@ export const benchCases: BenchCase[] = [
       headers: { authorization: `Bearer ${await ctx.signIn(demoAdminEmail, demoPassword)}` },
     }),
   },
+  {
+    // Keyset paging on (company_id, display_name, id): the 50th page costs what the first does.
+    name: 'GET /api/users?limit=50 (10,000 users)',
+    baseline: false,
+    setup: async (ctx) => {
+      const db = ctx.database.db;
+      const [company] = await db.insert(companies).values({ kind: 'partner', name: 'Bench Users Inc' }).returning();
+      const passwordHash = await hashPassword(demoPassword);
+      // generate_series makes the 10,000 rows in one statement instead of 10,000 round trips.
+      await db.execute(sql`
+        insert into users (company_id, email, display_name, password_hash)
+        select ${company!.id}::uuid, 'bench-user-' || n || '@bench.example', 'Bench User ' || lpad(n::text, 5, '0'), ${passwordHash}
+        from generate_series(1, 10000) as n`);
+      await db.insert(users).values({
+        companyId: company!.id,
+        email: 'bench-admin@bench.example',
+        displayName: 'Bench Admin',
+        passwordHash,
+        companyRoles: ['global_admin'],
+      });
+      // Autovacuum would do this within a minute in production; without fresh statistics the
+      // planner thinks the company has a handful of users and sorts all 10,000.
+      await db.execute(sql`analyze users`);
+      const token = await ctx.signIn('bench-admin@bench.example', demoPassword);
+      return { path: '/api/users?limit=50', headers: { authorization: `Bearer ${token}` } };
+    },
+  },
+  {
+    name: 'GET /api/public/offers/:code',
+    baseline: false,
+    setup: async (ctx) => {
+      const code = await createBenchOffer(ctx);
+      return { path: `/api/public/offers/${code}` };
+    },
+  },
+  {
+    // The floor under a sign-up: one scrypt hash (N=16384, r=8) per request, nothing else.
+    // Ten connections: scrypt runs on libuv's 4 worker threads, so more only lengthen the queue.
+    name: 'password hashing alone (scrypt, as in a sign-up; 10 connections)',
+    baseline: true,
+    connections: 10,
+    app: () => new Hono().post('/', async (c) => c.json({ hash: await hashPassword('bench-password-1') }, 201)),
+    setup: () => ({ path: '/', method: 'POST' }),
+  },
+  {
+    // Every request is a new prospect: a small shim in front of the app gives each one its own
+    // email and Idempotency-Key (autocannon repeats one request). Rate limits are lifted here.
+    name: 'POST redemption (new customer, trial; 10 connections)',
+    baseline: false,
+    connections: 10,
+    app: (ctx) => {
+      const app = createApp({ db: ctx.database.db, config: { ...ctx.config, signupRateLimit: 1e9, signupRateLimitPerOffer: 1e9 } });
+      return {
+        fetch: async (request: Request) => {
+          const n = randomUUID();
+          const body = {
+            company: { name: `Bench Prospect ${n}` },
+            admin: { email: `prospect-${n}@bench.example`, displayName: 'Bench Prospect', password: 'bench-password-1' },
+            acceptDelegatedAdmin: true,
+          };
+          return app.fetch(
+            new Request(request.url, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'idempotency-key': n },
+              body: JSON.stringify(body),
+            }),
+          );
+        },
+      };
+    },
+    setup: async (ctx) => ({ path: `/api/public/offers/${await createBenchOffer(ctx)}/redemptions`, method: 'POST' }),
+  },
 ];
+
+/** A trial offer with delegated admin from the demo partner, created through the API. */
+async function createBenchOffer(ctx: BenchContext): Promise<string> {
+  const token = await ctx.signIn(demoAdminEmail, demoPassword);
+  const [service] = await ctx.database.db.select({ id: services.id }).from(services).limit(1);
+  const response = await ctx.app.request('/api/offers', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ kind: 'trial', serviceId: service!.id, delegatedAdmin: 'limited' }),
+  });
+  if (response.status !== 201) throw new Error(`creating the bench offer failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { code: string }).code;
+}

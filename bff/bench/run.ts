@@ -144,7 +144,7 @@ async function main() {
       process.stdout.write(`  running: ${benchCase.name} …`);
       const target = benchCase.app?.(ctx) ?? app;
       const request = (await benchCase.setup?.(ctx)) ?? { path: '/' };
-      const measurement = await measure(target, request, settings);
+      const measurement = await measure(target, request, { ...settings, connections: benchCase.connections ?? settings.connections });
       rows.push({ benchCase, measurement });
       console.log(` ${Math.round(measurement.meanRps).toLocaleString('en-US')} req/s`);
     }
