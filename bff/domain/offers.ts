@@ -91,7 +91,7 @@ export function offerUrl(deps: Pick<Deps, 'config'>, partner: Pick<Company, 'sig
 type OfferItemRow = z.infer<typeof offerItemViewSchema> & { offerId: string };
 
 /** Items and redemption counts for many offers in two queries (never one per offer). */
-async function loadDetails(db: Db, offerIds: string[]) {
+export async function loadOfferDetails(db: Db, offerIds: string[]) {
   if (offerIds.length === 0) return { items: new Map<string, OfferItemRow[]>(), counts: new Map<string, number>() };
   const [itemRows, countRows] = await Promise.all([
     db
@@ -123,7 +123,7 @@ async function loadDetails(db: Db, offerIds: string[]) {
   return { items, counts: new Map(countRows.map((r) => [r.offerId, Number(r.count)])) };
 }
 
-function toOfferView(deps: Deps, partner: Company, offer: Offer, details: Awaited<ReturnType<typeof loadDetails>>): OfferView {
+function toOfferView(deps: Deps, partner: Company, offer: Offer, details: Awaited<ReturnType<typeof loadOfferDetails>>): OfferView {
   return {
     id: offer.id,
     kind: offer.kind,
@@ -186,7 +186,7 @@ export async function createOffer(deps: Deps, actor: Actor, input: CreateOfferIn
     await tx.insert(offerItems).values(requested.map((i) => ({ offerId: row!.id, serviceId: i.serviceId, licenses: i.licenses })));
     return row!;
   });
-  return toOfferView(deps, partner, offer, await loadDetails(deps.db, [offer.id]));
+  return toOfferView(deps, partner, offer, await loadOfferDetails(deps.db, [offer.id]));
 }
 
 function statusCondition(status: OfferStatus | undefined, now: Date) {
@@ -220,7 +220,7 @@ export async function listOffers(deps: Deps, actor: Actor, query: z.infer<typeof
     .orderBy(desc(offers.createdAt), desc(offers.id))
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
-  const [partner, details] = await Promise.all([loadPartner(deps.db, actor), loadDetails(deps.db, page.map((o) => o.id))]);
+  const [partner, details] = await Promise.all([loadPartner(deps.db, actor), loadOfferDetails(deps.db, page.map((o) => o.id))]);
   return toPage(rows, query.limit, (o) => [o.createdAt.toISOString(), o.id], (o) => toOfferView(deps, partner, o, details));
 }
 
@@ -237,7 +237,7 @@ async function findOwnOffer(db: Db, actor: Actor, id: string): Promise<Offer> {
 export async function getOffer(deps: Deps, actor: Actor, id: string): Promise<OfferView> {
   assertCan(actor, 'partner:use');
   const offer = await findOwnOffer(deps.db, actor, id);
-  return toOfferView(deps, await loadPartner(deps.db, actor), offer, await loadDetails(deps.db, [offer.id]));
+  return toOfferView(deps, await loadPartner(deps.db, actor), offer, await loadOfferDetails(deps.db, [offer.id]));
 }
 
 /** Revoking stops new redemptions; what was already redeemed stays. Revoking twice is harmless. */
@@ -247,7 +247,6 @@ export async function revokeOffer(deps: Deps, actor: Actor, id: string): Promise
   const [row] = offer.revokedAt
     ? [offer]
     : await deps.db.update(offers).set({ revokedAt: deps.clock() }).where(eq(offers.id, offer.id)).returning();
-  return toOfferView(deps, await loadPartner(deps.db, actor), row!, await loadDetails(deps.db, [offer.id]));
+  return toOfferView(deps, await loadPartner(deps.db, actor), row!, await loadOfferDetails(deps.db, [offer.id]));
 }
 
-export { loadDetails as loadOfferDetails, toOfferView };

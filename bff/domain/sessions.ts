@@ -6,7 +6,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../../db/database.ts';
 import { companies, sessions, users } from '../../db/schema.ts';
-import { ApiError, unauthorized } from '../errors.ts';
+import { ApiError } from '../errors.ts';
 import type { Auth, Deps } from '../env.ts';
 import { decoyPasswordHash, hashPassword, newPasswordSchema, verifyPassword } from '../passwords.ts';
 import { companyRoles as roleTable, permissionsIn } from '../permissions.ts';
