@@ -28,6 +28,8 @@ export type Config = {
   port: number;
   host: string;
   publicUrl: string;
+  /** False when PUBLIC_URL was not given and `publicUrl` is derived from HOST and PORT. */
+  publicUrlSet: boolean;
   sessionTtlMinutes: number;
   dbPoolSize: number;
   trustProxy: boolean;
@@ -51,6 +53,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    publicUrlSet: e.PUBLIC_URL !== undefined,
     sessionTtlMinutes: e.SESSION_TTL_MINUTES,
     dbPoolSize: e.DB_POOL_SIZE,
     trustProxy: e.TRUST_PROXY,

@@ -35,16 +35,24 @@ export async function startServer(config: Config, options: { seed?: boolean; qui
   await database.migrate();
   const seeded = options.seed === false ? undefined : await seedDemo(database.db, hashPassword);
 
-  const app = createApp({ db: database.db, config, ping: database.ping });
-  const demoRoot = `${distDir}/demo`;
-  if (existsSync(demoRoot)) app.use('/*', serveStatic({ root: demoRoot }));
-
+  // Listen first: with PORT=0 the port (and so the default PUBLIC_URL that offer and consent
+  // links use) is known only then. The app exists before the first request can arrive.
+  let app: ReturnType<typeof createApp> | undefined;
   const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    const s = serve({ fetch: (request) => app!.fetch(request), port: config.port, hostname: config.host }, () => resolve(s));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const appConfig = config.publicUrlSet ? config : { ...config, publicUrl: url };
+
+  app = createApp({ db: database.db, config: appConfig, ping: database.ping });
+  const demoRoot = `${distDir}/demo`;
+  if (existsSync(demoRoot)) {
+    // The hosted sign-up page that offer URLs point at: /signup?offer=CODE (the page reads the query).
+    app.get('/signup', serveStatic({ root: demoRoot, path: 'signup.html' }));
+    app.use('/*', serveStatic({ root: demoRoot }));
+  }
 
   if (!options.quiet) {
     console.log(`partnerkit is running at ${url}`);

@@ -5,7 +5,42 @@
  */
 export * from './partner-session/partner-session.ts';
 export * from './partner-sign-in/partner-sign-in.ts';
+export * from './partner-role-picker/partner-role-picker.ts';
+export * from './partner-user-list/partner-user-list.ts';
+export * from './partner-company-profile/partner-company-profile.ts';
+export * from './partner-offer-builder/partner-offer-builder.ts';
+export * from './partner-signup/partner-signup.ts';
 export { ApiClient, ApiRequestError } from './api/client.ts';
-export type { ApiClientOptions, ErrorDetail, MeView, RequestOptions, SessionView, TokenGetter, UserView } from './api/client.ts';
+export type {
+  ApiClientOptions,
+  CompanyRole,
+  CompanyUpdate,
+  CompanyView,
+  CreatedUser,
+  ErrorDetail,
+  MeView,
+  NewUser,
+  PartnerAccess,
+  PasswordReset,
+  RequestOptions,
+  RolesView,
+  SessionView,
+  TokenGetter,
+  UserPage,
+  UserQuery,
+  UserUpdate,
+  UserView,
+} from './api/client.ts';
+export type {
+  CatalogView,
+  NewOffer,
+  OfferPage,
+  OfferQuery,
+  OfferView,
+  PublicOfferView,
+  Redemption,
+  RedemptionResult,
+  ServiceView,
+} from './api/client.ts';
 export { apiClientContext } from './api/context.ts';
 export * from './events.ts';

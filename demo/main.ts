@@ -10,6 +10,9 @@ session.apiBase = location.origin;
 
 const status = document.querySelector<HTMLElement>('#session-status')!;
 const demoUsers = document.querySelector<HTMLDetailsElement>('#demo-users')!;
+const workspace = document.querySelector<HTMLElement>('#workspace')!;
+const accessForm = document.querySelector<HTMLFormElement>('#access-form')!;
+const formOutput = document.querySelector<HTMLOutputElement>('#form-output')!;
 
 function paragraph(...parts: (string | Node)[]): HTMLParagraphElement {
   const p = document.createElement('p');
@@ -27,15 +30,29 @@ function showSignedIn({ user, expiresAt }: SessionView) {
   const expires = new Date(expiresAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
   status.replaceChildren(
     paragraph('Signed in as ', strong(user.displayName), ` (${user.email}).`),
-    paragraph(`The session ends ${expires}. More widgets for this session appear here in later versions.`),
+    paragraph(`The session ends ${expires}. Your company profile and users are below.`),
   );
   if (user.passwordTemporary) status.append(paragraph('Choose a new password to continue.'));
   demoUsers.open = false;
+  // A temporary-password session may do nothing but change the password; the widgets wait for it.
+  workspace.hidden = user.passwordTemporary;
 }
 
 function showSignedOut() {
   status.replaceChildren(paragraph('Not signed in. The token is kept in this page\u2019s memory only, so reloading signs you out.'));
+  workspace.hidden = true;
+  formOutput.textContent = 'Nothing submitted yet.';
 }
+
+// The form-association demo: show what the browser would submit, instead of submitting it.
+accessForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const entries = [...new FormData(accessForm)].map(([name, value]) => `${name} = ${String(value)}`);
+  formOutput.textContent = entries.join('\n');
+});
+accessForm.addEventListener('reset', () => {
+  formOutput.textContent = 'The form was reset. Nothing submitted yet.';
+});
 
 session.addEventListener('partner-signed-in', (event) => showSignedIn(event.detail));
 session.addEventListener('partner-signed-out', showSignedOut);

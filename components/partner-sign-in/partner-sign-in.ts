@@ -1,10 +1,12 @@
-import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { ApiClient, ApiRequestError, type MeView, type SessionView } from '../api/client.ts';
-import { apiClientContext } from '../api/context.ts';
+import { html, nothing, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { ApiElement } from '../api/api-element.ts';
+import { ApiRequestError, type MeView, type SessionView } from '../api/client.ts';
+import { errorAlert, fieldMessages as messagesByField, toApiError } from '../error-messages.ts';
 import { partnerEvent } from '../events.ts';
+import { textField } from '../text-field.ts';
+import { controls } from '../styles/controls.ts';
 import { tokens } from '../styles/tokens.ts';
 import styles from './partner-sign-in.styles.ts';
 
@@ -26,7 +28,7 @@ const partnerAccessLabels = { none: 'None', limited: 'Limited', full: 'Full' } a
  * A session started with a temporary password first asks for a new password.
  *
  * Inside `<partner-session>` it uses (and, by its events, sets) that session's client and token;
- * on its own it talks to `api-base` and keeps the token in memory.
+ * on its own it talks to `api-base` and keeps the token in its `token` property (memory only).
  *
  * @fires partner-signed-in - A session started (sign-in or password change). `detail`: `{ token, expiresAt, user }`.
  * @fires partner-signed-out - The user signed out. `detail`: `{}`.
@@ -67,24 +69,12 @@ const partnerAccessLabels = { none: 'None', limited: 'Limited', full: 'Full' } a
  * @cssprop [--partner-color-danger-surface=#fef3f2] - Error background.
  * @cssprop [--partner-shadow=0 1px 3px rgb(31 35 40 / 0.12)] - Card shadow.
  */
-export class PartnerSignIn extends LitElement {
-  static override styles = [tokens, styles];
+export class PartnerSignIn extends ApiElement {
+  static override styles = [tokens, controls, styles];
 
-  /** Origin (and optional path prefix) of the BFF when used outside `<partner-session>`. Empty: the page's origin. */
-  @property({ attribute: 'api-base' }) apiBase = '';
-
-  /** The enclosing `<partner-session>`'s client, when there is one. */
-  @consume({ context: apiClientContext, subscribe: true })
-  @state()
-  private sessionClient: ApiClient | undefined;
-
-  /** The token of a standalone sign-in; inside a session the provider keeps it instead. */
-  @state() private ownToken: string | null = null;
   @state() private busy: Busy = null;
   @state() private actionError: ApiRequestError | null = null;
 
-  #ownClient: ApiClient | undefined;
-  #ownClientToken: string | null = null;
   #focusAfterUpdate: FocusTarget | null = null;
 
   /** Who is signed in: `null` when there is no token. */
@@ -92,15 +82,6 @@ export class PartnerSignIn extends LitElement {
     args: () => [this.client] as const,
     task: ([client], { signal }): Promise<MeView | null> => (client.hasCredentials ? client.me({ signal }) : Promise.resolve(null)),
   });
-
-  /** The client requests go through: the session's, else one of our own for `apiBase` and our token. */
-  get client(): ApiClient {
-    if (this.sessionClient) return this.sessionClient;
-    const own = this.#ownClient;
-    if (own && own.apiBase === this.apiBase.replace(/\/+$/, '') && this.#ownClientToken === this.ownToken) return own;
-    this.#ownClientToken = this.ownToken;
-    return (this.#ownClient = new ApiClient({ apiBase: this.apiBase, token: this.ownToken }));
-  }
 
   protected override render() {
     const { status, value, error } = this.me;
@@ -187,7 +168,7 @@ export class PartnerSignIn extends LitElement {
             <p part="email">${me.user.email}</p>
           </div>
         </div>
-        <dl part="details">
+        <dl part="details" class="pairs">
           <div><dt>Company</dt><dd>${me.company.name}</dd></div>
           <div><dt>Roles</dt><dd>${roles}</dd></div>
           ${me.company.kind === 'partner'
@@ -239,37 +220,12 @@ export class PartnerSignIn extends LitElement {
     minlength?: number;
     hint?: string;
   }): TemplateResult {
-    const messages = field.fieldErrors.get(field.id) ?? [];
-    const describedBy = [field.hint ? `${field.id}-hint` : '', messages.length ? `${field.id}-error` : ''].filter(Boolean).join(' ');
-    return html`
-      <div part="field">
-        <label part="label" for=${field.id}>${field.label}</label>
-        <input
-          part="input"
-          id=${field.id}
-          name=${field.id}
-          type=${field.type}
-          autocomplete=${field.autocomplete}
-          minlength=${field.minlength ?? nothing}
-          required
-          ?readonly=${field.busy}
-          aria-invalid=${messages.length ? 'true' : nothing}
-          aria-describedby=${describedBy || nothing}
-          spellcheck="false"
-          autocapitalize="off"
-        />
-        ${field.hint ? html`<p part="hint" id="${field.id}-hint">${field.hint}</p>` : nothing}
-        ${messages.length ? html`<p part="field-error" id="${field.id}-error">${messages.join(' ')}</p>` : nothing}
-      </div>
-    `;
+    const { busy, fieldErrors, ...rest } = field;
+    return textField({ ...rest, required: true, readonly: busy, messages: fieldErrors.get(field.id) });
   }
 
-  /** The alert region stays in the DOM (empty when all is well) so a new message is announced. */
   #renderAlert(error: unknown, fieldErrors: Map<string, string[]>): TemplateResult {
-    const other = error instanceof ApiRequestError ? error.details.filter((d) => !fieldErrors.has(fieldPaths[d.path] ?? '')) : [];
-    return html`<div part="error" role="alert" class=${error ? 'shown' : ''}>${error
-      ? html`${messageOf(error)}${other.length ? html`<ul>${other.map((d) => html`<li>${d.message}</li>`)}</ul>` : nothing}`
-      : nothing}</div>`;
+    return errorAlert(error, (path) => (fieldErrors.has(fieldPaths[path] ?? '') ? path : undefined));
   }
 
   #renderSubmit(busy: boolean, label: string, busyLabel: string): TemplateResult {
@@ -313,7 +269,7 @@ export class PartnerSignIn extends LitElement {
       this.busy = null;
     }
     this.actionError = null;
-    this.ownToken = null;
+    this.token = null;
     this.#focusAfterUpdate = 'email';
     this.dispatchEvent(partnerEvent('partner-signed-out', {}));
   };
@@ -335,17 +291,12 @@ export class PartnerSignIn extends LitElement {
   async #startSession(session: SessionView) {
     // Inside <partner-session> the provider takes the token from the event and hands every
     // widget a new client; on our own we keep it.
-    if (!this.sessionClient) this.ownToken = session.token;
+    if (!this.sessionClient) this.token = session.token;
     this.dispatchEvent(partnerEvent('partner-signed-in', session));
     await this.updateComplete;
     const me = await this.me.taskComplete.catch(() => null);
     this.#focusAfterUpdate = me?.passwordChangeRequired ? 'current-password' : 'signed-in';
   }
-}
-
-function toApiError(error: unknown): ApiRequestError {
-  if (error instanceof ApiRequestError) return error;
-  return new ApiRequestError(0, 'client_error', error instanceof Error ? error.message : String(error));
 }
 
 function messageOf(error: unknown): string {
@@ -354,13 +305,7 @@ function messageOf(error: unknown): string {
 
 /** Server messages per form field, from `details[].path` (e.g. `body.newPassword`). */
 function fieldMessages(error: unknown): Map<string, string[]> {
-  const byField = new Map<string, string[]>();
-  if (!(error instanceof ApiRequestError)) return byField;
-  for (const detail of error.details) {
-    const field = fieldPaths[detail.path];
-    if (field) byField.set(field, [...(byField.get(field) ?? []), detail.message]);
-  }
-  return byField;
+  return messagesByField(error, (path) => fieldPaths[path]);
 }
 
 function initials(name: string): string {

@@ -36,3 +36,20 @@ export function text(el: Element, selector: string): string {
 export async function heading(el: Element, name: string) {
   await waitUntil(() => el.shadowRoot!.querySelector('h2')?.textContent?.trim() === name, `"${name}" never appeared`);
 }
+
+/** A radio of `<partner-role-picker>`, found by its label (No / Yes, a role, a level) inside one setting. */
+export function pickerRadio(picker: Element, setting: 'company' | 'partner', label: string): HTMLInputElement {
+  const group = picker.shadowRoot!.querySelector(`[part~="group"][part~="${setting}"]`);
+  if (!group) throw new Error(`no ${setting} setting in ${picker.localName}`);
+  const found = [...group.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find(
+    (input) => (input.labels?.[0]?.textContent ?? '').trim() === label,
+  );
+  if (!found) throw new Error(`no radio "${label}" in the ${setting} setting`);
+  return found;
+}
+
+/** Clicks a role picker's radio as a person would (input and change follow). */
+export async function pick(picker: Element & { updateComplete: Promise<unknown> }, setting: 'company' | 'partner', label: string) {
+  pickerRadio(picker, setting, label).click();
+  await picker.updateComplete;
+}

@@ -1,0 +1,104 @@
+/**
+ * A license-count stepper: a number input between a service's bounds with − and + buttons.
+ * The offer builder (proposed counts) and the sign-up widget (the prospect's counts) both use it.
+ *
+ * Its styles are in styles/offer-controls.ts.
+ *
+ * The count is kept as the text the person typed, so typing "1" on the way to "15" is not
+ * corrected under their fingers; `parseLicenses` says whether the text is a count in bounds.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatMoney } from './money.ts';
+
+export interface LicenseStepperOptions {
+  /** The input's id (unique in the shadow root). */
+  id: string;
+  /** What is counted, for the accessible names, e.g. the service's name. */
+  serviceName: string;
+  /** The count as typed. */
+  value: string;
+  min: number;
+  max: number;
+  /** Read-only while a request is in flight. */
+  busy?: boolean;
+  /** Server messages about this count. */
+  messages?: string[];
+  /** Called with the new text: typed, or one step from the buttons. */
+  onChange: (value: string) => void;
+}
+
+/** The count, when the text is a whole number within the bounds; else `null`. */
+export function parseLicenses(value: string, min: number, max: number): number | null {
+  const n = Number(value);
+  return value.trim() !== '' && Number.isInteger(n) && n >= min && n <= max ? n : null;
+}
+
+/** `step` (±1) from the typed count, kept within the bounds; unreadable text starts from the nearer bound. */
+function stepped(value: string, step: number, min: number, max: number): string {
+  const n = Number(value);
+  const from = value.trim() === '' || !Number.isFinite(n) ? (step > 0 ? min - 1 : max + 1) : Math.round(n);
+  return String(Math.min(max, Math.max(min, from + step)));
+}
+
+export function renderLicenseStepper(o: LicenseStepperOptions): TemplateResult {
+  const count = parseLicenses(o.value, o.min, o.max);
+  const n = Number(o.value);
+  const outOfBounds = count === null && o.value.trim() !== '';
+  const messages = [...(o.messages ?? []), ...(outOfBounds && !o.messages?.length ? [`Choose ${o.min} to ${o.max}.`] : [])];
+  const atMin = Number.isFinite(n) && n <= o.min;
+  const atMax = Number.isFinite(n) && n >= o.max;
+  const step = (delta: number, blocked: boolean) => () => {
+    if (!blocked && !o.busy) o.onChange(stepped(o.value, delta, o.min, o.max));
+  };
+  const describedBy = `${o.id}-bounds${messages.length ? ` ${o.id}-error` : ''}`;
+  // aria-disabled rather than disabled at a bound: a disabled button would drop the keyboard focus.
+  return html`
+    <div part="stepper">
+      <label part="label" for=${o.id}>Licenses<span class="visually-hidden"> of ${o.serviceName}</span></label>
+      <div part="stepper-controls">
+        <button
+          type="button"
+          part="button step"
+          aria-label="One license fewer of ${o.serviceName}"
+          aria-disabled=${atMin || o.busy ? 'true' : nothing}
+          @click=${step(-1, atMin)}
+        >−</button>
+        <input
+          part="input licenses"
+          id=${o.id}
+          type="number"
+          inputmode="numeric"
+          min=${o.min}
+          max=${o.max}
+          step="1"
+          required
+          .value=${o.value}
+          ?readonly=${o.busy}
+          aria-invalid=${messages.length ? 'true' : nothing}
+          aria-describedby=${describedBy}
+          @input=${(e: Event) => o.onChange((e.target as HTMLInputElement).value)}
+        />
+        <button
+          type="button"
+          part="button step"
+          aria-label="One license more of ${o.serviceName}"
+          aria-disabled=${atMax || o.busy ? 'true' : nothing}
+          @click=${step(1, atMax)}
+        >+</button>
+      </div>
+      <p part="hint" id="${o.id}-bounds">${o.min} to ${o.max}</p>
+      ${messages.length ? html`<p part="field-error" id="${o.id}-error">${messages.join(' ')}</p>` : nothing}
+    </div>
+  `;
+}
+
+/** The stepper with the line's monthly subtotal beside it (empty while the count is not valid). */
+export function renderLicenseLine(o: LicenseStepperOptions & { priceMinor: number; currency: string }): TemplateResult {
+  const count = parseLicenses(o.value, o.min, o.max);
+  return html`
+    <div class="line">
+      ${renderLicenseStepper(o)}
+      <p part="price subtotal">${count === null ? '' : `${formatMoney(o.priceMinor * count, o.currency)}/month`}</p>
+    </div>
+  `;
+}

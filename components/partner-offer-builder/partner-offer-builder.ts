@@ -1,0 +1,751 @@
+import { Task, TaskStatus } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { ApiElement } from '../api/api-element.ts';
+import type { ApiClient, ApiRequestError, MeView, NewOffer, OfferPage, OfferView, RolesView, ServiceView } from '../api/client.ts';
+import { FocusAfterUpdate } from '../focus-after-update.ts';
+import { errorAlert, fieldMessages, toApiError } from '../error-messages.ts';
+import { partnerEvent } from '../events.ts';
+import { parseLicenses, renderLicenseLine } from '../license-stepper.ts';
+import { formatMoney, formatMonthlyTotal } from '../money.ts';
+import { controls } from '../styles/controls.ts';
+import { offerControls } from '../styles/offer-controls.ts';
+import { tokens } from '../styles/tokens.ts';
+import styles from './partner-offer-builder.styles.ts';
+
+type Kind = OfferView['kind'];
+type Status = OfferView['status'];
+type Level = NonNullable<OfferView['delegatedAdmin']>;
+type DelegationLevel = RolesView['delegationLevels'][number];
+
+/** What the builder needs before it can show the form: who is signed in, the catalog, the delegation levels. */
+interface Setup {
+  me: MeView;
+  /** `null` when the user may not use partner features (then nothing else was fetched). */
+  catalog: ServiceView[] | null;
+  levels: DelegationLevel[];
+}
+
+const kindLabels: Record<Kind, string> = { trial: 'Trial invitation', purchase: 'Purchase offer' };
+const statusLabels: Record<Status, string> = { active: 'Active', expired: 'Expired', revoked: 'Revoked' };
+const pageSize = 10;
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+
+/** Today in the reader's time zone as `yyyy-mm-dd` (a date input's value). */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** The last millisecond of a `yyyy-mm-dd` day in the reader's time zone, as an ISO instant. */
+function endOfDay(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(y!, m! - 1, d!, 23, 59, 59, 999).toISOString();
+}
+
+const pricePerLicense = (s: Pick<ServiceView, 'priceMinor' | 'currency'>) => `${formatMoney(s.priceMinor, s.currency)} per license/month`;
+
+/** A name for an offer that has none: what it contains. */
+function offerTitle(offer: OfferView): string {
+  if (offer.name) return offer.name;
+  const services = offer.items.map((i) => i.name).join(', ');
+  return offer.kind === 'trial' ? `Trial of ${services}` : `Offer: ${services}`;
+}
+
+function offerContents(offer: OfferView): string {
+  return offer.items
+    .map((i) => (offer.kind === 'trial' ? `${i.name} (${i.trialDays}-day trial)` : `${i.name} × ${i.licenses ?? i.minLicenses}`))
+    .join(', ');
+}
+
+/**
+ * Builds trial invitations and purchase offers from the catalog, hands out their URL (copy, or a
+ * ready-made email), and lists the partner's offers with their status and how many customers
+ * signed up, with revoke.
+ *
+ * Needs a partner user with access to companies they support (`partner:use`); others see a short
+ * explanation. Uses `<partner-session>`'s client, or its own `api-base` and `token`.
+ *
+ * Delegated-admin levels and their descriptions come from `GET /api/roles`, the catalog from
+ * `GET /api/catalog`; prices are formatted for the reader's locale.
+ *
+ * @fires partner-offer-created - An offer was created. `detail`: the offer, with `code` and `url`.
+ * @fires partner-offer-revoked - An offer was revoked. `detail`: the offer as revoked.
+ *
+ * @csspart card - The builder, the created offer and the list; also `builder`, `created`, `list`.
+ * @csspart title - Each card's heading.
+ * @csspart intro - The line under a heading.
+ * @csspart form - The offer form.
+ * @csspart segmented - The trial / purchase switch; `segment` is one choice.
+ * @csspart options - A list of services or levels; `option` is one, `option-label` its name.
+ * @csspart description - A service's or level's description.
+ * @csspart price - A service's price and trial length.
+ * @csspart stepper - A license-count stepper; `stepper-controls`, `step` (− and +), `licenses` (the input).
+ * @csspart total - The running monthly total.
+ * @csspart field - A label with its input and messages; `label`, `input`, `hint`, `field-error`.
+ * @csspart error - The alert region with the server's message.
+ * @csspart actions - A row of buttons; `button`, `primary`, `danger`.
+ * @csspart url - The created offer's URL (read-only input).
+ * @csspart mailto - The "Send by email" link.
+ * @csspart filters - The list's status and kind filters.
+ * @csspart offer - One offer in the list; `offer-title`, `offer-meta`, `redemptions`.
+ * @csspart badge - An offer's status; also `active`, `expired` or `revoked`.
+ * @csspart status - Loading lines and the copy confirmation.
+ *
+ * @cssprop [--partner-font-family=system-ui, …] - Font.
+ * @cssprop [--partner-font-size=1rem] - Base font size.
+ * @cssprop [--partner-radius=8px] - Corner radius.
+ * @cssprop [--partner-space=1rem] - Spacing unit.
+ * @cssprop [--partner-color-text=#1f2328] - Text.
+ * @cssprop [--partner-color-muted=#59636e] - Secondary text.
+ * @cssprop [--partner-color-surface=#ffffff] - Card and input background.
+ * @cssprop [--partner-color-surface-alt=#f6f8fa] - Total and read-only backgrounds.
+ * @cssprop [--partner-color-border=#d1d9e0] - Borders.
+ * @cssprop [--partner-color-input-border=#6e7781] - Input and button border.
+ * @cssprop [--partner-color-accent=#0969da] - Primary button, chosen options.
+ * @cssprop [--partner-color-on-accent=#ffffff] - Text on the accent color.
+ * @cssprop [--partner-color-focus=#0969da] - Focus ring.
+ * @cssprop [--partner-color-danger=#b42318] - Errors, revoke, the revoked badge.
+ * @cssprop [--partner-color-danger-surface=#fef3f2] - Error background.
+ * @cssprop [--partner-color-success=#1a7f37] - The active badge and "copied".
+ * @cssprop [--partner-color-success-surface=#dafbe1] - The active badge's background.
+ * @cssprop [--partner-shadow=0 1px 3px rgb(31 35 40 / 0.12)] - Card shadow.
+ */
+export class PartnerOfferBuilder extends ApiElement {
+  static override styles = [tokens, controls, offerControls, styles];
+
+  // The form.
+  @state() private kind: Kind = 'trial';
+  @state() private trialServiceId: string | null = null;
+  /** Purchase: the chosen services and their license counts as typed, by service id. */
+  @state() private purchase: Record<string, string> = {};
+  @state() private askDelegation = false;
+  @state() private level: Level | null = null;
+  @state() private name = '';
+  @state() private expires = '';
+  @state() private creating = false;
+  @state() private createError: ApiRequestError | null = null;
+  /** "Choose at least one service", shown once a purchase offer without services was submitted. */
+  @state() private noServices = false;
+  @state() private created: OfferView | null = null;
+
+  // The list.
+  @state() private statusFilter: Status | '' = '';
+  @state() private kindFilter: Kind | '' = '';
+  /** Offers loaded with "Load more", after the first page. */
+  @state() private more: OfferView[] = [];
+  /** Cursor of the page after `more`; `undefined` while only the first page is loaded. */
+  @state() private moreCursor: string | null | undefined = undefined;
+  @state() private loadingMore = false;
+  @state() private listError: ApiRequestError | null = null;
+  /** Offers changed here (revoked) since they were loaded, by id. */
+  @state() private changed: Record<string, OfferView> = {};
+  @state() private confirmRevoke: string | null = null;
+  @state() private revoking: string | null = null;
+  /** Which URL was copied (`created` or an offer id), and how: to the clipboard, or selected for the person to copy. */
+  @state() private copied: { id: string; how: 'clipboard' | 'manual' } | null = null;
+
+  /** The items sent with the last create, so `body.items.2.licenses` finds its stepper. */
+  #sentItems: string[] = [];
+  readonly #focus = new FocusAfterUpdate(this);
+  #listClient: ApiClient | undefined;
+
+  private readonly setup = new Task(this, {
+    args: () => [this.client] as const,
+    task: async ([client], { signal }): Promise<Setup | null> => {
+      if (!client.hasCredentials) return null;
+      const me = await client.me({ signal });
+      if (!me.permissions.includes('partner:use')) return { me, catalog: null, levels: [] };
+      const [catalog, roles] = await Promise.all([client.catalog({ signal }), client.roles({ signal })]);
+      return { me, catalog: catalog.items, levels: roles.delegationLevels };
+    },
+  });
+
+  private readonly firstPage = new Task(this, {
+    args: () => [this.client, this.setup.value?.catalog ? true : false, this.statusFilter, this.kindFilter] as const,
+    task: async ([client, allowed, status, kind], { signal }): Promise<OfferPage | null> => {
+      if (!allowed) return null;
+      return client.offers({ status: status || undefined, kind: kind || undefined, limit: pageSize }, { signal });
+    },
+  });
+
+  protected override willUpdate(changed: PropertyValues) {
+    // A new filter or session starts the list again from its first page.
+    const client = this.client;
+    if (changed.has('statusFilter') || changed.has('kindFilter') || client !== this.#listClient) {
+      this.#listClient = client;
+      this.more = [];
+      this.moreCursor = undefined;
+      this.listError = null;
+      this.changed = {};
+    }
+  }
+
+  protected override render() {
+    const { status, value, error } = this.setup;
+    if (status === TaskStatus.ERROR) {
+      return html`
+        <div part="card">
+          <h2 part="title">Offers</h2>
+          <div part="error" role="alert" class="shown">Could not load the catalog. ${toApiError(error).message}</div>
+          <div part="actions"><button type="button" part="button" @click=${() => this.setup.run()}>Try again</button></div>
+        </div>
+      `;
+    }
+    if (status !== TaskStatus.COMPLETE && !value) {
+      return html`<div part="card" aria-busy="true"><p part="status" role="status"><span class="spinner" aria-hidden="true"></span>Loading the catalog…</p></div>`;
+    }
+    if (!value) {
+      return html`<div part="card"><h2 part="title">Offers</h2><p part="intro">Sign in as a partner user to build offers.</p></div>`;
+    }
+    if (!value.catalog) {
+      return html`
+        <div part="card">
+          <h2 part="title">Offers</h2>
+          <p part="intro">
+            Building, listing and revoking offers needs administrative access to the companies you support (full or
+            limited). Ask a global admin of ${value.me.company.name} to give it to you.
+          </p>
+        </div>
+      `;
+    }
+    return html`
+      ${this.created ? this.#renderCreated(this.created, value.me) : this.#renderForm(value.catalog, value.levels)}
+      ${this.#renderList()}
+    `;
+  }
+
+  // ——— The form ———
+
+  #renderForm(catalog: ServiceView[], levels: DelegationLevel[]): TemplateResult {
+    const errors = fieldMessages(this.createError, (path) => this.#fieldOf(path));
+    const busy = this.creating;
+    return html`
+      <section part="card builder" aria-labelledby="builder-title">
+        <h2 id="builder-title" part="title" tabindex="-1">New offer</h2>
+        <form part="form" @submit=${this.#onCreate}>
+          <fieldset ?disabled=${busy}>
+            <legend>Type of offer</legend>
+            <div part="segmented">
+              ${(['trial', 'purchase'] as const).map(
+                (kind) => html`
+                  <label part="segment">
+                    <input type="radio" name="kind" value=${kind} .checked=${this.kind === kind} @change=${() => this.#setKind(kind)} />
+                    ${kindLabels[kind]}
+                  </label>
+                `,
+              )}
+            </div>
+            <p part="hint" id="kind-hint">
+              ${this.kind === 'trial'
+                ? 'One service, free for its trial period.'
+                : 'One or more services with a proposed number of licenses; the customer may change the counts.'}
+            </p>
+            ${this.#fieldError(errors, 'kind')}
+          </fieldset>
+
+          ${this.kind === 'trial' ? this.#renderTrialServices(catalog, errors, busy) : this.#renderPurchaseServices(catalog, errors, busy)}
+          ${this.#renderDelegation(levels, errors, busy)}
+
+          <div class="details">
+            <div part="field">
+              <label part="label" for="name">Offer name <span class="optional">(optional)</span></label>
+              <input
+                part="input"
+                id="name"
+                name="name"
+                maxlength="200"
+                .value=${this.name}
+                ?readonly=${busy}
+                aria-describedby="name-hint${errors.has('name') ? ' name-error' : ''}"
+                aria-invalid=${errors.has('name') ? 'true' : nothing}
+                @input=${(e: Event) => (this.name = (e.target as HTMLInputElement).value)}
+              />
+              <p part="hint" id="name-hint">For your list; customers see it as the offer's title.</p>
+              ${this.#fieldError(errors, 'name')}
+            </div>
+            <div part="field">
+              <label part="label" for="expires">Expires <span class="optional">(optional)</span></label>
+              <input
+                part="input"
+                id="expires"
+                name="expires"
+                type="date"
+                min=${today()}
+                .value=${this.expires}
+                ?readonly=${busy}
+                aria-describedby="expires-hint${errors.has('expires') ? ' expires-error' : ''}"
+                aria-invalid=${errors.has('expires') ? 'true' : nothing}
+                @input=${(e: Event) => (this.expires = (e.target as HTMLInputElement).value)}
+              />
+              <p part="hint" id="expires-hint">The link works until the end of this day. Empty: until you revoke it.</p>
+              ${this.#fieldError(errors, 'expires')}
+            </div>
+          </div>
+
+          ${errorAlert(this.createError, (path) => (errors.has(this.#fieldOf(path) ?? '') ? path : undefined))}
+          <div part="actions">
+            <button type="submit" part="button primary" aria-disabled=${busy ? 'true' : nothing}>
+              ${busy ? html`<span class="spinner" aria-hidden="true"></span>Creating…` : 'Create offer'}
+            </button>
+          </div>
+        </form>
+      </section>
+    `;
+  }
+
+  #renderTrialServices(catalog: ServiceView[], errors: Map<string, string[]>, busy: boolean): TemplateResult {
+    return html`
+      <fieldset ?disabled=${busy} aria-describedby=${errors.has('service') ? 'service-error' : nothing}>
+        <legend>Service</legend>
+        <ul part="options" role="list">
+          ${catalog.map((s) =>
+            radioOption({
+              id: `trial-${s.id}`,
+              name: 'service',
+              value: s.id,
+              label: s.name,
+              checked: this.trialServiceId === s.id,
+              onPick: () => (this.trialServiceId = s.id),
+              details: html`
+                <p part="description">${s.description}</p>
+                <p part="price" id="trial-${s.id}-about">${s.trialDays}-day free trial, then ${pricePerLicense(s)}</p>
+              `,
+            }),
+          )}
+        </ul>
+        ${this.#fieldError(errors, 'service')}
+      </fieldset>
+    `;
+  }
+
+  #renderPurchaseServices(catalog: ServiceView[], errors: Map<string, string[]>, busy: boolean): TemplateResult {
+    const lines = catalog.flatMap((s) => {
+      const raw = this.purchase[s.id];
+      const licenses = raw === undefined ? null : parseLicenses(raw, s.minLicenses, s.maxLicenses);
+      return licenses === null ? [] : [{ ...s, licenses }];
+    });
+    const total = formatMonthlyTotal(lines);
+    const missing = this.noServices && Object.keys(this.purchase).length === 0;
+    const serviceErrors = [...(errors.get('services') ?? []), ...(missing ? ['Choose at least one service.'] : [])];
+    return html`
+      <fieldset aria-describedby=${serviceErrors.length ? 'services-error' : nothing}>
+        <legend>Services</legend>
+        <ul part="options" role="list">
+          ${catalog.map((s) => {
+            const raw = this.purchase[s.id];
+            const chosen = raw !== undefined;
+            return html`
+              <li part="option">
+                <input
+                  type="checkbox"
+                  id="buy-${s.id}"
+                  .checked=${chosen}
+                  ?disabled=${busy}
+                  aria-describedby="buy-${s.id}-price"
+                  @change=${(e: Event) => this.#choose(s, (e.target as HTMLInputElement).checked)}
+                />
+                <label part="option-label" for="buy-${s.id}">${s.name}</label>
+                <p part="description">${s.description}</p>
+                <p part="price" id="buy-${s.id}-price">${pricePerLicense(s)}</p>
+                ${chosen
+                  ? renderLicenseLine({
+                      id: `licenses-${s.id}`,
+                      serviceName: s.name,
+                      value: raw,
+                      min: s.minLicenses,
+                      max: s.maxLicenses,
+                      priceMinor: s.priceMinor,
+                      currency: s.currency,
+                      busy,
+                      messages: errors.get(`licenses-${s.id}`),
+                      onChange: (value) => (this.purchase = { ...this.purchase, [s.id]: value }),
+                    })
+                  : nothing}
+              </li>
+            `;
+          })}
+        </ul>
+        ${serviceErrors.length ? html`<p part="field-error" id="services-error">${serviceErrors.join(' ')}</p>` : nothing}
+      </fieldset>
+      <p part="total">
+        <span id="total-label">Total per month</span>
+        <output aria-labelledby="total-label" aria-live="polite">${total ?? formatMoney(0, catalog[0]?.currency ?? 'USD')}</output>
+      </p>
+    `;
+  }
+
+  #renderDelegation(levels: DelegationLevel[], errors: Map<string, string[]>, busy: boolean): TemplateResult {
+    // Full first, as the role picker lists levels: the most first.
+    const ordered = [...levels].reverse();
+    return html`
+      <fieldset ?disabled=${busy} aria-describedby=${errors.has('delegation') ? 'delegation-error' : nothing}>
+        <legend>Delegated administration</legend>
+        <label class="check">
+          <input type="checkbox" .checked=${this.askDelegation} @change=${(e: Event) => (this.askDelegation = (e.target as HTMLInputElement).checked)} />
+          Ask the customer for delegated administration
+        </label>
+        ${this.askDelegation
+          ? html`
+              <fieldset class="levels">
+                <legend class="visually-hidden">Level</legend>
+                <ul part="options" role="list">
+                  ${ordered.map((l) =>
+                    radioOption({
+                      id: `level-${l.id}`,
+                      name: 'level',
+                      value: l.id,
+                      label: l.label,
+                      checked: this.level === l.id,
+                      onPick: () => (this.level = l.id),
+                      details: html`<p part="description" id="level-${l.id}-about">${l.description}</p>`,
+                    }),
+                  )}
+                </ul>
+              </fieldset>
+              <p part="hint">The customer decides when signing up; declining still signs them up.</p>
+            `
+          : nothing}
+        ${this.#fieldError(errors, 'delegation')}
+      </fieldset>
+    `;
+  }
+
+  #fieldError(errors: Map<string, string[]>, field: string) {
+    const messages = errors.get(field);
+    return messages?.length ? html`<p part="field-error" id="${field}-error">${messages.join(' ')}</p>` : nothing;
+  }
+
+  /** Which field a server detail's path belongs to. */
+  #fieldOf(path: string): string | undefined {
+    if (path === 'body.serviceId') return 'service';
+    if (path === 'body.items') return 'services';
+    const item = /^body\.items\.(\d+)/.exec(path);
+    if (item) {
+      const serviceId = this.#sentItems[Number(item[1])];
+      return serviceId && this.purchase[serviceId] !== undefined ? `licenses-${serviceId}` : 'services';
+    }
+    return ({ 'body.delegatedAdmin': 'delegation', 'body.expiresAt': 'expires', 'body.name': 'name', 'body.kind': 'kind' } as Record<string, string>)[path];
+  }
+
+  #setKind(kind: Kind) {
+    this.kind = kind;
+    this.createError = null;
+  }
+
+  #choose(service: ServiceView, chosen: boolean) {
+    const { [service.id]: _, ...rest } = this.purchase;
+    this.purchase = chosen ? { ...rest, [service.id]: String(service.minLicenses) } : rest;
+  }
+
+  #onCreate = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (this.creating) return;
+    const form = event.currentTarget as HTMLFormElement;
+    const catalog = this.setup.value?.catalog ?? [];
+    this.noServices = this.kind === 'purchase' && Object.keys(this.purchase).length === 0;
+    if (this.noServices || !form.reportValidity()) return;
+
+    const common = {
+      ...(this.askDelegation && this.level ? { delegatedAdmin: this.level } : {}),
+      ...(this.expires ? { expiresAt: endOfDay(this.expires) } : {}),
+      ...(this.name.trim() ? { name: this.name.trim() } : {}),
+    };
+    // Catalog order, so the offer lists its services as the form did.
+    const items = catalog.filter((s) => this.purchase[s.id] !== undefined).map((s) => ({ serviceId: s.id, licenses: Number(this.purchase[s.id]) }));
+    const body: NewOffer = this.kind === 'trial' ? { kind: 'trial', serviceId: this.trialServiceId!, ...common } : { kind: 'purchase', items, ...common };
+    this.#sentItems = items.map((i) => i.serviceId);
+
+    this.creating = true;
+    this.createError = null;
+    try {
+      const offer = await this.client.createOffer(body);
+      this.created = offer;
+      this.copied = null;
+      this.#focus.request('#created-title');
+      this.dispatchEvent(partnerEvent('partner-offer-created', offer));
+      // Newest first: a new offer tops the list, so load it again from its first page.
+      this.#refresh();
+    } catch (error) {
+      this.createError = toApiError(error);
+    } finally {
+      this.creating = false;
+    }
+  };
+
+  // ——— The created offer ———
+
+  #renderCreated(offer: OfferView, me: MeView): TemplateResult {
+    const copied = this.copied?.id === 'created' ? this.copied.how : null;
+    return html`
+      <section part="card created" aria-labelledby="created-title">
+        <h2 id="created-title" part="title" tabindex="-1">Offer ready</h2>
+        <p part="intro">
+          Send this link to your customers; any number of them can sign up with it${offer.expiresAt ? `, until ${formatDate(offer.expiresAt)}` : ''}.
+        </p>
+        <p part="offer-meta">
+          <strong>${offerTitle(offer)}</strong> · ${kindLabels[offer.kind]} · ${offerContents(offer)}${offer.delegatedAdmin
+            ? ` · asks for ${offer.delegatedAdmin} delegated admin`
+            : ''}
+        </p>
+        <div part="field">
+          <label part="label" for="created-url">Offer link</label>
+          <div class="url-row">
+            <input part="input url" id="created-url" readonly .value=${offer.url} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
+            <button type="button" part="button primary copy" @click=${() => this.#copy('created', offer.url, '#created-url')}>Copy link</button>
+          </div>
+          <p part="status" role="status" class=${copied === 'clipboard' ? 'copied' : ''}>${copied === 'clipboard'
+            ? 'Copied to the clipboard.'
+            : copied === 'manual'
+              ? 'The link is selected: press Ctrl+C (⌘C on a Mac) to copy it.'
+              : ''}</p>
+        </div>
+        <div part="actions">
+          <a part="button mailto" href=${mailto(offer, me.company.name)}>Send by email</a>
+          <button type="button" part="button" @click=${this.#buildAnother}>Build another offer</button>
+        </div>
+      </section>
+    `;
+  }
+
+  #buildAnother = () => {
+    this.created = null;
+    this.copied = null;
+    this.kind = 'trial';
+    this.trialServiceId = null;
+    this.purchase = {};
+    this.askDelegation = false;
+    this.level = null;
+    this.name = '';
+    this.expires = '';
+    this.noServices = false;
+    this.createError = null;
+    this.#focus.request('#builder-title');
+  };
+
+  /** Copies to the clipboard; where the browser refuses, selects the text for the person to copy. */
+  async #copy(id: string, url: string, inputSelector: string) {
+    try {
+      await navigator.clipboard.writeText(url);
+      this.copied = { id, how: 'clipboard' };
+    } catch {
+      this.copied = { id, how: 'manual' };
+      await this.updateComplete;
+      const input = this.renderRoot.querySelector<HTMLInputElement>(inputSelector);
+      input?.focus();
+      input?.select();
+    }
+  }
+
+  // ——— The list ———
+
+  #renderList(): TemplateResult {
+    const { status, value, error } = this.firstPage;
+    const offers = [...(value?.items ?? []), ...this.more].map((o) => this.changed[o.id] ?? o);
+    const nextCursor = this.moreCursor === undefined ? value?.nextCursor : this.moreCursor;
+    const filtered = this.statusFilter !== '' || this.kindFilter !== '';
+    return html`
+      <section part="card list" aria-labelledby="list-title">
+        <h2 id="list-title" part="title">Your offers</h2>
+        <div part="filters">
+          <div part="field">
+            <label part="label" for="status-filter">Show status</label>
+            <select part="input select" id="status-filter" @change=${(e: Event) => (this.statusFilter = (e.target as HTMLSelectElement).value as Status | '')}>
+              <option value="" ?selected=${this.statusFilter === ''}>All</option>
+              ${(['active', 'expired', 'revoked'] as const).map((s) => html`<option value=${s} ?selected=${this.statusFilter === s}>${statusLabels[s]}</option>`)}
+            </select>
+          </div>
+          <div part="field">
+            <label part="label" for="kind-filter">Show type</label>
+            <select part="input select" id="kind-filter" @change=${(e: Event) => (this.kindFilter = (e.target as HTMLSelectElement).value as Kind | '')}>
+              <option value="" ?selected=${this.kindFilter === ''}>All</option>
+              ${(['trial', 'purchase'] as const).map((k) => html`<option value=${k} ?selected=${this.kindFilter === k}>${kindLabels[k]}</option>`)}
+            </select>
+          </div>
+          <button type="button" part="button refresh" @click=${this.#refresh}>Refresh</button>
+        </div>
+        ${status === TaskStatus.ERROR
+          ? html`
+              <div part="error" role="alert" class="shown">Could not load your offers. ${toApiError(error).message}</div>
+              <div part="actions"><button type="button" part="button" @click=${() => this.firstPage.run()}>Try again</button></div>
+            `
+          : !value
+            ? html`<p part="status" role="status"><span class="spinner" aria-hidden="true"></span>Loading your offers…</p>`
+            : offers.length === 0
+              ? html`<p part="intro">${filtered ? 'No offers match these filters.' : 'No offers yet. Build one above.'}</p>`
+              : html`
+                  <ul class="offers" role="list" aria-busy=${status === TaskStatus.PENDING ? 'true' : 'false'}>
+                    ${offers.map((o) => this.#renderOffer(o))}
+                  </ul>
+                `}
+        ${this.listError ? html`<div part="error" role="alert" class="shown">${this.listError.message}</div>` : nothing}
+        ${value && nextCursor
+          ? html`
+              <div part="actions">
+                <button type="button" part="button more" aria-disabled=${this.loadingMore ? 'true' : nothing} @click=${() => this.#loadMore(nextCursor)}>
+                  ${this.loadingMore ? html`<span class="spinner" aria-hidden="true"></span>Loading…` : 'Load more'}
+                </button>
+              </div>
+            `
+          : nothing}
+      </section>
+    `;
+  }
+
+  #renderOffer(offer: OfferView): TemplateResult {
+    const copied = this.copied?.id === offer.id ? this.copied.how : null;
+    const confirming = this.confirmRevoke === offer.id;
+    const revoking = this.revoking === offer.id;
+    const count = offer.redemptions;
+    return html`
+      <li part="offer" aria-labelledby="offer-${offer.id}-title">
+        <div class="offer-head">
+          <h3 part="offer-title" id="offer-${offer.id}-title">${offerTitle(offer)}</h3>
+          <span part="badge ${offer.status}">${statusLabels[offer.status]}</span>
+        </div>
+        <p part="offer-meta">
+          ${kindLabels[offer.kind]} · ${offerContents(offer)}${offer.delegatedAdmin ? ` · asks for ${offer.delegatedAdmin} delegated admin` : ''}
+        </p>
+        <p part="offer-meta">
+          Created ${formatDate(offer.createdAt)}${offer.revokedAt
+            ? ` · revoked ${formatDate(offer.revokedAt)}`
+            : offer.expiresAt
+              ? ` · ${offer.status === 'expired' ? 'expired' : 'expires'} ${formatDate(offer.expiresAt)}`
+              : ''}
+        </p>
+        <p part="redemptions"><strong>${count}</strong> ${count === 1 ? 'customer' : 'customers'} signed up</p>
+        ${copied === 'manual'
+          ? html`<input part="input url" id="url-${offer.id}" readonly .value=${offer.url} aria-label="Link of ${offerTitle(offer)}" />`
+          : nothing}
+        ${confirming
+          ? html`
+              <div class="confirm" role="group" aria-labelledby="confirm-${offer.id}">
+                <p id="confirm-${offer.id}">Revoke this offer? Nobody can sign up with its link any more; customers who already did keep their services.</p>
+                <div part="actions">
+                  <button type="button" part="button danger" aria-disabled=${revoking ? 'true' : nothing} @click=${() => this.#revoke(offer)}>
+                    ${revoking ? html`<span class="spinner" aria-hidden="true"></span>Revoking…` : 'Revoke offer'}
+                  </button>
+                  <button type="button" part="button" @click=${() => this.#cancelRevoke(offer)}>Keep it</button>
+                </div>
+              </div>
+            `
+          : html`
+              <div part="actions">
+                <button type="button" part="button" aria-describedby="offer-${offer.id}-title" @click=${() => this.#copy(offer.id, offer.url, `#url-${offer.id}`)}>
+                  Copy link
+                </button>
+                ${offer.status === 'active'
+                  ? html`<button type="button" part="button" id="revoke-${offer.id}" aria-describedby="offer-${offer.id}-title" @click=${() => this.#askRevoke(offer)}>Revoke</button>`
+                  : nothing}
+                <span part="status" role="status">${copied === 'clipboard' ? 'Copied.' : copied === 'manual' ? 'Selected: press Ctrl+C to copy.' : ''}</span>
+              </div>
+            `}
+      </li>
+    `;
+  }
+
+  /** Loads the list again from its first page, e.g. to see new redemption counts. */
+  #refresh = () => {
+    this.more = [];
+    this.moreCursor = undefined;
+    this.changed = {};
+    this.listError = null;
+    this.firstPage.run();
+  };
+
+  async #loadMore(cursor: string) {
+    if (this.loadingMore) return;
+    this.loadingMore = true;
+    this.listError = null;
+    try {
+      const page = await this.client.offers({
+        status: this.statusFilter || undefined,
+        kind: this.kindFilter || undefined,
+        cursor,
+        limit: pageSize,
+      });
+      this.more = [...this.more, ...page.items];
+      this.moreCursor = page.nextCursor;
+    } catch (error) {
+      this.listError = toApiError(error);
+    } finally {
+      this.loadingMore = false;
+    }
+  }
+
+  #askRevoke(offer: OfferView) {
+    this.confirmRevoke = offer.id;
+    this.listError = null;
+    this.#focus.request(`#confirm-${CSS.escape(offer.id)} + [part~='actions'] [part~='danger']`);
+  }
+
+  #cancelRevoke(offer: OfferView) {
+    this.confirmRevoke = null;
+    this.#focus.request(`#revoke-${CSS.escape(offer.id)}`);
+  }
+
+  async #revoke(offer: OfferView) {
+    if (this.revoking) return;
+    this.revoking = offer.id;
+    this.listError = null;
+    try {
+      const revoked = await this.client.revokeOffer(offer.id);
+      this.changed = { ...this.changed, [revoked.id]: revoked };
+      this.confirmRevoke = null;
+      this.#focus.request(`#offer-${CSS.escape(offer.id)}-title`);
+      this.dispatchEvent(partnerEvent('partner-offer-revoked', revoked));
+    } catch (error) {
+      this.listError = toApiError(error);
+    } finally {
+      this.revoking = null;
+    }
+  }
+}
+
+/** A required radio in an option card; `details` holds an element `${id}-about` that describes it. */
+function radioOption(o: { id: string; name: string; value: string; label: string; checked: boolean; onPick: () => void; details: TemplateResult }) {
+  return html`
+    <li part="option">
+      <input type="radio" id=${o.id} name=${o.name} value=${o.value} required .checked=${o.checked} aria-describedby="${o.id}-about" @change=${o.onPick} />
+      <label part="option-label" for=${o.id}>${o.label}</label>
+      ${o.details}
+    </li>
+  `;
+}
+
+/** A `mailto:` link with a subject and a short text carrying the URL; the partner picks the recipient. */
+function mailto(offer: OfferView, partnerName: string): string {
+  const first = offer.items[0];
+  const subject =
+    offer.kind === 'trial' && first ? `Try ${first.name} free for ${first.trialDays} days` : `Your offer from ${partnerName}`;
+  const what =
+    offer.kind === 'trial' && first
+      ? `we invite you to try ${first.name} free for ${first.trialDays} days.`
+      : `we have put together an offer for you: ${offer.items.map((i) => `${i.name} (${i.licenses ?? i.minLicenses} licenses)`).join(', ')}.`;
+  const lines = [
+    'Hello,',
+    '',
+    `${offer.name ? `${offer.name}: ` : ''}${what}`,
+    ...(offer.delegatedAdmin
+      ? ['', `We also ask for ${offer.delegatedAdmin} delegated administration, so we can help you run your services. You decide when you sign up.`]
+      : []),
+    '',
+    'Sign up here:',
+    offer.url,
+    ...(offer.expiresAt ? ['', `The link works until ${formatDate(offer.expiresAt)}.`] : []),
+    '',
+    partnerName,
+  ];
+  return `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(lines.join('\n'))}`;
+}
+
+export const partnerOfferBuilderTag = 'partner-offer-builder';
+if (!customElements.get(partnerOfferBuilderTag)) customElements.define(partnerOfferBuilderTag, PartnerOfferBuilder);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'partner-offer-builder': PartnerOfferBuilder;
+  }
+}

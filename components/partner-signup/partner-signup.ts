@@ -1,0 +1,609 @@
+import { Task, TaskStatus } from '@lit/task';
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ApiElement } from '../api/api-element.ts';
+import { ApiRequestError, type ApiClient, type MeView, type PublicOfferView, type Redemption, type RedemptionResult } from '../api/client.ts';
+import { FocusAfterUpdate } from '../focus-after-update.ts';
+import { errorAlert, fieldMessages, toApiError } from '../error-messages.ts';
+import { partnerEvent, type PartnerSignupCompletedDetail } from '../events.ts';
+import { parseLicenses, renderLicenseLine } from '../license-stepper.ts';
+import { formatMoney, formatMonthlyTotal } from '../money.ts';
+import { controls } from '../styles/controls.ts';
+import { offerControls } from '../styles/offer-controls.ts';
+import { tokens } from '../styles/tokens.ts';
+import styles from './partner-signup.styles.ts';
+
+type Mode = 'new' | 'existing';
+type Field = 'companyName' | 'displayName' | 'email' | 'password' | 'signInEmail' | 'signInPassword';
+
+/** A prospect who signed in with an existing customer account, and the client that carries their token. */
+interface Account {
+  client: ApiClient;
+  token: string;
+  expiresAt: string;
+  me: MeView;
+}
+
+/** Where the server's `details[].path` messages go: field ids of this form. */
+const fieldIds: Record<string, string> = {
+  'body.company.name': 'company-name',
+  'body.admin.displayName': 'admin-name',
+  'body.admin.email': 'email',
+  'body.admin.password': 'password',
+  'body.email': 'sign-in-email',
+  'body.password': 'sign-in-password',
+};
+
+const passwordRules = 'At least 10 characters, mixing letters with a digit or symbol.';
+/** Retries of a request the server reports as still running (409 request_in_progress), with the same key. */
+const inProgressRetries = 3;
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+
+/**
+ * The prospect's sign-up page for an offer: who the advisor is and what the offer contains; a
+ * new-customer form (company, admin name, email, password) or "I already have an account"
+ * sign-in; license counts within each service's bounds with the monthly total (purchase
+ * offers); the delegated-admin consent as an explicit, unticked choice; and a success state.
+ *
+ * The offer's code comes from the `offer` attribute, else from `?offer=` in the page's URL.
+ * It needs no token: it talks to the public offer endpoints of `<partner-session>`'s BFF (or its
+ * own `api-base`). A token the page's session may hold is never sent: a new customer signs up
+ * without one, an existing customer signs in here and redeems with the token of that sign-in.
+ *
+ * Each filled-in attempt is sent with one `Idempotency-Key` (a retry of the same data reuses
+ * it, changed data gets a new one) and the button does nothing while a request is in flight, so
+ * a double click or a retry after a lost answer cannot create two customers.
+ *
+ * @fires partner-signup-completed - The offer was redeemed. `detail`: `{ customerId, companyName,
+ *   subscriptions, delegation, token, expiresAt }`. `token` is a session for the admin who signed
+ *   up (the new admin, or the existing account that signed in), so the host page may sign them in;
+ *   keep it in memory only.
+ *
+ * @csspart card - The offer, error and success boxes; also `signup`, `success`, `problem`.
+ * @csspart eyebrow - "Trial invitation" / "Offer" above the title.
+ * @csspart title - Headings; `subtitle` for the sections'.
+ * @csspart intro - The line under a heading.
+ * @csspart advisor - The advisor's name and contact details; `contact` is the list.
+ * @csspart items - The offer's services; `item` is one, `item-name`, `description`, `price`.
+ * @csspart stepper - A license-count stepper; `stepper-controls`, `step` (− and +), `licenses` (the input).
+ * @csspart total - The monthly total.
+ * @csspart segmented - The new customer / existing account switch; `segment` is one choice.
+ * @csspart field - A label with its input and messages; `label`, `input`, `hint`, `field-error`.
+ * @csspart consent - The delegated-admin choice; `consent-description` explains it.
+ * @csspart account - "Signed in as …" with the switch to another account.
+ * @csspart error - The alert region.
+ * @csspart actions - Rows of buttons; `button`, `primary`, `submit`, `link`.
+ * @csspart subscriptions - The success state's list of subscriptions.
+ * @csspart delegation - The success state's delegation line.
+ * @csspart status - The loading line.
+ *
+ * @cssprop [--partner-font-family=system-ui, …] - Font.
+ * @cssprop [--partner-font-size=1rem] - Base font size.
+ * @cssprop [--partner-radius=8px] - Corner radius.
+ * @cssprop [--partner-space=1rem] - Spacing unit.
+ * @cssprop [--partner-color-text=#1f2328] - Text.
+ * @cssprop [--partner-color-muted=#59636e] - Secondary text.
+ * @cssprop [--partner-color-surface=#ffffff] - Card and input background.
+ * @cssprop [--partner-color-surface-alt=#f6f8fa] - Advisor box and total background.
+ * @cssprop [--partner-color-border=#d1d9e0] - Borders.
+ * @cssprop [--partner-color-input-border=#6e7781] - Input and button border.
+ * @cssprop [--partner-color-accent=#0969da] - Primary button, links.
+ * @cssprop [--partner-color-on-accent=#ffffff] - Text on the accent color.
+ * @cssprop [--partner-color-focus=#0969da] - Focus ring.
+ * @cssprop [--partner-color-danger=#b42318] - Errors.
+ * @cssprop [--partner-color-danger-surface=#fef3f2] - Error background.
+ * @cssprop [--partner-color-success=#1a7f37] - The success heading's mark.
+ * @cssprop [--partner-shadow=0 1px 3px rgb(31 35 40 / 0.12)] - Card shadow.
+ */
+export class PartnerSignup extends ApiElement {
+  static override styles = [tokens, controls, offerControls, styles];
+
+  /** The offer's code. Unset: `?offer=` of the page's URL. */
+  @property() offer: string | null = null;
+
+  @state() private mode: Mode = 'new';
+  @state() private fields: Record<Field, string> = { companyName: '', displayName: '', email: '', password: '', signInEmail: '', signInPassword: '' };
+  /** License counts as typed, by service id (purchase offers). */
+  @state() private licenses: Record<string, string> = {};
+  @state() private acceptDelegation = false;
+  @state() private busy = false;
+  @state() private error: ApiRequestError | null = null;
+  @state() private account: Account | null = null;
+  /** A 410 from the redemption: the offer was revoked or expired while the form was open. */
+  @state() private gone: ApiRequestError | null = null;
+  @state() private result: PartnerSignupCompletedDetail | null = null;
+
+  /** The key of the current attempt and the data it was made for. */
+  #attempt: { fingerprint: string; key: string } | null = null;
+  /** Set before the first await of a submit, so a second click in the same moment does nothing. */
+  #submitting = false;
+  /** The offer whose license counts `licenses` holds. */
+  #licensesFor: string | null = null;
+  readonly #focus = new FocusAfterUpdate(this);
+
+  /** The code in use: the attribute, else the page URL's `?offer=`. */
+  get code(): string | null {
+    return this.offer || new URLSearchParams(globalThis.location?.search ?? '').get('offer') || null;
+  }
+
+  private readonly publicOffer = new Task(this, {
+    args: () => [this.client, this.code] as const,
+    task: ([client, code], { signal }): Promise<PublicOfferView | null> => (code ? client.publicOffer(code, { signal }) : Promise.resolve(null)),
+  });
+
+  protected override willUpdate() {
+    const offer = this.publicOffer.value;
+    if (offer && this.#licensesFor !== offer.code) {
+      this.#licensesFor = offer.code;
+      this.licenses = Object.fromEntries(offer.items.map((i) => [i.serviceId, String(i.licenses ?? i.minLicenses)]));
+      this.gone = null;
+    }
+  }
+
+  protected override render() {
+    if (this.result) return this.#renderSuccess(this.result);
+    if (!this.code) return this.#renderProblem('This offer link is not valid', 'The link has no offer code. Open the whole link from your advisor’s message, or ask them for a new one.');
+    if (this.gone) return this.#renderGone(this.gone);
+    const { status, value, error } = this.publicOffer;
+    if (status === TaskStatus.ERROR) {
+      const failure = toApiError(error);
+      if (failure.status === 404) {
+        return this.#renderProblem('This offer link is not valid', 'Check that you opened the whole link from your advisor’s message, or ask them for a new one.');
+      }
+      if (failure.status === 410) return this.#renderGone(failure);
+      return html`
+        <div part="card problem">
+          <h2 part="title">Could not load the offer</h2>
+          <div part="error" role="alert" class="shown">${failure.message}</div>
+          <div part="actions"><button type="button" part="button primary" @click=${() => this.publicOffer.run()}>Try again</button></div>
+        </div>
+      `;
+    }
+    if (!value) {
+      return html`<div part="card" aria-busy="true"><p part="status" role="status"><span class="spinner" aria-hidden="true"></span>Loading the offer…</p></div>`;
+    }
+    return this.#renderOffer(value);
+  }
+
+  #renderProblem(title: string, text: string): TemplateResult {
+    return html`
+      <div part="card problem">
+        <h2 id="problem-title" part="title" tabindex="-1">${title}</h2>
+        <p part="intro">${text}</p>
+      </div>
+    `;
+  }
+
+  #renderGone(error: ApiRequestError): TemplateResult {
+    const expired = error.code === 'offer_expired';
+    return this.#renderProblem(
+      expired ? 'This offer has expired' : 'This offer was withdrawn',
+      `${expired ? 'The offer’s time ran out' : 'The partner withdrew this offer'}, so it can no longer be used to sign up. Nothing was created. Ask your advisor for a new link.`,
+    );
+  }
+
+  // ——— The offer and the form ———
+
+  #renderOffer(offer: PublicOfferView): TemplateResult {
+    const errors = fieldMessages(this.error, (path) => this.#fieldOf(path));
+    const first = offer.items[0];
+    const trial = offer.kind === 'trial';
+    const title = offer.name ?? (trial && first ? `Try ${first.name} free` : `An offer from ${offer.advisor.name}`);
+    return html`
+      <article part="card signup" aria-labelledby="offer-title">
+        <header class="head">
+          <p part="eyebrow">${trial ? 'Trial invitation' : 'Offer'}</p>
+          <h2 id="offer-title" part="title">${title}</h2>
+          <p part="intro">
+            ${trial && first
+              ? `${offer.advisor.name} invites you to try ${first.name} free for ${first.trialDays} days.`
+              : `${offer.advisor.name} offers you ${offer.items.length === 1 ? 'this service' : 'these services'}. Adjust the number of licenses to your needs.`}
+            ${offer.expiresAt ? ` Open until ${formatDate(offer.expiresAt)}.` : ''}
+          </p>
+        </header>
+        ${this.#renderAdvisor(offer)}
+        <form part="form" @submit=${(e: SubmitEvent) => this.#onSubmit(e, offer)}>
+          ${this.#renderItems(offer, errors)} ${this.#renderAccount(errors)} ${offer.delegatedAdmin ? this.#renderConsent(offer) : nothing}
+          ${this.#renderAlert(errors)}
+          <div part="actions">
+            <button type="submit" part="button primary submit" aria-disabled=${this.busy ? 'true' : nothing}>
+              ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>${trial ? 'Starting your trial…' : 'Subscribing…'}` : this.#submitLabel(trial)}
+            </button>
+          </div>
+        </form>
+      </article>
+    `;
+  }
+
+  #submitLabel(trial: boolean): string {
+    const what = trial ? 'start the trial' : 'subscribe';
+    if (this.mode === 'new') return `Create account and ${what}`;
+    if (!this.account) return `Sign in and ${what}`;
+    return trial ? 'Start the trial' : 'Subscribe';
+  }
+
+  #renderAdvisor(offer: PublicOfferView): TemplateResult {
+    const { name, email, phone, website } = offer.advisor;
+    return html`
+      <section part="advisor" aria-labelledby="advisor-title">
+        <h3 id="advisor-title" part="subtitle">Your advisor: ${name}</h3>
+        ${email || phone || website
+          ? html`
+              <ul part="contact" role="list">
+                ${email ? html`<li><a href="mailto:${email}">${email}</a></li>` : nothing}
+                ${phone ? html`<li><a href="tel:${phone.replace(/[^\d+]/g, '')}">${phone}</a></li>` : nothing}
+                ${website ? html`<li><a href=${website} target="_blank" rel="noopener noreferrer">${website.replace(/^https?:\/\//, '')}</a></li>` : nothing}
+              </ul>
+            `
+          : nothing}
+      </section>
+    `;
+  }
+
+  #renderItems(offer: PublicOfferView, errors: Map<string, string[]>): TemplateResult {
+    const trial = offer.kind === 'trial';
+    const lines = offer.items.flatMap((i) => {
+      const n = parseLicenses(this.licenses[i.serviceId] ?? '', i.minLicenses, i.maxLicenses);
+      return n === null ? [] : [{ ...i, licenses: n }];
+    });
+    return html`
+      <section class="items" aria-labelledby="items-title">
+        <h3 id="items-title" part="subtitle">What you get</h3>
+        <ul part="items" role="list">
+          ${offer.items.map(
+            (item) => html`
+              <li part="item">
+                <p part="item-name">${item.name}</p>
+                <p part="description">${item.description}</p>
+                <p part="price">
+                  ${trial
+                    ? `Free for ${item.trialDays} days, then ${formatMoney(item.priceMinor, item.currency)} per license/month.`
+                    : `${formatMoney(item.priceMinor, item.currency)} per license/month`}
+                </p>
+                ${trial
+                  ? nothing
+                  : renderLicenseLine({
+                      id: `licenses-${item.serviceId}`,
+                      serviceName: item.name,
+                      value: this.licenses[item.serviceId] ?? '',
+                      min: item.minLicenses,
+                      max: item.maxLicenses,
+                      priceMinor: item.priceMinor,
+                      currency: item.currency,
+                      busy: this.busy,
+                      messages: errors.get(`licenses-${item.serviceId}`),
+                      onChange: (value) => (this.licenses = { ...this.licenses, [item.serviceId]: value }),
+                    })}
+              </li>
+            `,
+          )}
+        </ul>
+        ${trial
+          ? nothing
+          : html`
+              <p part="total">
+                <span id="total-label">Total per month</span>
+                <output aria-labelledby="total-label" aria-live="polite">${formatMonthlyTotal(lines) ?? '—'}</output>
+              </p>
+            `}
+      </section>
+    `;
+  }
+
+  #renderAccount(errors: Map<string, string[]>): TemplateResult {
+    return html`
+      <section class="account" aria-labelledby="account-title">
+        <h3 id="account-title" part="subtitle">Your account</h3>
+        ${this.account
+          ? html`
+              <div part="account">
+                <p>
+                  Signed in as <strong>${this.account.me.user.displayName}</strong> (${this.account.me.user.email}) of
+                  <strong>${this.account.me.company.name}</strong>. The offer is added to this company.
+                </p>
+                <button type="button" part="button link" ?disabled=${this.busy} @click=${this.#useAnotherAccount}>Use another account</button>
+              </div>
+            `
+          : html`
+              <fieldset ?disabled=${this.busy}>
+                <legend class="visually-hidden">New or existing customer</legend>
+                <div part="segmented">
+                  ${this.#renderModeChoice('new', 'New customer')} ${this.#renderModeChoice('existing', 'I already have an account')}
+                </div>
+              </fieldset>
+              ${this.mode === 'new'
+                ? html`
+                    ${this.#renderField(errors, { id: 'company-name', field: 'companyName', label: 'Company name', autocomplete: 'organization' })}
+                    ${this.#renderField(errors, { id: 'admin-name', field: 'displayName', label: 'Your name', autocomplete: 'name' })}
+                    ${this.#renderField(errors, {
+                      id: 'email',
+                      field: 'email',
+                      label: 'Email',
+                      type: 'email',
+                      autocomplete: 'email',
+                      hint: 'You sign in with it; you become the first admin of your company.',
+                    })}
+                    ${this.#renderField(errors, {
+                      id: 'password',
+                      field: 'password',
+                      label: 'Password',
+                      type: 'password',
+                      autocomplete: 'new-password',
+                      minlength: 10,
+                      hint: passwordRules,
+                    })}
+                  `
+                : html`
+                    <p part="hint">Sign in as an admin of your company to add the offer to it.</p>
+                    ${this.#renderField(errors, { id: 'sign-in-email', field: 'signInEmail', label: 'Email', type: 'email', autocomplete: 'username' })}
+                    ${this.#renderField(errors, {
+                      id: 'sign-in-password',
+                      field: 'signInPassword',
+                      label: 'Password',
+                      type: 'password',
+                      autocomplete: 'current-password',
+                    })}
+                  `}
+            `}
+      </section>
+    `;
+  }
+
+  #renderModeChoice(mode: Mode, label: string): TemplateResult {
+    return html`
+      <label part="segment">
+        <input type="radio" name="mode" value=${mode} .checked=${this.mode === mode} @change=${() => this.#setMode(mode)} />
+        ${label}
+      </label>
+    `;
+  }
+
+  #renderField(
+    errors: Map<string, string[]>,
+    f: { id: string; field: Field; label: string; type?: 'text' | 'email' | 'password'; autocomplete: string; minlength?: number; hint?: string },
+  ): TemplateResult {
+    const messages = errors.get(f.id) ?? [];
+    const describedBy = [f.hint ? `${f.id}-hint` : '', messages.length ? `${f.id}-error` : ''].filter(Boolean).join(' ');
+    return html`
+      <div part="field">
+        <label part="label" for=${f.id}>${f.label}</label>
+        <input
+          part="input"
+          id=${f.id}
+          name=${f.id}
+          type=${f.type ?? 'text'}
+          autocomplete=${f.autocomplete}
+          minlength=${f.minlength ?? nothing}
+          maxlength=${f.type === 'password' ? 200 : f.type === 'email' ? 320 : 200}
+          required
+          .value=${this.fields[f.field]}
+          ?readonly=${this.busy}
+          aria-invalid=${messages.length ? 'true' : nothing}
+          aria-describedby=${describedBy || nothing}
+          spellcheck=${f.type === 'email' || f.type === 'password' ? 'false' : nothing}
+          autocapitalize=${f.type === 'email' || f.type === 'password' ? 'off' : nothing}
+          @input=${(e: Event) => (this.fields = { ...this.fields, [f.field]: (e.target as HTMLInputElement).value })}
+        />
+        ${f.hint ? html`<p part="hint" id="${f.id}-hint">${f.hint}</p>` : nothing}
+        ${messages.length ? html`<p part="field-error" id="${f.id}-error">${messages.join(' ')}</p>` : nothing}
+      </div>
+    `;
+  }
+
+  #renderConsent(offer: PublicOfferView): TemplateResult {
+    const ask = offer.delegatedAdmin!;
+    return html`
+      <section part="consent" aria-labelledby="consent-title">
+        <h3 id="consent-title" part="subtitle">Delegated administration</h3>
+        <label class="check">
+          <input
+            type="checkbox"
+            name="accept-delegated-admin"
+            .checked=${this.acceptDelegation}
+            ?disabled=${this.busy}
+            aria-describedby="consent-description"
+            @change=${(e: Event) => (this.acceptDelegation = (e.target as HTMLInputElement).checked)}
+          />
+          <span>Give ${offer.advisor.name} ${ask.label.toLowerCase()} of my company</span>
+        </label>
+        <p part="consent-description" id="consent-description">
+          ${ask.description} Optional: you can sign up without it, and you can revoke it at any time.
+        </p>
+      </section>
+    `;
+  }
+
+  #renderAlert(errors: Map<string, string[]>): TemplateResult {
+    const error = this.error;
+    const shown = error ? this.#friendly(error) : null;
+    const alert = errorAlert(shown, (path) => (errors.has(this.#fieldOf(path) ?? '') ? path : undefined));
+    if (error?.code !== 'email_taken' || this.mode !== 'new') return alert;
+    return html`${alert}
+      <div part="actions"><button type="button" part="button" @click=${this.#signInInstead}>Sign in instead</button></div>`;
+  }
+
+  /** The message a person needs for each failure the BFF reports. */
+  #friendly(error: ApiRequestError): ApiRequestError {
+    const say = (message: string) => new ApiRequestError(error.status, error.code, message, error.details, error.retryAfterSeconds);
+    switch (error.code) {
+      case 'email_taken':
+        return say('An account with this email exists — sign in instead to add the offer to your company.');
+      case 'already_subscribed':
+        return say(`${error.message} Nothing was changed.`);
+      case 'rate_limited':
+        return say(
+          error.retryAfterSeconds
+            ? `Too many sign-up attempts. Try again in ${error.retryAfterSeconds} ${error.retryAfterSeconds === 1 ? 'second' : 'seconds'}.`
+            : 'Too many sign-up attempts. Try again in a minute.',
+        );
+      case 'request_in_progress':
+        return say('Your sign-up is still being processed. Wait a moment, then try again.');
+      case 'idempotency_key_reused':
+        return say('Your details changed while the sign-up was being sent. Check them and try again.');
+      case 'invalid_credentials':
+        return say('The email or password is not correct.');
+      case 'forbidden':
+        return say(`${error.message} Sign in as an admin of a customer company, or sign up as a new customer.`);
+      default:
+        return error;
+    }
+  }
+
+  #fieldOf(path: string): string | undefined {
+    if (path.startsWith('body.licenses.')) return `licenses-${path.slice('body.licenses.'.length)}`;
+    return fieldIds[path];
+  }
+
+  #setMode(mode: Mode) {
+    this.mode = mode;
+    this.error = null;
+  }
+
+  #signInInstead = () => {
+    this.mode = 'existing';
+    this.fields = { ...this.fields, signInEmail: this.fields.email };
+    this.error = null;
+    this.#focus.request('#sign-in-password');
+  };
+
+  #useAnotherAccount = () => {
+    // End the session this widget started; it was only for this redemption.
+    this.account?.client.signOut().catch(() => {});
+    this.account = null;
+    this.fields = { ...this.fields, signInPassword: '' };
+    this.error = null;
+    this.#focus.request('#sign-in-email');
+  };
+
+  // ——— Submitting ———
+
+  async #onSubmit(event: SubmitEvent, offer: PublicOfferView) {
+    event.preventDefault();
+    if (this.#submitting) return;
+    this.#submitting = true;
+    this.busy = true;
+    this.error = null;
+    try {
+      const licenses =
+        offer.kind === 'purchase' ? Object.fromEntries(offer.items.map((i) => [i.serviceId, Number(this.licenses[i.serviceId])])) : undefined;
+      const choice = { ...(licenses ? { licenses } : {}), acceptDelegatedAdmin: offer.delegatedAdmin ? this.acceptDelegation : false };
+
+      let client: ApiClient;
+      let body: Redemption;
+      let companyName: string;
+      if (this.mode === 'new') {
+        // A new customer: no token, whatever the page's session holds.
+        client = this.client.withToken(null);
+        const { companyName: name, displayName, email, password } = this.fields;
+        body = { company: { name: name.trim() }, admin: { email: email.trim(), displayName: displayName.trim(), password }, ...choice };
+        companyName = name.trim();
+      } else {
+        const account = this.account ?? (await this.#signIn());
+        client = account.client;
+        body = choice;
+        companyName = account.me.company.name;
+      }
+
+      const result = await this.#redeem(client, offer.code, body, this.#keyFor([offer.code, body, this.account?.token ?? null]));
+      const detail: PartnerSignupCompletedDetail = {
+        ...result,
+        token: result.token ?? this.account?.token ?? null,
+        expiresAt: result.expiresAt ?? this.account?.expiresAt ?? null,
+        companyName,
+      };
+      this.result = detail;
+      this.fields = { ...this.fields, password: '', signInPassword: '' };
+      this.#focus.request('#success-title');
+      this.dispatchEvent(partnerEvent('partner-signup-completed', detail));
+    } catch (error) {
+      const failure = toApiError(error);
+      if (failure.status === 410) {
+        this.gone = failure;
+        this.#focus.request('#problem-title');
+      } else {
+        this.error = failure;
+        if (failure.code === 'idempotency_key_reused') this.#attempt = null;
+      }
+    } finally {
+      this.#submitting = false;
+      this.busy = false;
+    }
+  }
+
+  /** Signs the existing customer in (a session of their own, not the page's) and learns their company. */
+  async #signIn(): Promise<Account> {
+    const session = await this.client.withToken(null).signIn(this.fields.signInEmail.trim(), this.fields.signInPassword);
+    const client = this.client.withToken(session.token);
+    const me = await client.me();
+    this.account = { client, token: session.token, expiresAt: session.expiresAt, me };
+    this.fields = { ...this.fields, signInPassword: '' };
+    return this.account;
+  }
+
+  /**
+   * The Idempotency-Key for this data: the same key while the data stays the same (a retry after
+   * a lost answer replays the first result), a new one when anything changed.
+   */
+  #keyFor(data: unknown): string {
+    const fingerprint = JSON.stringify(data);
+    if (this.#attempt?.fingerprint !== fingerprint) this.#attempt = { fingerprint, key: crypto.randomUUID() };
+    return this.#attempt.key;
+  }
+
+  /** Redeems; while the server says the same key is still being processed, waits and asks again. */
+  async #redeem(client: ApiClient, code: string, body: Redemption, key: string): Promise<RedemptionResult> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await client.redeemOffer(code, body, key);
+      } catch (error) {
+        if (!(error instanceof ApiRequestError) || error.code !== 'request_in_progress' || attempt >= inProgressRetries) throw error;
+        await new Promise((resolve) => setTimeout(resolve, (error.retryAfterSeconds ?? 1) * 1000));
+      }
+    }
+  }
+
+  // ——— Success ———
+
+  #renderSuccess(result: PartnerSignupCompletedDetail): TemplateResult {
+    const offer = this.publicOffer.value;
+    const advisor = offer?.advisor.name ?? 'Your advisor';
+    const level = offer?.delegatedAdmin?.label.toLowerCase() ?? `${result.delegation.level} administration`;
+    return html`
+      <section part="card success" aria-labelledby="success-title">
+        <h2 id="success-title" part="title" tabindex="-1"><span class="mark" aria-hidden="true">✓</span> Welcome, your company ${result.companyName} is set up</h2>
+        <ul part="subscriptions" role="list">
+          ${result.subscriptions.map(
+            (s) => html`
+              <li>
+                <strong>${s.name}</strong>
+                <span>
+                  ${s.status === 'trial' && s.trialEndsAt ? `Free trial until ${formatDate(s.trialEndsAt)}` : s.status === 'active' ? 'Active' : s.status}
+                  · ${s.licenses} ${s.licenses === 1 ? 'license' : 'licenses'}
+                </span>
+              </li>
+            `,
+          )}
+        </ul>
+        ${result.delegation.status === 'active'
+          ? html`<p part="delegation">${advisor} now has ${level} of your company. You can revoke it at any time.</p>`
+          : result.delegation.status === 'declined'
+            ? html`<p part="delegation">You did not give ${advisor} delegated administration. You can still grant it later.</p>`
+            : nothing}
+        <p part="intro">${offer?.advisor.email
+          ? html`Questions? Your advisor ${advisor} is at <a href="mailto:${offer.advisor.email}">${offer.advisor.email}</a>.`
+          : `Questions? Ask your advisor, ${advisor}.`}</p>
+      </section>
+    `;
+  }
+}
+
+export const partnerSignupTag = 'partner-signup';
+if (!customElements.get(partnerSignupTag)) customElements.define(partnerSignupTag, PartnerSignup);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'partner-signup': PartnerSignup;
+  }
+}

@@ -1,0 +1,196 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    display: block;
+    /* The rows become stacked cards when the widget (not the window) is narrow. */
+    container-type: inline-size;
+  }
+
+  [part~='header'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: calc(var(--_space) * 0.5);
+  }
+
+  [part~='search'] {
+    max-width: 28rem;
+  }
+
+  [part~='status'].empty {
+    padding: var(--_space);
+    justify-content: center;
+    border: 1px dashed var(--_color-border);
+    border-radius: calc(var(--_radius) * 0.75);
+  }
+
+  /* Wide: one grid for the whole list, and each row a subgrid of it, so the columns line up. */
+  [part~='list'] {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    border-top: 1px solid var(--_color-border);
+    display: grid;
+    grid-template-columns: minmax(12rem, 1.4fr) minmax(17.5rem, 1fr) auto;
+    column-gap: var(--_space);
+  }
+
+  [part~='row'] {
+    grid-column: 1 / -1;
+    display: grid;
+    grid-template-columns: subgrid;
+    align-items: center;
+    row-gap: calc(var(--_space) * 0.5);
+    padding-block: calc(var(--_space) * 0.75);
+    border-bottom: 1px solid var(--_color-border);
+  }
+
+  [part~='identity'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 0.5em;
+    min-width: 0;
+  }
+
+  [part~='name'] {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+
+  [part~='email'] {
+    flex-basis: 100%;
+    color: var(--_color-muted);
+    font-size: 0.9375em;
+    overflow-wrap: anywhere;
+  }
+
+  [part~='access'] {
+    gap: 0 0.75em;
+    font-size: 0.9375em;
+  }
+
+  [part~='badges'] {
+    flex-basis: 100%;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.375em;
+    margin-top: 0.25em;
+  }
+
+  [part~='disabled-badge'] {
+    color: var(--_color-danger);
+    border-color: currentColor;
+    background: var(--_color-danger-surface);
+  }
+
+  [part~='temporary-badge'] {
+    color: var(--_color-muted);
+  }
+
+  [part~='row-actions'] {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: calc(var(--_space) * 0.5);
+  }
+
+  [part~='row-actions'] [part~='button'] {
+    min-height: 2.25rem;
+    padding-block: calc(var(--_space) * 0.25);
+    padding-inline: calc(var(--_space) * 0.75);
+    font-size: 0.9375em;
+  }
+
+  @container (max-width: 44rem) {
+    [part~='list'] {
+      display: block;
+    }
+
+    [part~='row'] {
+      grid-template-columns: minmax(0, 1fr);
+      gap: calc(var(--_space) * 0.5);
+    }
+
+    [part~='row-actions'] {
+      justify-content: flex-start;
+    }
+
+    [part~='row-actions'] [part~='button'] {
+      min-height: 2.75rem;
+    }
+  }
+
+  [part~='dialog'] {
+    width: min(36rem, calc(100vw - 1.5rem));
+    max-height: calc(100dvh - 1.5rem);
+    overflow: auto;
+    padding: calc(var(--_space) * 1.5);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: var(--_color-surface);
+    color: var(--_color-text);
+    box-shadow: 0 12px 32px rgb(0 0 0 / 0.25);
+  }
+
+  [part~='dialog']::backdrop {
+    background: rgb(15 20 25 / 0.55);
+  }
+
+  @media (max-width: 30rem) {
+    [part~='dialog'] {
+      padding: var(--_space);
+    }
+  }
+
+  [part~='dialog'] [part~='form'] {
+    display: grid;
+    gap: var(--_space);
+  }
+
+  [part~='dialog'] [part~='access'] {
+    padding: calc(var(--_space) * 0.75);
+    border-radius: calc(var(--_radius) * 0.75);
+    background: var(--_color-surface-alt);
+  }
+
+  [part~='checkbox-field'] {
+    grid-template-columns: auto 1fr;
+    align-items: center;
+    column-gap: 0.625em;
+  }
+
+  [part~='checkbox-field'] [part~='hint'] {
+    grid-column: 2;
+  }
+
+  [part~='checkbox'] {
+    width: 1.25em;
+    height: 1.25em;
+    margin: 0;
+    accent-color: var(--_color-accent);
+  }
+
+  [part~='checkbox']:focus-visible {
+    outline: 2px solid var(--_color-focus);
+    outline-offset: 2px;
+  }
+
+  [part~='copy-row'] {
+    display: flex;
+    gap: calc(var(--_space) * 0.5);
+  }
+
+  [part~='temporary-password'] {
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-size: 1.125em;
+    letter-spacing: 0.05em;
+  }
+
+  /* An empty live region stays in the accessibility tree (so "Copied" is announced) but takes no room. */
+  [part~='status']:empty {
+    position: absolute;
+  }
+`;

@@ -1,0 +1,641 @@
+import { initialState, Task, TaskStatus } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ApiElement } from '../api/api-element.ts';
+import type { ApiClient, MeView, RolesView, UserUpdate, UserView } from '../api/client.ts';
+import { errorAlert, fieldMessages, toApiError } from '../error-messages.ts';
+import { partnerEvent } from '../events.ts';
+import { textField } from '../text-field.ts';
+import type { PartnerRolePicker, RolePickerValue } from '../partner-role-picker/partner-role-picker.ts';
+import '../partner-role-picker/partner-role-picker.ts';
+import { controls } from '../styles/controls.ts';
+import { tokens } from '../styles/tokens.ts';
+import styles from './partner-user-list.styles.ts';
+
+/** How long the search waits after the last keystroke before asking the server. */
+const searchDelayMs = 250;
+
+/** Who is signed in, what they may do, and the roles table: what the list needs before it can show users. */
+interface Setup {
+  client: ApiClient;
+  me: MeView;
+  roles: RolesView;
+  can: (permission: string) => boolean;
+}
+
+type Editor =
+  | { kind: 'create' }
+  | { kind: 'edit'; user: UserView; access: RolePickerValue }
+  | { kind: 'reset'; user: UserView }
+  | { kind: 'password'; user: UserView; temporaryPassword: string; reason: 'created' | 'reset' };
+
+/** The dialog's fields whose server messages (`details[].path`) are shown beside them. */
+const fieldPaths: Record<string, string> = {
+  'body.displayName': 'display-name',
+  'body.email': 'email',
+  'body.companyRoles': 'access',
+  'body.partnerAccess': 'access',
+  'body.disabled': 'disabled',
+};
+
+/** The same rule as the BFF: any admin role or partner access makes a user an admin, whom only a global admin manages. */
+function isAdmin(user: Pick<UserView, 'companyRoles' | 'partnerAccess'>): boolean {
+  return user.companyRoles.length > 0 || user.partnerAccess !== 'none';
+}
+
+const sameRoles = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((r) => b.includes(r));
+
+/**
+ * The users of the signed-in user's company: search (by name or email), paging, and — as far as
+ * the signed-in user's permissions reach — adding users, editing them (name, admin roles and
+ * partner access with `<partner-role-picker>`, disabling) and resetting passwords. A new or
+ * reset temporary password is shown once, with a copy button. Controls the signed-in user may
+ * not use are not shown; the BFF checks everything again.
+ *
+ * Uses `<partner-session>`'s client, or its own `api-base` and `token`.
+ *
+ * @fires partner-user-created - A user was added. `detail`: the user.
+ * @fires partner-user-updated - A user was edited (name, roles, access, disabled). `detail`: the user.
+ * @fires partner-password-reset - A user's password was reset. `detail`: `{ user }`.
+ *
+ * @csspart card - The box around the widget.
+ * @csspart header - Title and "Add user".
+ * @csspart title - The widget's heading and the dialog's heading.
+ * @csspart search - The search form.
+ * @csspart list - The list of users.
+ * @csspart row - One user: identity (with badges), access, actions (a card on narrow widths).
+ * @csspart name - A user's display name.
+ * @csspart email - A user's email.
+ * @csspart access - A user's admin role and partner access.
+ * @csspart badges - A user's "Disabled" and "Must change password" badges.
+ * @csspart badge - "You", "Disabled", "Must change password"; also `disabled-badge`, `temporary-badge`.
+ * @csspart row-actions - A user's buttons.
+ * @csspart more - The "Load more" button.
+ * @csspart status - The loading line and result count.
+ * @csspart dialog - The add, edit, reset and password dialog.
+ * @csspart form - The dialog's form.
+ * @csspart field - A label with its input and messages.
+ * @csspart label - A field's label.
+ * @csspart input - A text input.
+ * @csspart hint - Help text.
+ * @csspart field-error - A server message about one field.
+ * @csspart error - The alert region with the server's message.
+ * @csspart actions - A row of buttons.
+ * @csspart button - Every button; also `primary`, `danger`, `add`, `edit`, `reset`, `copy`.
+ * @csspart role-picker - The `<partner-role-picker>` in the dialog (style it further through its own parts).
+ * @csspart temporary-password - The one-time password.
+ * @csspart once-note - "Shown once" note under the password.
+ *
+ * @cssprop [--partner-font-family=system-ui, …] - Font.
+ * @cssprop [--partner-font-size=1rem] - Base font size.
+ * @cssprop [--partner-radius=8px] - Corner radius.
+ * @cssprop [--partner-space=1rem] - Spacing unit.
+ * @cssprop [--partner-color-text=#1f2328] - Text.
+ * @cssprop [--partner-color-muted=#59636e] - Secondary text.
+ * @cssprop [--partner-color-surface=#ffffff] - Card, dialog and input background.
+ * @cssprop [--partner-color-surface-alt=#f6f8fa] - Badges and read-only inputs.
+ * @cssprop [--partner-color-border=#d1d9e0] - Borders and row dividers.
+ * @cssprop [--partner-color-input-border=#6e7781] - Input and button border.
+ * @cssprop [--partner-color-accent=#0969da] - Primary buttons.
+ * @cssprop [--partner-color-on-accent=#ffffff] - Text on the accent color.
+ * @cssprop [--partner-color-focus=#0969da] - Focus ring.
+ * @cssprop [--partner-color-danger=#b42318] - Errors, "Disabled" and the reset button.
+ * @cssprop [--partner-color-danger-surface=#fef3f2] - Error background.
+ * @cssprop [--partner-shadow=0 1px 3px rgb(31 35 40 / 0.12)] - Card shadow.
+ */
+export class PartnerUserList extends ApiElement {
+  static override styles = [tokens, controls, styles];
+
+  /** How many users a page holds (1–100). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 25;
+
+  /** What is in the search box now. */
+  @state() private searchText = '';
+  /** The search the list shows: `searchText` once typing paused. */
+  @state() private query = '';
+  /** The users shown: the first page for `query`, then each page "Load more" added. */
+  @state() private rows: UserView[] = [];
+  @state() private nextCursor: string | null = null;
+  @state() private loadingMore = false;
+  @state() private moreError: unknown = null;
+  @state() private editor: Editor | null = null;
+  @state() private busy = false;
+  @state() private actionError: unknown = null;
+  @state() private copyStatus: 'copied' | 'failed' | null = null;
+
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  #moreController: AbortController | undefined;
+  #focusAfterUpdate: string | null = null;
+
+  /** The signed-in user, their permissions and the roles table; null when there is no session. */
+  private readonly setup = new Task(this, {
+    args: () => [this.client] as const,
+    task: async ([client], { signal }): Promise<Setup | null> => {
+      // Another session (sign-out, another user): nothing of the previous one stays on screen.
+      this.rows = [];
+      this.nextCursor = null;
+      this.editor = null;
+      if (!client.hasCredentials) return null;
+      const [me, roles] = await Promise.all([client.me({ signal }), client.roles({ signal })]);
+      const granted = new Set(me.permissions);
+      return { client, me, roles, can: (permission) => granted.has(permission) };
+    },
+  });
+
+  /** The first page for the current search. A newer search aborts an older one and wins. */
+  private readonly list = new Task(this, {
+    args: () => [this.setup.value, this.query, this.pageSize] as const,
+    task: async ([setup, q, limit], { signal }) => {
+      if (!setup || !setup.can('users:read')) return initialState;
+      this.#moreController?.abort(); // a page of the previous search must not append to this one
+      return setup.client.users({ q: q || undefined, limit }, { signal });
+    },
+    onComplete: (page) => {
+      this.rows = page.items;
+      this.nextCursor = page.nextCursor;
+      this.moreError = null;
+    },
+  });
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearTimeout(this.#searchTimer);
+    this.#moreController?.abort();
+  }
+
+  protected override render() {
+    const { status, value, error } = this.setup;
+    if (!this.client.hasCredentials || (status === TaskStatus.COMPLETE && !value)) {
+      return this.#renderCard(html`<p part="intro">Sign in to see your company\u2019s users.</p>`);
+    }
+    if (status === TaskStatus.ERROR) {
+      return this.#renderCard(html`
+        ${errorAlert(error)}
+        <div part="actions"><button type="button" part="button primary" @click=${() => this.setup.run()}>Try again</button></div>
+      `);
+    }
+    if (!value) return this.#renderCard(this.#renderLoading('Loading users…'));
+    if (!value.can('users:read')) {
+      return this.#renderCard(html`<p part="intro">Your role does not include seeing the users of ${value.me.company.name}. Ask a global admin if you need it.</p>`);
+    }
+    return html`
+      ${this.#renderCard(html`
+        ${this.#renderSearch()} ${this.#renderResults(value)}
+      `, value.can('users:manage'))}
+      ${this.#renderDialog(value)}
+    `;
+  }
+
+  #renderCard(content: TemplateResult, canCreate = false): TemplateResult {
+    return html`
+      <section part="card" aria-labelledby="users-title">
+        <div part="header">
+          <h2 id="users-title" part="title">Users</h2>
+          ${canCreate
+            ? html`<button type="button" part="button primary add" @click=${() => this.#open({ kind: 'create' }, 'display-name')}>Add user</button>`
+            : nothing}
+        </div>
+        ${content}
+      </section>
+    `;
+  }
+
+  #renderLoading(text: string): TemplateResult {
+    return html`<p part="status" role="status"><span class="spinner" aria-hidden="true"></span>${text}</p>`;
+  }
+
+  #renderSearch(): TemplateResult {
+    return html`
+      <form part="search" role="search" @submit=${this.#onSearchSubmit}>
+        <div part="field">
+          <label part="label" for="search">Search by name or email</label>
+          <input
+            part="input"
+            id="search"
+            type="search"
+            autocomplete="off"
+            spellcheck="false"
+            .value=${this.searchText}
+            @input=${this.#onSearchInput}
+          />
+        </div>
+      </form>
+    `;
+  }
+
+  #renderResults(setup: Setup): TemplateResult {
+    const { status, error } = this.list;
+    if (status === TaskStatus.ERROR) {
+      return html`
+        ${errorAlert(error)}
+        <div part="actions"><button type="button" part="button" @click=${() => this.list.run()}>Try again</button></div>
+      `;
+    }
+    const loaded = status === TaskStatus.COMPLETE;
+    const summary = loaded
+      ? this.rows.length === 0
+        ? this.query
+          ? `No users match \u201c${this.query}\u201d.`
+          : 'No users yet.'
+        : `${this.rows.length} ${this.rows.length === 1 ? 'user' : 'users'}${this.nextCursor ? ', more to load' : ''}${this.query ? ` matching \u201c${this.query}\u201d` : ''}.`
+      : this.rows.length
+        ? 'Searching…'
+        : 'Loading users…';
+    return html`
+      <p part="status" role="status" class=${loaded && this.rows.length === 0 ? 'empty' : ''}>
+        ${loaded ? nothing : html`<span class="spinner" aria-hidden="true"></span>`}${summary}
+      </p>
+      ${this.rows.length ? html`<ul part="list" aria-labelledby="users-title" aria-busy=${loaded ? 'false' : 'true'}>${this.rows.map((u) => this.#renderRow(setup, u))}</ul>` : nothing}
+      ${this.moreError ? errorAlert(this.moreError) : nothing}
+      ${loaded && this.nextCursor
+        ? html`
+            <div part="actions">
+              <button type="button" part="button more" aria-disabled=${this.loadingMore ? 'true' : nothing} @click=${this.#loadMore}>
+                ${this.loadingMore ? html`<span class="spinner" aria-hidden="true"></span>Loading more…` : 'Load more'}
+              </button>
+            </div>
+          `
+        : nothing}
+    `;
+  }
+
+  #renderRow(setup: Setup, user: UserView): TemplateResult {
+    const self = user.id === setup.me.user.id;
+    const manage = isAdmin(user) ? 'users:manage-admins' : 'users:manage';
+    const canEdit = self || setup.can(manage);
+    const canReset = !self && setup.can(isAdmin(user) ? 'users:manage-admins' : 'users:reset-password');
+    const partner = setup.me.company.kind === 'partner';
+    return html`
+      <li part="row">
+        <div part="identity">
+          <span part="name">${user.displayName}</span>
+          ${self ? html`<span part="badge">You</span>` : nothing}
+          <span part="email">${user.email}</span>
+          ${user.disabled || user.passwordTemporary
+            ? html`<span part="badges">
+                ${user.disabled ? html`<span part="badge disabled-badge">Disabled</span>` : nothing}
+                ${user.passwordTemporary ? html`<span part="badge temporary-badge">Must change password</span>` : nothing}
+              </span>`
+            : nothing}
+        </div>
+        <dl part="access" class="pairs">
+          <div><dt>Admin role</dt><dd>${this.#roleLabels(setup.roles, user)}</dd></div>
+          ${partner ? html`<div><dt>Partner access</dt><dd>${this.#accessLabel(setup.roles, user)}</dd></div>` : nothing}
+        </dl>
+        <div part="row-actions">
+          ${canEdit
+            ? html`<button type="button" part="button edit" @click=${() => this.#open({ kind: 'edit', user, access: { companyRoles: [...user.companyRoles], partnerAccess: user.partnerAccess } }, 'display-name')}>
+                Edit<span class="visually-hidden"> ${user.displayName}</span>
+              </button>`
+            : nothing}
+          ${canReset
+            ? html`<button type="button" part="button reset" @click=${() => this.#open({ kind: 'reset', user }, 'confirm-reset')}>
+                Reset password<span class="visually-hidden"> of ${user.displayName}</span>
+              </button>`
+            : nothing}
+        </div>
+      </li>
+    `;
+  }
+
+  #roleLabels(roles: RolesView, user: Pick<UserView, 'companyRoles'>): string {
+    return user.companyRoles.map((id) => roles.companyRoles.find((r) => r.id === id)?.label ?? id).join(', ') || 'None';
+  }
+
+  #accessLabel(roles: RolesView, user: Pick<UserView, 'partnerAccess'>): string {
+    return roles.partnerAccess.find((a) => a.id === user.partnerAccess)?.label ?? user.partnerAccess;
+  }
+
+  // ---- the dialog -------------------------------------------------------------------------
+
+  #renderDialog(setup: Setup): TemplateResult {
+    const editor = this.editor;
+    let content: TemplateResult | typeof nothing = nothing;
+    if (editor?.kind === 'create') content = this.#renderCreate(setup);
+    else if (editor?.kind === 'edit') content = this.#renderEdit(setup, editor.user, editor.access);
+    else if (editor?.kind === 'reset') content = this.#renderReset(editor.user);
+    else if (editor?.kind === 'password') content = this.#renderPassword(editor.user, editor.temporaryPassword, editor.reason);
+    return html`
+      <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${this.#onDialogCancel} @close=${this.#onDialogClose}>
+        ${content}
+      </dialog>
+    `;
+  }
+
+  #renderCreate(setup: Setup): TemplateResult {
+    const errors = this.#fieldErrors();
+    return html`
+      <form part="form" @submit=${this.#onCreate}>
+        <h2 id="dialog-title" part="title">Add a user</h2>
+        ${this.#renderField({ id: 'display-name', name: 'displayName', label: 'Display name', errors })}
+        ${this.#renderField({ id: 'email', name: 'email', label: 'Email', type: 'email', errors })}
+        ${setup.can('users:manage-admins')
+          ? this.#renderPicker(setup, { companyRoles: [], partnerAccess: 'none' }, errors)
+          : html`<p part="hint">New users get no admin role or partner access; a global admin can give them one.</p>`}
+        ${errorAlert(this.actionError, (p) => (errors.has(fieldPaths[p] ?? '') ? p : undefined))}
+        <div part="actions">
+          ${this.#renderSubmit('Create user', 'Creating…')}
+          <button type="button" part="button" @click=${this.#close}>Cancel</button>
+        </div>
+      </form>
+    `;
+  }
+
+  #renderEdit(setup: Setup, user: UserView, access: RolePickerValue): TemplateResult {
+    const errors = this.#fieldErrors();
+    const self = user.id === setup.me.user.id;
+    const canManage = setup.can(isAdmin(user) ? 'users:manage-admins' : 'users:manage');
+    return html`
+      <form part="form" @submit=${(e: SubmitEvent) => this.#onEdit(e, setup, user)}>
+        <h2 id="dialog-title" part="title">Edit ${user.displayName}</h2>
+        <p part="intro">${user.email}</p>
+        ${this.#renderField({ id: 'display-name', name: 'displayName', label: 'Display name', errors, value: user.displayName })}
+        ${setup.can('users:manage-admins')
+          ? this.#renderPicker(setup, access, errors)
+          : html`
+              <dl part="access" class="pairs">
+                <div><dt>Admin role</dt><dd>${this.#roleLabels(setup.roles, user)}</dd></div>
+                ${setup.me.company.kind === 'partner'
+                  ? html`<div><dt>Partner access</dt><dd>${this.#accessLabel(setup.roles, user)}</dd></div>`
+                  : nothing}
+              </dl>
+              <p part="hint">Only a global admin changes admin roles and partner access.</p>
+            `}
+        ${canManage && !self
+          ? html`
+              <div part="field checkbox-field">
+                <input part="checkbox" type="checkbox" id="disabled" name="disabled" ?checked=${user.disabled} aria-describedby="disabled-hint" />
+                <label part="label" for="disabled">Account disabled</label>
+                <p part="hint" id="disabled-hint">A disabled user cannot sign in, and their sessions end at once.</p>
+              </div>
+            `
+          : nothing}
+        ${errorAlert(this.actionError, (p) => (errors.has(fieldPaths[p] ?? '') ? p : undefined))}
+        <div part="actions">
+          ${this.#renderSubmit('Save changes', 'Saving…')}
+          <button type="button" part="button" @click=${this.#close}>Cancel</button>
+        </div>
+      </form>
+    `;
+  }
+
+  #renderReset(user: UserView): TemplateResult {
+    return html`
+      <form part="form" @submit=${(e: SubmitEvent) => this.#onReset(e, user)}>
+        <h2 id="dialog-title" part="title">Reset the password of ${user.displayName}?</h2>
+        <p part="intro">
+          ${user.displayName} (${user.email}) is signed out everywhere and gets a temporary password, which you
+          pass on. At the next sign-in they choose a new password.
+        </p>
+        ${errorAlert(this.actionError)}
+        <div part="actions">
+          ${this.#renderSubmit('Reset password', 'Resetting…', 'confirm-reset', 'danger')}
+          <button type="button" part="button" @click=${this.#close}>Cancel</button>
+        </div>
+      </form>
+    `;
+  }
+
+  #renderPassword(user: UserView, password: string, reason: 'created' | 'reset'): TemplateResult {
+    return html`
+      <div part="form">
+        <h2 id="dialog-title" part="title">${reason === 'created' ? 'User added' : 'Password reset'}</h2>
+        <p part="intro">
+          Give ${user.displayName} (${user.email}) this temporary password. It signs in once; then they choose their own.
+        </p>
+        <div part="field">
+          <label part="label" for="temporary-password">Temporary password</label>
+          <div part="copy-row">
+            <input
+              part="input temporary-password"
+              id="temporary-password"
+              readonly
+              .value=${password}
+              aria-describedby="once-note"
+              spellcheck="false"
+              autocomplete="off"
+            />
+            <button type="button" part="button copy" @click=${() => this.#copy(password)}>Copy</button>
+          </div>
+        </div>
+        <p part="once-note" class="note" id="once-note"><strong>Shown once.</strong> Copy it now: it cannot be shown again after you close this.</p>
+        <p part="status" role="status">${this.copyStatus === 'copied'
+          ? 'Copied to the clipboard.'
+          : this.copyStatus === 'failed'
+            ? 'Could not copy automatically: the password is selected, press Ctrl+C (\u2318C on a Mac).'
+            : nothing}</p>
+        <div part="actions">
+          <button type="button" part="button primary" @click=${this.#close}>Done</button>
+        </div>
+      </div>
+    `;
+  }
+
+  #renderPicker(setup: Setup, access: RolePickerValue, errors: Map<string, string[]>): TemplateResult {
+    const messages = errors.get('access') ?? [];
+    return html`
+      <div part="field">
+        <partner-role-picker
+          part="role-picker"
+          id="access"
+          name="access"
+          .roles=${setup.roles}
+          company-kind=${setup.me.company.kind}
+          .value=${access}
+          aria-describedby=${messages.length ? 'access-error' : nothing}
+        ></partner-role-picker>
+        ${messages.length ? html`<p part="field-error" id="access-error">${messages.join(' ')}</p>` : nothing}
+      </div>
+    `;
+  }
+
+  #renderField(field: { id: string; name: string; label: string; type?: 'text' | 'email'; errors: Map<string, string[]>; value?: string }): TemplateResult {
+    const { errors, ...rest } = field;
+    return textField({ ...rest, required: true, maxlength: field.type === 'email' ? 320 : 200, readonly: this.busy, messages: errors.get(field.id) });
+  }
+
+  #renderSubmit(label: string, busyLabel: string, id = 'submit', variant = 'primary'): TemplateResult {
+    // aria-disabled rather than disabled: a disabled button would drop the keyboard focus.
+    return html`
+      <button type="submit" id=${id} part="button ${variant} submit" aria-disabled=${this.busy ? 'true' : nothing}>
+        ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>${busyLabel}` : label}
+      </button>
+    `;
+  }
+
+  /** Server messages beside their fields; a taken email is about the email field too. */
+  #fieldErrors(): Map<string, string[]> {
+    const errors = fieldMessages(this.actionError, (path) => fieldPaths[path]);
+    const error = this.actionError;
+    if (error && toApiError(error).code === 'email_taken') errors.set('email', ['Another user already has this email.']);
+    return errors;
+  }
+
+  protected override updated(changed: PropertyValues<this>) {
+    super.updated(changed);
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (dialog && this.editor && !dialog.open) dialog.showModal();
+    if (dialog && !this.editor && dialog.open) dialog.close();
+    const target = this.#focusAfterUpdate;
+    if (target && dialog?.open) {
+      this.#focusAfterUpdate = null;
+      const element = this.renderRoot.querySelector<HTMLElement>(`#${target}`);
+      element?.focus();
+      if (element instanceof HTMLInputElement && element.readOnly) element.select();
+    }
+  }
+
+  #open(editor: Editor, focus: string) {
+    this.actionError = null;
+    this.copyStatus = null;
+    this.editor = editor;
+    this.#focusAfterUpdate = focus;
+  }
+
+  #close = () => {
+    if (this.busy) return;
+    // Forget a temporary password the moment its dialog closes: it is shown once.
+    this.editor = null;
+    this.actionError = null;
+    this.copyStatus = null;
+  };
+
+  #onDialogCancel = (event: Event) => {
+    if (this.busy) event.preventDefault(); // Escape while a request runs: let it finish
+  };
+
+  #onDialogClose = () => {
+    if (this.editor) this.#close();
+  };
+
+  #onSearchInput = (event: InputEvent) => {
+    this.searchText = (event.target as HTMLInputElement).value;
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => (this.query = this.searchText.trim()), searchDelayMs);
+  };
+
+  #onSearchSubmit = (event: SubmitEvent) => {
+    event.preventDefault(); // Enter searches at once
+    clearTimeout(this.#searchTimer);
+    this.query = this.searchText.trim();
+  };
+
+  #loadMore = async () => {
+    const setup = this.setup.value;
+    const cursor = this.nextCursor;
+    if (this.loadingMore || !setup || !cursor) return;
+    const controller = new AbortController();
+    this.#moreController = controller;
+    this.loadingMore = true;
+    this.moreError = null;
+    try {
+      const page = await setup.client.users({ q: this.query || undefined, cursor, limit: this.pageSize }, { signal: controller.signal });
+      if (controller.signal.aborted) return;
+      this.rows = [...this.rows, ...page.items.filter((u) => !this.rows.some((r) => r.id === u.id))];
+      this.nextCursor = page.nextCursor;
+    } catch (error) {
+      if (!controller.signal.aborted) this.moreError = error;
+    } finally {
+      if (this.#moreController === controller) this.loadingMore = false;
+    }
+  };
+
+  /** Runs a dialog action with its busy state; a failure goes to the dialog's alert. */
+  async #act(action: () => Promise<void>) {
+    if (this.busy) return;
+    this.busy = true;
+    this.actionError = null;
+    try {
+      await action();
+    } catch (error) {
+      this.actionError = toApiError(error);
+      void this.#focusFirstInvalid();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** After a refusal, focus the first field the server named (else the alert is read out). */
+  async #focusFirstInvalid() {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('dialog [aria-invalid="true"], dialog partner-role-picker[aria-describedby]')?.focus();
+  }
+
+  #picker(): PartnerRolePicker | null {
+    return this.renderRoot.querySelector('partner-role-picker');
+  }
+
+  #onCreate = (event: SubmitEvent) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const access = this.#picker()?.value ?? { companyRoles: [], partnerAccess: 'none' };
+    void this.#act(async () => {
+      const setup = this.setup.value!;
+      const created = await setup.client.createUser({
+        displayName: String(data.get('displayName') ?? '').trim(),
+        email: String(data.get('email') ?? '').trim(),
+        companyRoles: access.companyRoles,
+        partnerAccess: access.partnerAccess,
+      });
+      this.editor = { kind: 'password', user: created.user, temporaryPassword: created.temporaryPassword, reason: 'created' };
+      this.#focusAfterUpdate = 'temporary-password';
+      this.dispatchEvent(partnerEvent('partner-user-created', created.user));
+      void this.list.run(); // the new user takes its place in the sorted list
+    });
+  };
+
+  #onEdit(event: SubmitEvent, setup: Setup, user: UserView) {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const changes: UserUpdate = {};
+    const displayName = String(data.get('displayName') ?? '').trim();
+    if (displayName !== user.displayName) changes.displayName = displayName;
+    const access = this.#picker()?.value;
+    if (access && !sameRoles(access.companyRoles, user.companyRoles)) changes.companyRoles = access.companyRoles;
+    if (access && access.partnerAccess !== user.partnerAccess) changes.partnerAccess = access.partnerAccess;
+    const disabled = form.querySelector<HTMLInputElement>('#disabled');
+    if (disabled && disabled.checked !== user.disabled) changes.disabled = disabled.checked;
+    if (Object.keys(changes).length === 0) {
+      this.#close();
+      return;
+    }
+    void this.#act(async () => {
+      const updated = await setup.client.updateUser(user.id, changes);
+      this.rows = this.rows.map((r) => (r.id === updated.id ? updated : r));
+      this.editor = null;
+      this.dispatchEvent(partnerEvent('partner-user-updated', updated));
+    });
+  }
+
+  #onReset(event: SubmitEvent, user: UserView) {
+    event.preventDefault();
+    void this.#act(async () => {
+      const reset = await this.setup.value!.client.resetPassword(user.id);
+      this.rows = this.rows.map((r) => (r.id === reset.user.id ? reset.user : r));
+      this.editor = { kind: 'password', user: reset.user, temporaryPassword: reset.temporaryPassword, reason: 'reset' };
+      this.#focusAfterUpdate = 'temporary-password';
+      this.dispatchEvent(partnerEvent('partner-password-reset', { user: reset.user }));
+    });
+  }
+
+  async #copy(password: string) {
+    try {
+      await navigator.clipboard.writeText(password);
+      this.copyStatus = 'copied';
+    } catch {
+      // No clipboard permission (or an insecure page): leave it selected for the person to copy.
+      this.renderRoot.querySelector<HTMLInputElement>('#temporary-password')?.select();
+      this.copyStatus = 'failed';
+    }
+  }
+}
+
+export const partnerUserListTag = 'partner-user-list';
+if (!customElements.get(partnerUserListTag)) customElements.define(partnerUserListTag, PartnerUserList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'partner-user-list': PartnerUserList;
+  }
+}

@@ -1,0 +1,226 @@
+/**
+ * Styles the offer widgets (`<partner-offer-builder>`, `<partner-signup>`) share: the license
+ * stepper, the segmented choice (radios that look like one switch), option cards for services,
+ * the monthly total and status colours. Include after `controls`.
+ */
+import { css } from 'lit';
+
+export const offerControls = css`
+  :host {
+    --_color-success: var(--partner-color-success, #1a7f37);
+    --_color-success-surface: var(--partner-color-success-surface, #dafbe1);
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_color-success: var(--partner-color-success, #3fb950);
+      --_color-success-surface: var(--partner-color-success-surface, #12261e);
+    }
+  }
+
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+
+  legend {
+    padding: 0;
+    margin-bottom: calc(var(--_space) * 0.5);
+    font-weight: 600;
+    font-size: 0.9375em;
+  }
+
+  [part~='stepper'] {
+    display: grid;
+    gap: calc(var(--_space) * 0.25);
+    justify-items: start;
+  }
+
+  [part~='stepper-controls'] {
+    display: flex;
+    align-items: stretch;
+  }
+
+  [part~='stepper-controls'] [part~='input'] {
+    width: 6.5rem;
+    text-align: center;
+    border-radius: 0;
+    margin-inline: -1px;
+    position: relative;
+    /* Keep the number readable; the browser's own spin buttons duplicate − and +. */
+    appearance: textfield;
+    -moz-appearance: textfield;
+  }
+
+  [part~='stepper-controls'] [part~='input']::-webkit-inner-spin-button,
+  [part~='stepper-controls'] [part~='input']::-webkit-outer-spin-button {
+    -webkit-appearance: none;
+    margin: 0;
+  }
+
+  [part~='stepper-controls'] [part~='input']:focus-visible {
+    z-index: 1;
+  }
+
+  [part~='step'] {
+    min-width: 2.75rem;
+    padding-inline: 0;
+    font-size: 1.25em;
+    line-height: 1;
+  }
+
+  [part~='step']:first-child {
+    border-start-end-radius: 0;
+    border-end-end-radius: 0;
+  }
+
+  [part~='step']:last-child {
+    border-start-start-radius: 0;
+    border-end-start-radius: 0;
+  }
+
+  [part~='step'][aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 0.45;
+  }
+
+  /* A stepper with its line's monthly subtotal (renderLicenseLine). */
+  .line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    justify-content: space-between;
+    gap: calc(var(--_space) * 0.5) var(--_space);
+    margin-top: calc(var(--_space) * 0.25);
+  }
+
+  [part~='subtotal'] {
+    margin: 0 0 0.2rem;
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+  }
+
+  /* Equal halves that share the width on a phone; the labels wrap inside them rather than the row wrapping. */
+  [part~='segmented'] {
+    display: grid;
+    grid-auto-flow: column;
+    grid-auto-columns: minmax(0, 1fr);
+    width: fit-content;
+    max-width: 100%;
+    border: 1px solid var(--_color-input-border);
+    border-radius: calc(var(--_radius) * 0.75);
+    overflow: hidden;
+  }
+
+  [part~='segment'] {
+    position: relative;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    text-align: center;
+    min-height: 2.75rem;
+    padding: calc(var(--_space) * 0.5) calc(var(--_space) * 1);
+    cursor: pointer;
+    font-weight: 600;
+    line-height: 1.25;
+    background: var(--_color-surface);
+  }
+
+  [part~='segment'] + [part~='segment'] {
+    border-inline-start: 1px solid var(--_color-input-border);
+  }
+
+  /* The radio stays focusable and in the accessibility tree; the label shows its state. */
+  [part~='segment'] input {
+    position: absolute;
+    opacity: 0;
+    inset: 0;
+    margin: 0;
+    cursor: pointer;
+  }
+
+  [part~='segment']:has(input:checked) {
+    background: var(--_color-accent);
+    color: var(--_color-on-accent);
+  }
+
+  [part~='segment']:has(input:focus-visible) {
+    outline: 2px solid var(--_color-focus);
+    outline-offset: -4px;
+  }
+
+  [part~='options'] {
+    display: grid;
+    gap: calc(var(--_space) * 0.5);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  [part~='option'] {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    column-gap: calc(var(--_space) * 0.75);
+    row-gap: calc(var(--_space) * 0.25);
+    align-items: start;
+    /* Cards in one row share a height; keep the extra space below the text, not between its lines. */
+    align-content: start;
+    padding: calc(var(--_space) * 0.75);
+    border: 1px solid var(--_color-border);
+    border-radius: calc(var(--_radius) * 0.75);
+    background: var(--_color-surface);
+  }
+
+  [part~='option']:has(> input:checked) {
+    border-color: var(--_color-accent);
+    box-shadow: inset 0 0 0 1px var(--_color-accent);
+  }
+
+  [part~='option'] > input {
+    width: 1.125rem;
+    height: 1.125rem;
+    margin: 0.2rem 0 0;
+    accent-color: var(--_color-accent);
+  }
+
+  [part~='option'] > :not(input) {
+    grid-column: 2;
+  }
+
+  [part~='option-label'] {
+    font-weight: 600;
+    cursor: pointer;
+  }
+
+  [part~='description'],
+  [part~='price'] {
+    margin: 0;
+    font-size: 0.9375em;
+    color: var(--_color-muted);
+  }
+
+  [part~='price'] {
+    color: var(--_color-text);
+  }
+
+  [part~='total'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: calc(var(--_space) * 0.5);
+    margin: 0;
+    padding: calc(var(--_space) * 0.75);
+    border-radius: calc(var(--_radius) * 0.75);
+    background: var(--_color-surface-alt);
+    font-weight: 600;
+  }
+
+  [part~='total'] output,
+  [part~='total'] strong {
+    font-variant-numeric: tabular-nums;
+    font-size: 1.125em;
+  }
+`;

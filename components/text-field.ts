@@ -1,0 +1,59 @@
+/**
+ * One labelled text input with its hint and the server's messages about it, the same in every
+ * widget: `part="field"` around `label`, `input`, `hint` and `field-error`, wired together with
+ * `for`, `aria-describedby` and `aria-invalid`.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+
+export interface TextField {
+  id: string;
+  label: string;
+  type?: 'text' | 'email' | 'password' | 'tel' | 'url';
+  /** The form data name; default: `id`. */
+  name?: string;
+  /** The value to show; re-applied whenever it changes (`live`). Omit for an input the person alone fills. */
+  value?: string;
+  /** Default `off`. */
+  autocomplete?: string;
+  required?: boolean;
+  minlength?: number;
+  maxlength?: number;
+  placeholder?: string;
+  hint?: string;
+  /** The server's messages about this field. */
+  messages?: readonly string[];
+  /** While a request runs: the person can read and select, not change. */
+  readonly?: boolean;
+  /** A class on the field, e.g. for a wider grid cell. */
+  class?: string;
+}
+
+export function textField(field: TextField): TemplateResult {
+  const messages = field.messages ?? [];
+  const describedBy = [field.hint ? `${field.id}-hint` : '', messages.length ? `${field.id}-error` : ''].filter(Boolean).join(' ');
+  return html`
+    <div part="field" class=${field.class ?? nothing}>
+      <label part="label" for=${field.id}>${field.label}</label>
+      <input
+        part="input"
+        id=${field.id}
+        name=${field.name ?? field.id}
+        type=${field.type ?? 'text'}
+        autocomplete=${field.autocomplete ?? 'off'}
+        minlength=${field.minlength ?? nothing}
+        maxlength=${field.maxlength ?? nothing}
+        placeholder=${field.placeholder ?? nothing}
+        ?required=${field.required ?? false}
+        ?readonly=${field.readonly ?? false}
+        .value=${field.value === undefined ? nothing : live(field.value)}
+        aria-invalid=${messages.length ? 'true' : nothing}
+        aria-describedby=${describedBy || nothing}
+        spellcheck="false"
+        autocapitalize="off"
+      />
+      ${field.hint ? html`<p part="hint" id="${field.id}-hint">${field.hint}</p>` : nothing}
+      ${messages.length ? html`<p part="field-error" id="${field.id}-error">${messages.join(' ')}</p>` : nothing}
+    </div>
+  `;
+}
