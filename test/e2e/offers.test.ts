@@ -6,25 +6,14 @@
  * Needs `npm run build` first (npm test does it).
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { companies, delegations, users } from '../../db/schema.ts';
 import { demoPassword } from '../../db/seed.ts';
-import { launchBrowser, startDemoServer, type DemoServer } from './harness.ts';
+import { useDemo } from './harness.ts';
 
-let server: DemoServer | undefined;
-let browser: Browser | undefined;
-
-before(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useDemo();
 
 function watchErrors(page: Page): string[] {
   const failures: string[] = [];
@@ -33,11 +22,11 @@ function watchErrors(page: Page): string[] {
 }
 
 test('an offer built in the demo is opened, signed up for with delegated admin, and counted', async () => {
-  const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const demo = await context.newPage();
     const demoErrors = watchErrors(demo);
-    await demo.goto(server!.url);
+    await demo.goto(e2e.server.url);
     await demo.getByLabel('Email').fill('admin@northwind.example');
     await demo.getByLabel('Password').fill(demoPassword);
     await demo.getByRole('button', { name: 'Sign in' }).click();
@@ -65,7 +54,7 @@ test('an offer built in the demo is opened, signed up for with delegated admin, 
     // (PORT=0), so open the same path and query on the server's real address.
     const prospect = await context.newPage();
     const prospectErrors = watchErrors(prospect);
-    await prospect.goto(new URL(offerUrl.pathname + offerUrl.search, server!.url).href);
+    await prospect.goto(new URL(offerUrl.pathname + offerUrl.search, e2e.server.url).href);
     assert.equal(await prospect.title(), 'Sign up');
     const signup = prospect.locator('partner-signup');
     await signup.getByRole('heading', { name: 'Your advisor: Northwind Cloud Partners' }).waitFor();
@@ -89,7 +78,7 @@ test('an offer built in the demo is opened, signed up for with delegated admin, 
     );
 
     // What the sign-up created: the customer, its admin, and the active delegation.
-    const db = server!.db;
+    const db = e2e.server.db;
     const [customer] = await db.select().from(companies).where(eq(companies.name, 'Proseware Labs'));
     assert.equal(customer?.kind, 'customer');
     const [admin] = await db.select().from(users).where(eq(users.email, 'pat@proseware.example'));
@@ -112,9 +101,9 @@ test('an offer built in the demo is opened, signed up for with delegated admin, 
 });
 
 test('the hosted sign-up page says when an offer link is not valid', async () => {
-  const page = await browser!.newPage();
+  const page = await e2e.browser.newPage();
   try {
-    await page.goto(`${server!.url}/signup?offer=no-such-offer`);
+    await page.goto(`${e2e.server.url}/signup?offer=no-such-offer`);
     await page.locator('partner-signup').getByRole('heading', { name: 'This offer link is not valid' }).waitFor();
   } finally {
     await page.close();

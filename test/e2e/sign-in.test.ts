@@ -6,30 +6,19 @@
  * Needs `npm run build` first (npm test does it).
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { createPartner } from '../../bff/domain/companies.ts';
 import { demoPassword } from '../../db/seed.ts';
-import { launchBrowser, startDemoServer, type DemoServer } from './harness.ts';
+import { useDemo } from './harness.ts';
 
-let server: DemoServer | undefined;
-let browser: Browser | undefined;
-
-before(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useDemo();
 
 async function openDemo(): Promise<Page> {
-  const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 800 } });
   const failures: string[] = [];
   page.on('pageerror', (error) => failures.push(error.message));
-  await page.goto(server!.url);
+  await page.goto(e2e.server.url);
   // Playwright locators pierce open shadow roots, so the widget's own form is reachable.
   await page.getByRole('button', { name: 'Sign in' }).waitFor();
   assert.deepEqual(failures, [], 'the demo page threw');
@@ -89,7 +78,7 @@ test('a wrong password shows the server\u2019s message in the alert region', asy
 });
 
 test('a partner admin with a temporary password chooses a new one, then is signed in', async () => {
-  const partner = await createPartner(server!.db, { name: 'E2E Cloud Co', adminEmail: 'first-admin@e2e-cloud.example', adminName: 'Fay First' });
+  const partner = await createPartner(e2e.server.db, { name: 'E2E Cloud Co', adminEmail: 'first-admin@e2e-cloud.example', adminName: 'Fay First' });
   const page = await openDemo();
   try {
     await page.getByLabel('Email').fill(partner.email);

@@ -8,29 +8,18 @@
  * Needs `npm run build` first (npm test does it).
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { demoPassword } from '../../db/seed.ts';
-import { launchBrowser, startDemoServer, type DemoServer } from './harness.ts';
+import { useDemo } from './harness.ts';
 
-let server: DemoServer | undefined;
-let browser: Browser | undefined;
-
-before(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useDemo();
 
 async function openDemo(): Promise<{ page: Page; failures: string[] }> {
-  const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const failures: string[] = [];
   page.on('pageerror', (error) => failures.push(error.message));
-  await page.goto(server!.url);
+  await page.goto(e2e.server.url);
   await page.getByRole('button', { name: 'Sign in' }).waitFor();
   return { page, failures };
 }
