@@ -11,9 +11,16 @@ import type { AppEnv, Deps } from './env.ts';
 import { ApiError, handleError, handleNotFound } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { postgresRateLimiter, type RateLimiter } from './rate-limit.ts';
+import { cors } from './cors.ts';
+import { apiKeyRoutes } from './routes/api-keys.ts';
+import { embedSessionRoutes } from './routes/embed-sessions.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { offerRoutes } from './routes/offers.ts';
 import { publicOfferRoutes } from './routes/public-offers.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { customerRoutes } from './routes/customers.ts';
+import { partnerRoutes } from './routes/partners.ts';
+import { publicDelegationRoutes } from './routes/public-delegations.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { healthRoutes } from './routes/health.ts';
 import { companyRoutes } from './routes/company.ts';
@@ -43,12 +50,18 @@ export function createApp(options: AppOptions) {
   const api = new Hono<AppEnv>()
     .route('/sessions', sessionRoutes)
     .route('/me', meRoutes)
+    .route('/embed-sessions', embedSessionRoutes)
+    .route('/api-keys', apiKeyRoutes)
     .route('/company', companyRoutes)
     .route('/users', userRoutes)
     .route('/roles', roleRoutes)
     .route('/catalog', catalogRoutes)
     .route('/offers', offerRoutes)
-    .route('/public/offers', publicOfferRoutes);
+    .route('/public/offers', publicOfferRoutes)
+    .route('/customers', customerRoutes)
+    .route('/partners', partnerRoutes)
+    .route('/audit', auditRoutes)
+    .route('/public/delegations', publicDelegationRoutes);
 
   const app = new Hono<AppEnv>()
     .use(async function provideDeps(c, next) {
@@ -56,6 +69,8 @@ export function createApp(options: AppOptions) {
       await next();
     })
     .use(secureHeaders({ crossOriginResourcePolicy: false, crossOriginOpenerPolicy: false }))
+    // Before the body limit and the routes, so preflights and every answer (413s too) get CORS.
+    .use('/api/*', cors())
     .use(
       '/api/*',
       bodyLimit({

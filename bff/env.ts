@@ -33,5 +33,13 @@ export interface Auth {
 
 export type AppEnv = {
   /** `auth` is set by `requireSession`; only routes behind `{ optional: true }` may find it unset. */
-  Variables: { deps: Deps; auth: Auth };
+  Variables: {
+    deps: Deps;
+    auth: Auth;
+    /**
+     * Origins that may read this response besides the caller's own company's: the public offer
+     * and delegation routes set the owning partner's `allowedOrigins` here (see bff/cors.ts).
+     */
+    corsOrigins?: readonly string[];
+  };
 };

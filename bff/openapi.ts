@@ -16,8 +16,8 @@ export interface RouteDoc {
   summary: string;
   description?: string;
   tags?: string[];
-  /** false for routes that need no bearer token. */
-  auth?: boolean;
+  /** false for routes that need no bearer token; 'api-key' for the one that takes a partner API key. */
+  auth?: boolean | 'api-key';
   /** Success responses by status; error responses are added from `errors`. */
   responses: Record<number, { description: string; schema?: z.ZodType }>;
   /** Error statuses this route can answer with (all share the error shape). */
@@ -76,7 +76,7 @@ export function openApiDocument(app: Hono<any, any, any>, info: { title: string;
       op.summary = doc.summary;
       if (doc.description) op.description = doc.description;
       if (doc.tags) op.tags = doc.tags;
-      if (doc.auth !== false) op.security = [{ bearer: [] }];
+      if (doc.auth !== false) op.security = [doc.auth === 'api-key' ? { apiKey: [] } : { bearer: [] }];
       const responses: Record<string, unknown> = {};
       for (const [status, r] of Object.entries(doc.responses)) {
         responses[status] = {
@@ -109,7 +109,10 @@ export function openApiDocument(app: Hono<any, any, any>, info: { title: string;
     info,
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'A session token (sign-in or embed session)' },
+        apiKey: { type: 'http', scheme: 'bearer', description: 'A partner API key (`pk_live_…`), server to server only' },
+      },
       schemas: { Error: jsonSchema(errorBodySchema, 'output') },
     },
   };

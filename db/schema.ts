@@ -68,9 +68,22 @@ export const companies = pgTable(
     allowedOrigins: text('allowed_origins').array().notNull().default(sql`'{}'::text[]`),
     /** The partner's own sign-up page; offer URLs point here when it is set. */
     signupUrl: text('signup_url'),
+    /**
+     * Name and domain in lower case (a line break apart, so no match spans both): the customer
+     * search matches a substring here with LIKE, without lower-casing every row it reads.
+     */
+    searchText: text('search_text').generatedAlwaysAs(sql`lower(name || chr(10) || coalesce(domain, ''))`),
     ...timestamps,
   },
-  (t) => [index('companies_kind_name_idx').on(t.kind, t.name, t.id)],
+  (t) => [
+    index('companies_kind_name_idx').on(t.kind, t.name, t.id),
+    // The customer list walks (lower(name), id) in order and pages on it. The other columns in
+    // the key (drizzle has no INCLUDE) let that walk test the search and read what the list shows
+    // from the index alone: an index-only scan that stops after a page of matches.
+    index('companies_lower_name_idx').on(sql`lower(${t.name})`, t.id, t.searchText, t.name, t.domain),
+    // CORS preflights ask "does any company list this origin?" (`allowed_origins @> array[…]`).
+    index('companies_allowed_origins_idx').using('gin', t.allowedOrigins),
+  ],
 );
 
 export const users = pgTable(
@@ -279,6 +292,12 @@ export const delegations = pgTable(
   (t) => [
     index('delegations_partner_customer_idx').on(t.partnerId, t.customerId, t.status),
     index('delegations_customer_idx').on(t.customerId, t.status),
+    // The customer list filtered by a rare delegation state starts from the partner's delegations in it.
+    index('delegations_partner_status_idx').on(t.partnerId, t.status),
+    // At most one open request and one active delegation per partner and customer: a new
+    // request replaces the open one, and accepting replaces the active one.
+    uniqueIndex('delegations_one_pending_key').on(t.partnerId, t.customerId).where(sql`${t.status} = 'pending'`),
+    uniqueIndex('delegations_one_active_key').on(t.partnerId, t.customerId).where(sql`${t.status} = 'active'`),
   ],
 );
 
@@ -363,3 +382,7 @@ export type Service = typeof services.$inferSelect;
 export type CompanyRole = (typeof companyRole.enumValues)[number];
 export type PartnerAccess = (typeof partnerAccess.enumValues)[number];
 export type DelegationLevel = (typeof delegationLevel.enumValues)[number];
+export type Delegation = typeof delegations.$inferSelect;
+export type Subscription = typeof subscriptions.$inferSelect;
+export type ServiceRequest = typeof serviceRequests.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;

@@ -4,6 +4,7 @@
  *
  * `hashPassword` is passed in because db/ imports nothing of the BFF's.
  */
+import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from './database.ts';
 import {
@@ -115,6 +116,8 @@ export async function seedDemo(db: Db, hashPassword: (password: string) => Promi
           level: c.delegation.level,
           status: c.delegation.status,
           requestedById: admin!.id,
+          // An open request carries a code (160 bits, as the BFF makes them) so its consent page opens.
+          code: answered ? null : randomBytes(20).toString('base64url'),
           requestExpiresAt: answered ? null : new Date(now.getTime() + 90 * day),
           answeredAt: answered ? createdAt : null,
           revokedAt: c.delegation.status === 'revoked' ? now : null,

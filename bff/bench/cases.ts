@@ -155,7 +155,86 @@ export const benchCases: BenchCase[] = [
     },
     setup: async (ctx) => ({ path: `/api/public/offers/${await createBenchOffer(ctx)}/redemptions`, method: 'POST' }),
   },
+  {
+    // One prepared statement: an index-only walk over (lower(name), id, …) that stops after 51
+    // entries of 100,000, then each row's delegation and subscriptions.
+    name: 'GET /api/customers?limit=50 (100,000 customers)',
+    baseline: false,
+    setup: async (ctx) => ({ path: '/api/customers?limit=50', headers: { authorization: `Bearer ${await seedBenchCustomers(ctx)}` } }),
+  },
+  {
+    // A substring search (LIKE on the lower-cased search_text) in name order stops after 51
+    // matches: "bakery" is in 1 of 25 names, so it reads ~1,300 index entries.
+    name: 'GET /api/customers?q=bakery&limit=50 (100,000 customers)',
+    baseline: false,
+    setup: async (ctx) => ({ path: '/api/customers?q=bakery&limit=50', headers: { authorization: `Bearer ${await seedBenchCustomers(ctx)}` } }),
+  },
 ];
+
+const benchCustomers = new WeakMap<Database, Promise<string>>();
+
+/**
+ * 100,000 customers of one partner (names from word lists, each with a subscription through the
+ * partner, a quarter on trial, a third with an active delegation), seeded once per run with
+ * generate_series. Returns a token of the partner's admin.
+ */
+function seedBenchCustomers(ctx: BenchContext): Promise<string> {
+  let seeded = benchCustomers.get(ctx.database);
+  if (!seeded) benchCustomers.set(ctx.database, (seeded = seed()));
+  return seeded;
+
+  async function seed() {
+    const db = ctx.database.db;
+    const [partner] = await db.insert(companies).values({ kind: 'partner', name: 'Bench Customers Partner' }).returning();
+    const passwordHash = await hashPassword(demoPassword);
+    await db.insert(users).values({
+      companyId: partner!.id,
+      email: 'bench-partner@bench.example',
+      displayName: 'Bench Partner Admin',
+      passwordHash,
+      companyRoles: ['global_admin'],
+      partnerAccess: 'full',
+    });
+    const [service] = await db.select({ id: services.id }).from(services).where(eq(services.sku, 'MAIL-STD'));
+    await db.execute(sql`
+      with made as (
+        insert into companies (kind, name, domain, created_at, updated_at)
+        select 'customer',
+          (array['Contoso','Fabrikam','Northwind','Tailspin','Wingtip','Litware','Adatum','Proseware','Lucerne','Coho',
+                 'Humongous','Alpine','Blue Yonder','Consolidated','Graphic','Margie','Nod','Southridge','Trey','Woodgrove'])[1 + n % 20]
+            || ' ' ||
+          (array['Bakery','Toys','Cycles','Winery','Publishing','Insurance','Airlines','Bank','Foods','Labs','Logistics','Media',
+                 'Motors','Outfitters','Pharma','Realty','Studios','Systems','Textiles','Travel','Utilities','Ventures','Works','Yachts','Zoo'])[1 + (n / 20) % 25]
+            || ' ' || n,
+          'customer-' || n || '.example',
+          now() - n * interval '1 minute', now()
+        from generate_series(1, 100000) as n
+        returning id, created_at
+      )
+      insert into partner_customers (partner_id, customer_id, is_advisor, created_at)
+      select ${partner!.id}::uuid, id, true, created_at from made`);
+    await db.execute(sql`
+      insert into subscriptions (customer_id, service_id, advisor_id, status, licenses, trial_ends_at)
+      select customer_id, ${service!.id}::uuid, partner_id,
+        (case when r < 0.25 then 'trial' else 'active' end)::subscription_status, 10,
+        case when r < 0.25 then now() + interval '10 days' end
+      from (select customer_id, partner_id, random() as r from partner_customers where partner_id = ${partner!.id}::uuid) as pc`);
+    // A third with an active delegation, one in seven with an open request, a few declined.
+    await db.execute(sql`
+      insert into delegations (partner_id, customer_id, level, status, answered_at, request_expires_at, code)
+      select partner_id, customer_id, 'full',
+        (case when r < 0.33 then 'active' when r < 0.47 then 'pending' else 'declined' end)::delegation_status,
+        case when r >= 0.33 and r < 0.47 then null else now() end,
+        case when r >= 0.33 and r < 0.47 then now() + interval '90 days' end,
+        case when r >= 0.33 and r < 0.47 then md5(customer_id::text) end
+      from (select partner_id, customer_id, random() as r from partner_customers where partner_id = ${partner!.id}::uuid) as pc
+      where r < 0.475`);
+    // Fresh statistics and visibility map, as autovacuum would make them within a minute in
+    // production (the name walk is an index-only scan, which needs the visibility map).
+    await db.execute(sql`vacuum analyze companies, partner_customers, subscriptions, delegations`);
+    return ctx.signIn('bench-partner@bench.example', demoPassword);
+  }
+}
 
 /** A trial offer with delegated admin from the demo partner, created through the API. */
 async function createBenchOffer(ctx: BenchContext): Promise<string> {

@@ -1,26 +1,36 @@
 /**
  * The audit trail of what happened in a customer's tenant on a partner's behalf. Always written
- * with the transaction of the action it records, so it cannot claim what did not happen.
+ * with the transaction of the action it records, so it cannot claim what did not happen; read
+ * by both sides, newest first, as pages of JSON or as one CSV export.
  */
-import { eq } from 'drizzle-orm';
-import type { Tx } from '../../db/database.ts';
-import { auditEvents, companies, users } from '../../db/schema.ts';
+import { and, desc, eq, gte, lt } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db, Tx } from '../../db/database.ts';
+import { auditEvents, companies, users, type AuditEvent } from '../../db/schema.ts';
+import { beforeInstantCursor, cursorInstant, decodeInstantCursor, encodeCursor, pageQuerySchema } from '../cursor.ts';
+
+export const auditOutcomes = ['success', 'denied', 'failure'] as const;
+export type AuditOutcome = (typeof auditOutcomes)[number];
 
 export interface AuditEntry {
   customerId: string;
   partnerId: string;
-  actorUserId: string;
+  /** The acting user; null for events nobody did, like a delegation lapsing. */
+  actorUserId: string | null;
   action: string;
   targetType?: string;
   targetId?: string;
-  outcome?: 'success' | 'failure';
+  /** `denied`: a partner user tried an action the delegation does not allow; nothing changed. */
+  outcome?: AuditOutcome;
   details?: Record<string, unknown>;
 }
 
 /** Copies the actor's and partner's names in, so the entry reads the same after renames. */
-export async function recordAudit(tx: Tx, entry: AuditEntry, at: Date) {
+export async function recordAudit(tx: Tx | Db, entry: AuditEntry, at: Date) {
   const [[actor], [partner]] = await Promise.all([
-    tx.select({ name: users.displayName, email: users.email }).from(users).where(eq(users.id, entry.actorUserId)),
+    entry.actorUserId
+      ? tx.select({ name: users.displayName, email: users.email }).from(users).where(eq(users.id, entry.actorUserId))
+      : Promise.resolve([]),
     tx.select({ name: companies.name }).from(companies).where(eq(companies.id, entry.partnerId)),
   ]);
   await tx.insert(auditEvents).values({
@@ -36,5 +46,134 @@ export async function recordAudit(tx: Tx, entry: AuditEntry, at: Date) {
     outcome: entry.outcome ?? 'success',
     details: entry.details ?? null,
     createdAt: at,
+  });
+}
+
+export const auditQuerySchema = pageQuerySchema.extend({
+  from: z.iso.datetime({ offset: true }).optional().describe('Only entries at or after this instant'),
+  to: z.iso.datetime({ offset: true }).optional().describe('Only entries before this instant'),
+  format: z.enum(['json', 'csv']).optional().describe('`csv` (or `Accept: text/csv`) exports every matching entry as CSV'),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export const auditEntryViewSchema = z.object({
+  id: z.string(),
+  at: z.iso.datetime(),
+  customerId: z.string(),
+  partner: z.object({ id: z.string().nullable(), name: z.string().nullable() }),
+  actor: z
+    .object({ id: z.string().nullable(), name: z.string().nullable(), email: z.string().nullable() })
+    .nullable()
+    .describe('Null for events nobody did, such as a delegation expiring'),
+  action: z.string().describe('e.g. `user.password_reset`, `delegation.accepted`'),
+  target: z.object({ type: z.string(), id: z.string().nullable() }).nullable(),
+  outcome: z.enum(auditOutcomes),
+  details: z.record(z.string(), z.unknown()).nullable(),
+});
+export type AuditEntryView = z.infer<typeof auditEntryViewSchema>;
+
+function toAuditEntryView(row: AuditEvent): AuditEntryView {
+  return {
+    id: row.id,
+    at: row.createdAt.toISOString(),
+    customerId: row.customerId,
+    partner: { id: row.partnerId, name: row.partnerName },
+    actor: row.actorUserId || row.actorName ? { id: row.actorUserId, name: row.actorName, email: row.actorEmail } : null,
+    action: row.action,
+    target: row.targetType ? { type: row.targetType, id: row.targetId } : null,
+    outcome: auditOutcomes.includes(row.outcome as AuditOutcome) ? (row.outcome as AuditOutcome) : 'failure',
+    details: row.details,
+  };
+}
+
+/** Whose trail: one customer's, optionally only what one partner did there. */
+export interface AuditFilter {
+  customerId: string;
+  partnerId?: string;
+}
+
+const cursorAt = cursorInstant(auditEvents.createdAt);
+
+async function auditRows(db: Db, filter: AuditFilter, query: AuditQuery, after: [string, string] | null, limit: number) {
+  return db
+    .select({ row: auditEvents, cursorAt })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.customerId, filter.customerId),
+        filter.partnerId ? eq(auditEvents.partnerId, filter.partnerId) : undefined,
+        query.from ? gte(auditEvents.createdAt, new Date(query.from)) : undefined,
+        query.to ? lt(auditEvents.createdAt, new Date(query.to)) : undefined,
+        after ? beforeInstantCursor(auditEvents.createdAt, auditEvents.id, after) : undefined,
+      ),
+    )
+    .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
+    .limit(limit);
+}
+
+/** One page, newest first. */
+export async function listAudit(db: Db, filter: AuditFilter, query: AuditQuery) {
+  const rows = await auditRows(db, filter, query, query.cursor ? decodeInstantCursor(query.cursor) : null, query.limit + 1);
+  const items = rows.slice(0, query.limit);
+  const last = items.at(-1);
+  return {
+    items: items.map((r) => toAuditEntryView(r.row)),
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.cursorAt, last.row.id]) : null,
+  };
+}
+
+const csvColumns = ['time', 'partner_id', 'partner', 'actor_name', 'actor_email', 'action', 'target_type', 'target_id', 'outcome', 'details'] as const;
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a quote, comma or line break, quotes doubled.
+ * Text a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading
+ * apostrophe (OWASP "CSV injection"): names and emails come from users.
+ */
+export function csvField(value: string | null | undefined): string {
+  let text = value ?? '';
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function csvLine(row: AuditEvent): string {
+  const cells: Record<(typeof csvColumns)[number], string | null> = {
+    time: row.createdAt.toISOString(),
+    partner_id: row.partnerId,
+    partner: row.partnerName,
+    actor_name: row.actorName,
+    actor_email: row.actorEmail,
+    action: row.action,
+    target_type: row.targetType,
+    target_id: row.targetId,
+    outcome: row.outcome,
+    details: row.details ? JSON.stringify(row.details) : null,
+  };
+  return `${csvColumns.map((c) => csvField(cells[c])).join(',')}\r\n`;
+}
+
+/**
+ * Every matching entry (from the cursor on, when one is given) as CSV, newest first, read in
+ * keyset batches so a long trail never sits in memory whole.
+ */
+export function auditCsv(db: Db, filter: AuditFilter, query: AuditQuery): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const batch = 1000;
+  let after: [string, string] | null = query.cursor ? decodeInstantCursor(query.cursor) : null;
+  let headerSent = false;
+  let done = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!headerSent) {
+        headerSent = true;
+        controller.enqueue(encoder.encode(`${csvColumns.join(',')}\r\n`));
+        return;
+      }
+      if (done) return controller.close();
+      const rows = await auditRows(db, filter, query, after, batch);
+      if (rows.length) controller.enqueue(encoder.encode(rows.map((r) => csvLine(r.row)).join('')));
+      const last = rows.at(-1);
+      if (rows.length < batch || !last) done = true;
+      else after = [last.cursorAt, last.row.id];
+    },
   });
 }

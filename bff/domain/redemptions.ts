@@ -27,6 +27,7 @@ import { claimIdempotencyKey, completeIdempotencyKey, fingerprint, releaseIdempo
 import { hashPassword, newPasswordSchema, verifyPassword } from '../passwords.ts';
 import { can, delegationLevels } from '../permissions.ts';
 import { recordAudit } from './audit.ts';
+import { revokeReplacedDelegation } from './delegations.ts';
 import { createSession } from './sessions.ts';
 import { loadOfferDetails, offerItemViewSchema, offerStatus } from './offers.ts';
 
@@ -244,6 +245,8 @@ export async function redeemOffer(
       let delegation: RedemptionResult['delegation'] = { status: 'not_requested', level: null };
       if (offer.delegatedAdmin) {
         const accepted = input.acceptDelegatedAdmin;
+        // An existing customer may already have granted this partner: the new grant replaces it.
+        if (accepted && auth) await revokeReplacedDelegation(tx, { partnerId: partner.id, customerId }, adminUserId, now);
         const [row] = await tx
           .insert(delegations)
           .values({

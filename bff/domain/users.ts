@@ -1,6 +1,7 @@
 /**
- * A company's own users: listing, creating, editing, disabling and password resets, with the
- * rules of DESIGN.md §2 — all permission checks through `assertCan`.
+ * A company's users: listing, creating, editing, disabling and password resets, with the
+ * rules of DESIGN.md §2 — all permission checks through `assertCan`. The same functions serve
+ * the actor's own company and, under delegated admin, a customer's tenant (`UserTenant`).
  */
 import { and, asc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -11,7 +12,7 @@ import type { Deps } from '../env.ts';
 import { ApiError, conflict, notFound } from '../errors.ts';
 import { requireId } from '../ids.ts';
 import { generateTemporaryPassword, hashPassword } from '../passwords.ts';
-import { assertCan, type Actor } from '../permissions.ts';
+import { assertCan, type Actor, type Scope } from '../permissions.ts';
 import { revokeUserSessions } from './sessions.ts';
 import { toUserView, userViewSchema } from './user-view.ts';
 
@@ -47,6 +48,25 @@ export const createdUserSchema = z.object({
 });
 export const passwordResetSchema = createdUserSchema;
 
+/** What a change did, for whoever must record it in the same transaction. */
+export interface UserChange {
+  action: 'user.created' | 'user.updated' | 'user.password_reset';
+  user: User;
+  details: Record<string, unknown>;
+}
+
+/**
+ * Where the user functions act: the actor's own company, or a customer tenant under delegated
+ * admin (the scope then carries the delegation level, and `can()` caps the actor by it).
+ */
+export interface UserTenant {
+  scope: Scope;
+  /** Runs inside the transaction of each change: the delegated-admin audit trail. */
+  onChange?: (tx: Tx, change: UserChange) => Promise<void>;
+}
+
+export const ownTenant = (actor: Actor): UserTenant => ({ scope: { companyId: actor.companyId } });
+
 /**
  * Admin roles and partner access both give power over others, so a user holding either counts
  * as an admin: only a global admin may change, disable or reset such a user.
@@ -60,15 +80,15 @@ export function containsPattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export async function listUsers(deps: Deps, actor: Actor, query: z.infer<typeof listUsersQuerySchema>) {
-  assertCan(actor, 'users:read');
+export async function listUsers(deps: Deps, actor: Actor, query: z.infer<typeof listUsersQuerySchema>, tenant = ownTenant(actor)) {
+  assertCan(actor, 'users:read', tenant.scope);
   const after = query.cursor ? decodeCursor(query.cursor, 2) : null;
   const rows = await deps.db
     .select()
     .from(users)
     .where(
       and(
-        eq(users.companyId, actor.companyId),
+        eq(users.companyId, tenant.scope.companyId),
         query.q ? or(ilike(users.displayName, containsPattern(query.q)), ilike(users.email, containsPattern(query.q))) : undefined,
         after ? sql`(${users.displayName}, ${users.id}) > (${String(after[0])}, ${String(after[1])}::uuid)` : undefined,
       ),
@@ -78,51 +98,62 @@ export async function listUsers(deps: Deps, actor: Actor, query: z.infer<typeof 
   return toPage(rows, query.limit, (u) => [u.displayName, u.id], toUserView);
 }
 
-/** A user of the actor's own company; any other id (another tenant's included) is a 404. */
-async function findOwnUser(db: Deps['db'] | Tx, actor: Actor, id: string): Promise<User> {
+/** A user of the tenant's company; any other id (another tenant's included) is a 404. */
+async function findTenantUser(db: Deps['db'] | Tx, tenant: UserTenant, id: string): Promise<User> {
   const [user] = await db
     .select()
     .from(users)
-    .where(and(eq(users.id, requireId(id, 'User')), eq(users.companyId, actor.companyId)))
+    .where(and(eq(users.id, requireId(id, 'User')), eq(users.companyId, tenant.scope.companyId)))
     .limit(1);
   if (!user) throw notFound('User');
   return user;
 }
 
-export async function getUser(deps: Deps, actor: Actor, id: string) {
-  const user = await findOwnUser(deps.db, actor, id);
-  if (user.id !== actor.userId) assertCan(actor, 'users:read');
+export async function getUser(deps: Deps, actor: Actor, id: string, tenant = ownTenant(actor)) {
+  const user = await findTenantUser(deps.db, tenant, id);
+  if (user.id !== actor.userId) assertCan(actor, 'users:read', tenant.scope);
   return toUserView(user);
 }
 
-function assertPartnerAccessAllowed(actor: Actor, access: string | undefined) {
-  if (access && access !== 'none' && actor.companyKind !== 'partner') {
+/** Partner access exists only in partner companies; delegated admin only reaches customers. */
+function assertPartnerAccessAllowed(actor: Actor, tenant: UserTenant, access: string | undefined) {
+  const partnerTenant = tenant.scope.companyId === actor.companyId && actor.companyKind === 'partner';
+  if (access && access !== 'none' && !partnerTenant) {
     throw new ApiError(422, 'validation_failed', 'Partner access exists only in partner companies.', [
       { path: 'body.partnerAccess', message: 'Only partner companies have access to companies they support.' },
     ]);
   }
 }
 
-export async function createUser(deps: Deps, actor: Actor, input: z.infer<typeof createUserSchema>) {
-  assertCan(actor, 'users:manage');
-  if (isAdmin(input)) assertCan(actor, 'users:manage-admins');
-  assertPartnerAccessAllowed(actor, input.partnerAccess);
+export async function createUser(deps: Deps, actor: Actor, input: z.infer<typeof createUserSchema>, tenant = ownTenant(actor)) {
+  assertCan(actor, 'users:manage', tenant.scope);
+  if (isAdmin(input)) assertCan(actor, 'users:manage-admins', tenant.scope);
+  assertPartnerAccessAllowed(actor, tenant, input.partnerAccess);
   const temporaryPassword = generateTemporaryPassword();
+  // Hash outside the transaction: it is the slow part and needs no lock.
   const passwordHash = await hashPassword(temporaryPassword);
-  const [user] = await deps.db
-    .insert(users)
-    .values({
-      companyId: actor.companyId,
-      email: input.email.toLowerCase(),
-      displayName: input.displayName,
-      companyRoles: input.companyRoles,
-      partnerAccess: input.partnerAccess,
-      passwordHash,
-      passwordTemporary: true,
-    })
-    .onConflictDoNothing()
-    .returning();
-  if (!user) throw conflict('email_taken', 'A user with this email already exists.');
+  const user = await deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(users)
+      .values({
+        companyId: tenant.scope.companyId,
+        email: input.email.toLowerCase(),
+        displayName: input.displayName,
+        companyRoles: input.companyRoles,
+        partnerAccess: input.partnerAccess,
+        passwordHash,
+        passwordTemporary: true,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) throw conflict('email_taken', 'A user with this email already exists.');
+    await tenant.onChange?.(tx, {
+      action: 'user.created',
+      user: row,
+      details: { email: row.email, displayName: row.displayName, companyRoles: row.companyRoles },
+    });
+    return row;
+  });
   return { user: toUserView(user), temporaryPassword };
 }
 
@@ -143,18 +174,21 @@ async function assertAnotherGlobalAdmin(tx: Tx, companyId: string, userId: strin
   }
 }
 
-export async function updateUser(deps: Deps, actor: Actor, id: string, input: z.infer<typeof updateUserSchema>) {
-  const target = await findOwnUser(deps.db, actor, id);
+export async function updateUser(deps: Deps, actor: Actor, id: string, input: z.infer<typeof updateUserSchema>, tenant = ownTenant(actor)) {
+  const { scope } = tenant;
+  const target = await findTenantUser(deps.db, tenant, id);
   const isSelf = target.id === actor.userId;
+  // The answer shows the user, so even an edit that changes nothing needs the right to read them.
+  if (!isSelf) assertCan(actor, 'users:read', scope);
   const rolesChange = input.companyRoles !== undefined && !sameRoles(input.companyRoles, target.companyRoles);
   const accessChange = input.partnerAccess !== undefined && input.partnerAccess !== target.partnerAccess;
   const disableChange = input.disabled !== undefined && input.disabled !== (target.disabledAt !== null);
   const nameChange = input.displayName !== undefined && input.displayName !== target.displayName;
 
-  if (rolesChange || accessChange) assertCan(actor, 'users:manage-admins');
+  if (rolesChange || accessChange) assertCan(actor, 'users:manage-admins', scope);
   // Everyone may rename themselves; other edits need user management, admins need a global admin.
-  if (disableChange || (nameChange && !isSelf)) assertCan(actor, isAdmin(target) ? 'users:manage-admins' : 'users:manage');
-  if (accessChange) assertPartnerAccessAllowed(actor, input.partnerAccess);
+  if (disableChange || (nameChange && !isSelf)) assertCan(actor, isAdmin(target) ? 'users:manage-admins' : 'users:manage', scope);
+  if (accessChange) assertPartnerAccessAllowed(actor, tenant, input.partnerAccess);
   if (disableChange && input.disabled && isSelf) {
     throw conflict('cannot_disable_self', 'You cannot disable your own account; ask another admin.');
   }
@@ -164,7 +198,7 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, input: z.
     const losesGlobalAdmin =
       target.companyRoles.includes('global_admin') &&
       ((rolesChange && !input.companyRoles!.includes('global_admin')) || (disableChange && input.disabled));
-    if (losesGlobalAdmin) await assertAnotherGlobalAdmin(tx, actor.companyId, target.id);
+    if (losesGlobalAdmin) await assertAnotherGlobalAdmin(tx, scope.companyId, target.id);
     const [row] = await tx
       .update(users)
       .set({
@@ -177,32 +211,38 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, input: z.
       .where(eq(users.id, target.id))
       .returning();
     if (disableChange && input.disabled) await revokeUserSessions(tx, target.id, now);
+    const changed = { displayName: nameChange, companyRoles: rolesChange, partnerAccess: accessChange, disabled: disableChange };
+    await tenant.onChange?.(tx, {
+      action: 'user.updated',
+      user: row!,
+      details: { email: row!.email, changed: Object.keys(changed).filter((k) => changed[k as keyof typeof changed]), ...(disableChange ? { disabled: input.disabled } : {}) },
+    });
     return row!;
   });
   return toUserView(updated);
 }
 
 /** Issues a one-time password and ends the user's sessions; they must choose a new one at sign-in. */
-export async function resetUserPassword(deps: Deps, actor: Actor, id: string) {
-  const target = await findOwnUser(deps.db, actor, id);
-  assertCan(actor, isAdmin(target) ? 'users:manage-admins' : 'users:reset-password');
-  return setTemporaryPassword(deps, target);
+export async function resetUserPassword(deps: Deps, actor: Actor, id: string, tenant = ownTenant(actor)) {
+  const target = await findTenantUser(deps.db, tenant, id);
+  assertCan(actor, isAdmin(target) ? 'users:manage-admins' : 'users:reset-password', tenant.scope);
+  return setTemporaryPassword(deps, target, tenant.onChange);
 }
 
-/** Shared by own-company and (later) delegated resets: the same effect wherever it is asked. */
-export async function setTemporaryPassword(deps: Deps, target: User, tx?: Tx) {
+/** The one way a password is reset, wherever it is asked: a one-time password, sessions ended. */
+export async function setTemporaryPassword(deps: Deps, target: User, onChange?: UserTenant['onChange']) {
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
   const now = deps.clock();
-  const write = async (t: Tx) => {
-    const [row] = await t
+  const row = await deps.db.transaction(async (tx) => {
+    const [row] = await tx
       .update(users)
       .set({ passwordHash, passwordTemporary: true, updatedAt: now })
       .where(eq(users.id, target.id))
       .returning();
-    await revokeUserSessions(t, target.id, now);
+    await revokeUserSessions(tx, target.id, now);
+    await onChange?.(tx, { action: 'user.password_reset', user: row!, details: { email: row!.email } });
     return row!;
-  };
-  const row = tx ? await write(tx) : await deps.db.transaction(write);
+  });
   return { user: toUserView(row), temporaryPassword };
 }

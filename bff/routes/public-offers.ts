@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireSession } from '../auth.ts';
 import { clientAddress } from '../client-address.ts';
+import { offerPartnerOrigins } from '../cors.ts';
 import { getPublicOffer, publicOfferViewSchema, redeemOfferOnce, redemptionResultSchema, redemptionSchema } from '../domain/redemptions.ts';
 import type { AppEnv } from '../env.ts';
 import { describe, validate } from '../openapi.ts';
@@ -22,6 +23,7 @@ export const publicOfferRoutes = new Hono<AppEnv>()
       responses: { 200: { description: 'The offer', schema: publicOfferViewSchema } },
       errors: [404, 410],
     }),
+    offerPartnerOrigins,
     validate('param', codeParamSchema),
     async (c) => c.json(await getPublicOffer(c.var.deps, c.req.valid('param').code)),
   )
@@ -36,6 +38,7 @@ export const publicOfferRoutes = new Hono<AppEnv>()
       responses: { 201: { description: 'Redeemed', schema: redemptionResultSchema } },
       errors: [400, 401, 403, 404, 409, 410, 422, 429],
     }),
+    offerPartnerOrigins,
     // First, so that invalid attempts count too.
     rateLimit((c) => {
       const { config } = c.var.deps;

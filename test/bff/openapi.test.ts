@@ -33,7 +33,8 @@ test('/openapi.json lists every route of the app, and no route the app lacks', a
 
 test('every documented operation has a summary and responses; authenticated ones declare bearer security and 401', async () => {
   const document = await json(await t.request('/openapi.json'));
-  assert.deepEqual(document.components.securitySchemes.bearer, { type: 'http', scheme: 'bearer' });
+  assert.equal(document.components.securitySchemes.bearer.scheme, 'bearer');
+  assert.equal(document.components.securitySchemes.apiKey.scheme, 'bearer');
   // any: the operations are read as the JSON they are, and asserted field by field.
   for (const [path, methods] of Object.entries(document.paths as Record<string, Record<string, any>>)) {
     for (const [method, op] of Object.entries(methods)) {
@@ -45,6 +46,7 @@ test('every documented operation has a summary and responses; authenticated ones
   }
   assert.equal(document.paths['/api/sessions'].post.security, undefined, 'signing in needs no token');
   assert.deepEqual(document.paths['/api/me'].get.security, [{ bearer: [] }]);
+  assert.deepEqual(document.paths['/api/embed-sessions'].post.security, [{ apiKey: [] }], 'the one route that takes an API key says so');
 });
 
 test('POST /api/sessions documents a JSON body with email and password required', async () => {

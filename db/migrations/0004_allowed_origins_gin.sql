@@ -1,0 +1,1 @@
+CREATE INDEX "companies_allowed_origins_idx" ON "companies" USING gin ("allowed_origins");
