@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireSession } from '../auth.ts';
+import { delegationPartnerOrigins } from '../cors.ts';
 import { acceptDelegationSchema, answerDelegationRequest, getDelegationRequest, publicDelegationViewSchema } from '../domain/delegations.ts';
 import type { AppEnv } from '../env.ts';
 import { describe, validate } from '../openapi.ts';
@@ -20,6 +21,7 @@ export const publicDelegationRoutes = new Hono<AppEnv>()
       responses: { 200: { description: 'The request', schema: publicDelegationViewSchema } },
       errors: [403, 404, 410],
     }),
+    delegationPartnerOrigins,
     validate('param', codeParamSchema),
     async (c) => c.json(await getDelegationRequest(c.var.deps, c.var.auth, c.req.valid('param').code)),
   )
@@ -32,6 +34,7 @@ export const publicDelegationRoutes = new Hono<AppEnv>()
       responses: { 200: { description: 'Accepted', schema: publicDelegationViewSchema } },
       errors: [400, 403, 404, 409, 410, 422],
     }),
+    delegationPartnerOrigins,
     validate('param', codeParamSchema),
     validate('json', acceptDelegationSchema),
     async (c) => {
@@ -48,6 +51,7 @@ export const publicDelegationRoutes = new Hono<AppEnv>()
       responses: { 200: { description: 'Declined', schema: publicDelegationViewSchema } },
       errors: [403, 404, 409, 410],
     }),
+    delegationPartnerOrigins,
     validate('param', codeParamSchema),
     async (c) => c.json(await answerDelegationRequest(c.var.deps, c.var.auth, c.req.valid('param').code, { accept: false })),
   );

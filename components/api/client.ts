@@ -16,6 +16,18 @@ import type { RolesView } from '../../bff/permissions.ts';
 import type { serviceViewSchema } from '../../bff/domain/catalog.ts';
 import type { createOfferSchema, listOffersQuerySchema, offerViewSchema } from '../../bff/domain/offers.ts';
 import type { publicOfferViewSchema, redemptionResultSchema, redemptionSchema } from '../../bff/domain/redemptions.ts';
+import type { customerDetailSchema, customerListItemSchema, listCustomersQuerySchema } from '../../bff/domain/customers.ts';
+import type {
+  delegationRequestSchema,
+  delegationRequestViewSchema,
+  delegationViewSchema,
+  partnerListItemSchema,
+  publicDelegationViewSchema,
+  tenantAuditQuerySchema,
+} from '../../bff/domain/delegations.ts';
+import type { auditEntryViewSchema, auditQuerySchema } from '../../bff/domain/audit.ts';
+import type { createServiceRequestSchema, listServiceRequestsQuerySchema, serviceRequestViewSchema } from '../../bff/domain/service-requests.ts';
+import type { subscriptionViewSchema } from '../../bff/domain/assist.ts';
 
 /** `POST /api/sessions` and `PUT /api/me/password`: `{ token, expiresAt, user }`. */
 export type SessionView = z.infer<typeof sessionViewSchema>;
@@ -61,6 +73,43 @@ export type PublicOfferView = z.infer<typeof publicOfferViewSchema>;
 export type Redemption = z.input<typeof redemptionSchema>;
 /** `POST /api/public/offers/:code/redemptions` answer: customer, subscriptions, delegation, and a session for a new admin. */
 export type RedemptionResult = z.infer<typeof redemptionResultSchema>;
+
+/** A row of `GET /api/customers`: name, domain, your delegation there and a summary of its subscriptions through you. */
+export type CustomerListItem = z.infer<typeof customerListItemSchema>;
+/** `GET /api/customers`: a page of customers and the cursor of the next page. */
+export type CustomerPage = z.infer<ReturnType<typeof pageSchema<typeof customerListItemSchema>>>;
+/** `GET /api/customers` query: `q`, `delegation`, `subscription`, `sort`, `cursor`, `limit`. */
+export type CustomerQuery = Partial<z.input<typeof listCustomersQuerySchema>>;
+/** `GET /api/customers/:id`: the row plus your permissions there, subscriptions, admins, open service requests and open request. */
+export type CustomerDetail = z.infer<typeof customerDetailSchema>;
+/** A delegation as lists show it: state, level, end date. */
+export type DelegationView = z.infer<typeof delegationViewSchema>;
+/** `POST /api/customers/:id/delegation-requests` body: `{ level, expiresInDays? }`. */
+export type NewDelegationRequest = z.input<typeof delegationRequestSchema>;
+/** `POST /api/customers/:id/delegation-requests` answer: the code and the consent URL to send. */
+export type DelegationRequestView = z.infer<typeof delegationRequestViewSchema>;
+/** A customer's subscription: service, status, licenses and their bounds. */
+export type SubscriptionView = z.infer<typeof subscriptionViewSchema>;
+/** A service request: title, description, severity, status, who opened it. */
+export type ServiceRequestView = z.infer<typeof serviceRequestViewSchema>;
+/** `GET /api/customers/:id/service-requests`: a page, newest first. */
+export type ServiceRequestPage = z.infer<ReturnType<typeof pageSchema<typeof serviceRequestViewSchema>>>;
+/** `GET /api/customers/:id/service-requests` query. */
+export type ServiceRequestQuery = Partial<z.input<typeof listServiceRequestsQuerySchema>>;
+/** `POST /api/customers/:id/service-requests` body. */
+export type NewServiceRequest = z.input<typeof createServiceRequestSchema>;
+/** One audit entry: who (user and partner), what, which target, when, outcome. */
+export type AuditEntryView = z.infer<typeof auditEntryViewSchema>;
+/** An audit page, newest first. */
+export type AuditPage = z.infer<ReturnType<typeof pageSchema<typeof auditEntryViewSchema>>>;
+/** Audit query: `from`, `to`, `cursor`, `limit` (and `partnerId` on the customer side). */
+export type AuditQuery = Partial<Omit<z.input<typeof tenantAuditQuerySchema>, 'format'>> & Partial<Omit<z.input<typeof auditQuerySchema>, 'format'>>;
+/** `GET /api/public/delegations/:code`: the request a customer's global admin answers. */
+export type PublicDelegationView = z.infer<typeof publicDelegationViewSchema>;
+/** A row of `GET /api/partners` (customer side): partner, advisor flag, delegation and open request. */
+export type PartnerListItem = z.infer<typeof partnerListItemSchema>;
+/** `GET /api/partners`. */
+export type PartnerPage = z.infer<ReturnType<typeof pageSchema<typeof partnerListItemSchema>>>;
 
 /** `GET /api/users` query. */
 export interface UserQuery {
@@ -137,14 +186,44 @@ export class ApiClient {
 
   /** Sends `body` as JSON and returns the parsed JSON answer (`undefined` for 204). */
   async request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
-    const token = this.#getToken ? await this.#getToken({ refresh: false }) : this.#token;
-    const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
+    const response = await this.#send(method, path, body, options, 'application/json');
+    if (response.status === 204) return undefined as T;
+    const data: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) throw toRequestError(response, data);
+    if (data === undefined) throw new ApiRequestError(response.status, 'invalid_response', 'The server sent an answer that is not JSON.');
+    return data as T;
+  }
+
+  /** A `GET` whose answer is a file (e.g. a CSV export), as a `Blob`; errors as for `request`. */
+  async download(path: string, accept: string, options: RequestOptions = {}): Promise<Blob> {
+    const response = await this.#send('GET', path, undefined, options, accept);
+    if (!response.ok) throw toRequestError(response, await response.json().catch(() => undefined));
+    return response.blob();
+  }
+
+  /**
+   * One HTTP exchange with the bearer token. When the BFF answers 401 and the token comes from a
+   * getter, the getter is asked for a fresh token (`refresh: true`) and the request is sent once more.
+   */
+  async #send(method: string, path: string, body: unknown, options: RequestOptions, accept: string): Promise<Response> {
+    let token = this.#getToken ? await this.#getToken({ refresh: false }) : this.#token;
+    let response = await this.#fetchOnce(method, path, body, options, accept, token);
+    if (response.status === 401 && this.#getToken) {
+      const fresh = await this.#getToken({ refresh: true });
+      if (fresh && fresh !== token) {
+        token = fresh;
+        response = await this.#fetchOnce(method, path, body, options, accept, token);
+      }
+    }
+    return response;
+  }
+
+  async #fetchOnce(method: string, path: string, body: unknown, options: RequestOptions, accept: string, token: string | null | undefined) {
+    const headers: Record<string, string> = { ...options.headers, Accept: accept };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (token) headers.Authorization = `Bearer ${token}`;
-
-    let response: Response;
     try {
-      response = await (this.#fetch ?? globalThis.fetch)(`${this.apiBase}${path}`, {
+      return await (this.#fetch ?? globalThis.fetch)(`${this.apiBase}${path}`, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -156,21 +235,6 @@ export class ApiClient {
       if (options.signal?.aborted) throw error; // the caller cancelled; not a failure to report
       throw new ApiRequestError(0, 'network_error', 'The server could not be reached. Check your connection and try again.');
     }
-
-    if (response.status === 204) return undefined as T;
-    const data: unknown = await response.json().catch(() => undefined);
-    if (response.ok) {
-      if (data === undefined) throw new ApiRequestError(response.status, 'invalid_response', 'The server sent an answer that is not JSON.');
-      return data as T;
-    }
-    const error = isErrorBody(data) ? data.error : undefined;
-    throw new ApiRequestError(
-      response.status,
-      error?.code ?? 'http_error',
-      error?.message ?? `The server answered ${response.status} ${response.statusText}`.trim() + '.',
-      error?.details ?? [],
-      retryAfterSeconds(response.headers.get('Retry-After')),
-    );
   }
 
   /** `POST /api/sessions`: signs in; the answer carries the new token. */
@@ -210,12 +274,7 @@ export class ApiClient {
 
   /** `GET /api/users`: a page of the company's users, by name; `q` searches name and email. */
   users(query: UserQuery = {}, options?: RequestOptions): Promise<UserPage> {
-    const params = new URLSearchParams();
-    if (query.q) params.set('q', query.q);
-    if (query.cursor) params.set('cursor', query.cursor);
-    if (query.limit !== undefined) params.set('limit', String(query.limit));
-    const search = params.size ? `?${params}` : '';
-    return this.request('GET', `/api/users${search}`, undefined, options);
+    return this.request('GET', `/api/users${queryString(query)}`, undefined, options);
   }
 
   /** `GET /api/users/:id`. */
@@ -245,13 +304,7 @@ export class ApiClient {
 
   /** `GET /api/offers`: a page of the partner's offers, newest first, with redemption counts. */
   offers(query: OfferQuery = {}, options?: RequestOptions): Promise<OfferPage> {
-    const params = new URLSearchParams();
-    if (query.kind) params.set('kind', query.kind);
-    if (query.status) params.set('status', query.status);
-    if (query.cursor) params.set('cursor', query.cursor);
-    if (query.limit !== undefined) params.set('limit', String(query.limit));
-    const search = params.size ? `?${params}` : '';
-    return this.request('GET', `/api/offers${search}`, undefined, options);
+    return this.request('GET', `/api/offers${queryString(query)}`, undefined, options);
   }
 
   /** `POST /api/offers`: creates a trial invitation or purchase offer; the answer carries its code and URL. */
@@ -279,6 +332,118 @@ export class ApiClient {
       headers: { ...options.headers, 'Idempotency-Key': idempotencyKey },
     });
   }
+
+  /** `GET /api/customers`: a page of your customers; `q` matches part of the name or domain. */
+  customers(query: CustomerQuery = {}, options?: RequestOptions): Promise<CustomerPage> {
+    return this.request('GET', `/api/customers${queryString(query)}`, undefined, options);
+  }
+
+  /** `GET /api/customers/:id`: one customer with your permissions there. Another partner's customer: 404. */
+  customer(id: string, options?: RequestOptions): Promise<CustomerDetail> {
+    return this.request('GET', `/api/customers/${encodeURIComponent(id)}`, undefined, options);
+  }
+
+  /** `POST /api/customers/:id/delegation-requests`: asks for delegated administration; the answer carries the URL to send. */
+  requestDelegation(customerId: string, request: NewDelegationRequest, options?: RequestOptions): Promise<DelegationRequestView> {
+    return this.request('POST', `/api/customers/${encodeURIComponent(customerId)}/delegation-requests`, request, options);
+  }
+
+  /** `GET /api/customers/:id/users`: the customer's users (needs a delegation in force). */
+  customerUsers(customerId: string, query: UserQuery = {}, options?: RequestOptions): Promise<UserPage> {
+    return this.request('GET', `/api/customers/${encodeURIComponent(customerId)}/users${queryString(query)}`, undefined, options);
+  }
+
+  /** `POST /api/customers/:id/users`: creates a user in the customer (full delegation); the answer carries its temporary password. */
+  createCustomerUser(customerId: string, user: NewUser, options?: RequestOptions): Promise<CreatedUser> {
+    return this.request('POST', `/api/customers/${encodeURIComponent(customerId)}/users`, user, options);
+  }
+
+  /** `PATCH /api/customers/:id/users/:userId`. */
+  updateCustomerUser(customerId: string, userId: string, changes: UserUpdate, options?: RequestOptions): Promise<UserView> {
+    return this.request('PATCH', `/api/customers/${encodeURIComponent(customerId)}/users/${encodeURIComponent(userId)}`, changes, options);
+  }
+
+  /** `POST /api/customers/:id/users/:userId/reset-password`: a one-time temporary password; ends the user's sessions. */
+  resetCustomerUserPassword(customerId: string, userId: string, options?: RequestOptions): Promise<PasswordReset> {
+    const path = `/api/customers/${encodeURIComponent(customerId)}/users/${encodeURIComponent(userId)}/reset-password`;
+    return this.request('POST', path, undefined, options);
+  }
+
+  /** `PATCH /api/customers/:id/subscriptions/:subscriptionId`: a new license count within the service's bounds. */
+  updateCustomerSubscription(customerId: string, subscriptionId: string, licenses: number, options?: RequestOptions): Promise<SubscriptionView> {
+    const path = `/api/customers/${encodeURIComponent(customerId)}/subscriptions/${encodeURIComponent(subscriptionId)}`;
+    return this.request('PATCH', path, { licenses }, options);
+  }
+
+  /** `GET /api/customers/:id/service-requests`: newest first. */
+  serviceRequests(customerId: string, query: ServiceRequestQuery = {}, options?: RequestOptions): Promise<ServiceRequestPage> {
+    return this.request('GET', `/api/customers/${encodeURIComponent(customerId)}/service-requests${queryString(query)}`, undefined, options);
+  }
+
+  /** `POST /api/customers/:id/service-requests`: opens one. */
+  createServiceRequest(customerId: string, request: NewServiceRequest, options?: RequestOptions): Promise<ServiceRequestView> {
+    return this.request('POST', `/api/customers/${encodeURIComponent(customerId)}/service-requests`, request, options);
+  }
+
+  /** `GET /api/customers/:id/audit`: what your company did in the customer, and its delegation events. */
+  customerAudit(customerId: string, query: AuditQuery = {}, options?: RequestOptions): Promise<AuditPage> {
+    return this.request('GET', `/api/customers/${encodeURIComponent(customerId)}/audit${queryString(query)}`, undefined, options);
+  }
+
+  /** `GET /api/public/delegations/:code`: a partner's request, for the customer's global admin. */
+  delegationRequest(code: string, options?: RequestOptions): Promise<PublicDelegationView> {
+    return this.request('GET', `/api/public/delegations/${encodeURIComponent(code)}`, undefined, options);
+  }
+
+  /** `POST /api/public/delegations/:code/accept`, optionally with an end date (ISO instant). */
+  acceptDelegation(code: string, answer: { expiresAt?: string } = {}, options?: RequestOptions): Promise<PublicDelegationView> {
+    return this.request('POST', `/api/public/delegations/${encodeURIComponent(code)}/accept`, answer, options);
+  }
+
+  /** `POST /api/public/delegations/:code/decline`. */
+  declineDelegation(code: string, options?: RequestOptions): Promise<PublicDelegationView> {
+    return this.request('POST', `/api/public/delegations/${encodeURIComponent(code)}/decline`, undefined, options);
+  }
+
+  /** `GET /api/partners` (customer side): your partners with their delegations. */
+  partners(query: { cursor?: string; limit?: number } = {}, options?: RequestOptions): Promise<PartnerPage> {
+    return this.request('GET', `/api/partners${queryString(query)}`, undefined, options);
+  }
+
+  /** `DELETE /api/partners/:partnerId/delegation`: revokes it; it grants nothing from the next request on. */
+  revokeDelegation(partnerId: string, options?: RequestOptions): Promise<DelegationView> {
+    return this.request('DELETE', `/api/partners/${encodeURIComponent(partnerId)}/delegation`, undefined, options);
+  }
+
+  /** `GET /api/audit` (customer side): what partners did in your company. */
+  audit(query: AuditQuery = {}, options?: RequestOptions): Promise<AuditPage> {
+    return this.request('GET', `/api/audit${queryString(query)}`, undefined, options);
+  }
+
+  /** The audit as CSV (every matching entry): a customer's (partner side) or, with `null`, your own company's (customer side). */
+  auditCsv(customerId: string | null, query: Omit<AuditQuery, 'cursor' | 'limit'> = {}, options?: RequestOptions): Promise<Blob> {
+    const base = customerId ? `/api/customers/${encodeURIComponent(customerId)}/audit` : '/api/audit';
+    return this.download(`${base}${queryString({ ...query, format: 'csv' })}`, 'text/csv', options);
+  }
+}
+
+/** `?a=1&b=2` from the defined, non-empty values (`''` when there are none). */
+function queryString(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query as Record<string, unknown>)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  return params.size ? `?${params}` : '';
+}
+
+/** The BFF's error shape (or whatever came instead) as a thrown error. */
+function toRequestError(response: Response, data: unknown): ApiRequestError {
+  const error = isErrorBody(data) ? data.error : undefined;
+  return new ApiRequestError(
+    response.status,
+    error?.code ?? 'http_error',
+    error?.message ?? `The server answered ${response.status} ${response.statusText}`.trim() + '.',
+    error?.details ?? [],
+    retryAfterSeconds(response.headers.get('Retry-After')),
+  );
 }
 
 /** `Retry-After` in seconds (the delta form; the BFF never sends a date). */

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { companies, services } from '../../db/schema.ts';
+import { linkCustomer, signedIn } from './fixtures-customers.ts';
 import { assertErrorShape, createTestApp, json, uniqueSuffix } from './harness.ts';
 
 const demo = 'https://demo.partnerkit.test';
@@ -122,5 +123,33 @@ describe('CORS on actual responses', () => {
       body: {},
     });
     assertEchoed(redeem, partnerSite);
+  });
+
+  test("public delegation routes: readable from the requesting partner's origins only", async () => {
+    const partnerSite = origin('partner');
+    const elsewhere = origin('elsewhere');
+    const p = await partnerWithOrigins(partnerSite);
+    await partnerWithOrigins(elsewhere);
+    const { customer, admin } = await linkCustomer(t, p.company.id);
+    const request = await json(
+      await t.request(`/api/customers/${customer.id}/delegation-requests`, { method: 'POST', token: p.token, body: { level: 'limited' } }),
+    );
+    const customerAdmin = await signedIn(t, admin);
+    const ok = await t.request(`/api/public/delegations/${request.code}`, { token: customerAdmin.token, headers: { Origin: partnerSite } });
+    assert.equal(ok.status, 200);
+    assertEchoed(ok, partnerSite);
+    assertNoCors(await t.request(`/api/public/delegations/${request.code}`, { token: customerAdmin.token, headers: { Origin: elsewhere } }));
+    const accepted = await t.request(`/api/public/delegations/${request.code}/accept`, {
+      method: 'POST',
+      token: customerAdmin.token,
+      headers: { Origin: partnerSite },
+      body: {},
+    });
+    assert.equal(accepted.status, 200);
+    assertEchoed(accepted, partnerSite);
+    // Answered twice: the 409 is readable by the partner's page too.
+    const again = await t.request(`/api/public/delegations/${request.code}/decline`, { method: 'POST', token: customerAdmin.token, headers: { Origin: partnerSite } });
+    assert.equal(again.status, 409);
+    assertEchoed(again, partnerSite);
   });
 });
