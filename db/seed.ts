@@ -43,11 +43,14 @@ type DemoCustomer = {
   name: string;
   domain: string;
   subscription: { sku: string; status: 'trial' | 'active' | 'expired'; licenses: number; trialDaysLeft?: number };
-  delegation?: { level: 'full' | 'limited'; status: 'active' | 'pending' | 'revoked' | 'declined' | 'expired' };
+  /** `endsInDays`: an end date for an accepted delegation (negative: it has already run out). */
+  delegation?: { level: 'full' | 'limited'; status: 'active' | 'pending' | 'revoked' | 'declined' | 'expired'; endsInDays?: number };
 };
 
 const demoCustomers: DemoCustomer[] = [
-  { name: 'Fabrikam Bakery', domain: 'fabrikam.example', subscription: { sku: 'MAIL-STD', status: 'active', licenses: 12 }, delegation: { level: 'full', status: 'active' } },
+  // Accepted with an end date that has passed: the BFF records it as expired on its next look.
+  { name: 'Contoso Pharmacy', domain: 'contoso-pharmacy.example', subscription: { sku: 'OFFICE-PRO', status: 'active', licenses: 18 }, delegation: { level: 'limited', status: 'active', endsInDays: -3 } },
+  { name: 'Fabrikam Bakery', domain: 'fabrikam.example', subscription: { sku: 'MAIL-STD', status: 'active', licenses: 12 }, delegation: { level: 'full', status: 'active', endsInDays: 60 } },
   { name: 'Tailspin Toys', domain: 'tailspin.example', subscription: { sku: 'OFFICE-PRO', status: 'trial', licenses: 25, trialDaysLeft: 18 }, delegation: { level: 'limited', status: 'active' } },
   { name: 'Wide World Importers', domain: 'wideworld.example', subscription: { sku: 'SEC-PLUS', status: 'active', licenses: 40 }, delegation: { level: 'full', status: 'pending' } },
   { name: 'Lucerne Publishing', domain: 'lucerne.example', subscription: { sku: 'BACKUP-365', status: 'expired', licenses: 10, trialDaysLeft: -5 } },
@@ -121,6 +124,7 @@ export async function seedDemo(db: Db, hashPassword: (password: string) => Promi
           requestExpiresAt: answered ? null : new Date(now.getTime() + 90 * day),
           answeredAt: answered ? createdAt : null,
           revokedAt: c.delegation.status === 'revoked' ? now : null,
+          expiresAt: c.delegation.endsInDays === undefined ? null : new Date(now.getTime() + c.delegation.endsInDays * day),
         });
       }
     }

@@ -143,6 +143,7 @@ function changesOf(company: CompanyView, draft: Draft): { changes: CompanyUpdate
  * @cssprop [--partner-font-size=1rem] - Base font size.
  * @cssprop [--partner-radius=8px] - Corner radius.
  * @cssprop [--partner-space=1rem] - Spacing unit.
+ * @cssprop [--partner-density=1] - Scales every gap and padding (0.75 compact, 1.25 roomy).
  * @cssprop [--partner-color-text=#1f2328] - Text.
  * @cssprop [--partner-color-muted=#59636e] - Secondary text.
  * @cssprop [--partner-color-surface=#ffffff] - Card and input background.

@@ -1,13 +1,30 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { ApiClient } from '../api/client.ts';
+import { ApiClient, ApiRequestError } from '../api/client.ts';
 import { apiClientContext } from '../api/context.ts';
+
+/**
+ * What `fetchToken` may resolve to: a token, or `{ token, expiresAt }` as `POST /api/embed-sessions`
+ * answers (then the session asks again shortly before `expiresAt`). `null`: nobody is signed in.
+ */
+export type FetchedToken = string | { token: string; expiresAt?: string | number | Date | null } | null;
+
+/** Your backend's call that mints a token for the person on the page (e.g. through `POST /api/embed-sessions`). */
+export type FetchToken = () => Promise<FetchedToken>;
+
+/** Ask for a new token this long before the current one expires (at most a quarter of its lifetime). */
+const refreshMarginMs = 60_000;
 
 /**
  * Provides the BFF address and the bearer token to every partnerkit element inside it, as one
  * `ApiClient` through `@lit/context`. A new client is provided whenever `apiBase` or `token`
  * changes, so the widgets inside follow a new token at once.
+ *
+ * With `fetchToken` instead (for embedding: your backend mints short-lived embed sessions), the
+ * session calls it at start, again shortly before the token expires, and after a 401 — then the
+ * refused request is sent once more with the new token. The client stays the same across
+ * refreshes, so the widgets keep what they show. `fetchToken` wins over `token`.
  *
  * It adopts the token of a `partner-signed-in` event from inside it and forgets the token on
  * `partner-signed-out`, so a `<partner-sign-in>` inside signs the whole session in and out.
@@ -30,9 +47,17 @@ export class PartnerSession extends LitElement {
   /** The bearer token the widgets send; set it from your backend (e.g. an embed session). Not reflected. */
   @property() token: string | null = null;
 
+  /** Called for a token at start, before it expires and after a 401; see `FetchToken`. A property only. */
+  @property({ attribute: false }) fetchToken: FetchToken | null = null;
+
   readonly #provider = new ContextProvider(this, { context: apiClientContext });
   /** What the current client was made from. */
-  #provided: { apiBase: string; token: string | null } | undefined;
+  #provided: { apiBase: string; token: string | null; fetchToken: FetchToken | null } | undefined;
+  /** The last token `fetchToken` gave, and when to ask again (epoch ms; Infinity when it did not say). */
+  #fetched: { token: string | null; refreshAt: number } | undefined;
+  /** The call to `fetchToken` in flight: concurrent 401s share it. */
+  #fetching: Promise<string | null> | undefined;
+  #refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -58,16 +83,77 @@ export class PartnerSession extends LitElement {
     super.connectedCallback();
     // Provide before the first update, so children upgraded right after us get a client.
     this.#provide();
+    if (this.fetchToken && !this.#fetched) void this.#refresh().catch(() => {}); // a widget's request will report it
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearTimeout(this.#refreshTimer);
+    this.#fetched = undefined; // a token may be stale when we come back; ask again then
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('apiBase') || changed.has('token')) this.#provide();
+    if (changed.has('apiBase') || changed.has('token') || changed.has('fetchToken')) this.#provide();
   }
 
   #provide() {
-    if (this.#provided?.apiBase === this.apiBase && this.#provided.token === this.token) return;
-    this.#provided = { apiBase: this.apiBase, token: this.token };
-    this.#provider.setValue(new ApiClient(this.#provided));
+    const provided = this.#provided;
+    if (provided?.apiBase === this.apiBase && provided.token === this.token && provided.fetchToken === this.fetchToken) return;
+    // In fetchToken mode a new token does not change the client, so only the function matters.
+    if (provided && this.fetchToken && provided.fetchToken === this.fetchToken && provided.apiBase === this.apiBase) return;
+    this.#provided = { apiBase: this.apiBase, token: this.token, fetchToken: this.fetchToken };
+    clearTimeout(this.#refreshTimer);
+    this.#fetched = undefined;
+    if (this.fetchToken) {
+      this.#provider.setValue(new ApiClient({ apiBase: this.apiBase, getToken: ({ refresh }) => this.#currentToken(refresh) }));
+      if (this.isConnected) void this.#refresh().catch(() => {});
+    } else {
+      this.#provider.setValue(new ApiClient({ apiBase: this.apiBase, token: this.token }));
+    }
+  }
+
+  /** The token for a request: the one we have, unless it was refused or is about to expire. */
+  #currentToken(refresh: boolean): Promise<string | null> | string | null {
+    const fetched = this.#fetched;
+    if (this.#fetching) return this.#fetching;
+    if (!refresh && fetched && Date.now() < fetched.refreshAt) return fetched.token;
+    return this.#refresh();
+  }
+
+  #refresh(): Promise<string | null> {
+    const fetchToken = this.fetchToken;
+    if (!fetchToken) return Promise.resolve(this.token);
+    if (!this.#fetching) {
+      const pending = this.#fetchWith(fetchToken);
+      this.#fetching = pending;
+      const settled = () => {
+        if (this.#fetching === pending) this.#fetching = undefined;
+      };
+      pending.then(settled, settled);
+    }
+    return this.#fetching;
+  }
+
+  async #fetchWith(fetchToken: FetchToken): Promise<string | null> {
+    let answer: FetchedToken;
+    try {
+      answer = await fetchToken();
+    } catch {
+      throw new ApiRequestError(0, 'token_unavailable', 'This page could not get a session for you. Reload the page or sign in again.');
+    }
+    const token = typeof answer === 'string' ? answer : (answer?.token ?? null);
+    if (this.fetchToken !== fetchToken) return token; // replaced meanwhile: the new function's answer counts
+    const expiresAt = answer && typeof answer === 'object' && answer.expiresAt != null ? new Date(answer.expiresAt).getTime() : NaN;
+    const lifetime = expiresAt - Date.now();
+    // Ask again a minute (at most a quarter of the lifetime) before it expires; without an expiry, only after a 401.
+    const refreshAt = Number.isFinite(expiresAt) ? expiresAt - Math.min(refreshMarginMs, Math.max(0, lifetime) / 4) : Infinity;
+    this.#fetched = { token, refreshAt };
+    clearTimeout(this.#refreshTimer);
+    // Refresh ahead of time even when nothing is asking, so the next request never waits.
+    if (this.isConnected && refreshAt !== Infinity) {
+      this.#refreshTimer = setTimeout(() => void this.#refresh().catch(() => {}), Math.max(0, refreshAt - Date.now()));
+    }
+    return token;
   }
 
   protected override render() {

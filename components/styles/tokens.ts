@@ -5,6 +5,13 @@
  * widget (`:root`, a wrapper, the element itself); each widget reads them into private
  * `--_*` properties on `:host` with a default, so an unset knob falls back to the default and a
  * set one is inherited. The defaults follow `prefers-color-scheme`.
+ *
+ * The knobs (each widget's JSDoc lists them as `@cssprop`, so they reach the manifest):
+ * `--partner-font-family`, `--partner-font-size`, `--partner-radius`, `--partner-space`,
+ * `--partner-density`, and the colours `--partner-color-{text, muted, surface, surface-alt,
+ * border, input-border, accent, on-accent, focus, danger, danger-surface}` and `--partner-shadow`.
+ * Setting a colour knob overrides it in both schemes; set it inside your own
+ * `@media (prefers-color-scheme: dark)` to theme only one.
  */
 import { css } from 'lit';
 
@@ -23,7 +30,8 @@ export const tokens = css`
     );
     --_font-size: var(--partner-font-size, 1rem);
     --_radius: var(--partner-radius, 8px);
-    --_space: var(--partner-space, 1rem);
+    /* Density scales every gap and padding: 1 is comfortable, 0.75 compact, 1.25 roomy. */
+    --_space: calc(var(--partner-space, 1rem) * var(--partner-density, 1));
     --_color-text: var(--partner-color-text, #1f2328);
     --_color-muted: var(--partner-color-muted, #59636e);
     --_color-surface: var(--partner-color-surface, #ffffff);

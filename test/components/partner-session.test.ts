@@ -102,4 +102,77 @@ describe('<partner-session>', () => {
     await heading(a, 'Sign in');
     expect(text(a, '[role="alert"]')).to.equal('The token is unknown, expired or revoked; sign in again.');
   });
+
+  describe('with fetchToken', () => {
+    const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
+    /** A fetchToken that hands out the given answers in turn (the last one again when they run out). */
+    function tokens(...answers: Array<string | { token: string; expiresAt: string }>) {
+      const fn = Object.assign(async () => answers[Math.min(fn.calls++, answers.length - 1)]!, { calls: 0 });
+      return fn;
+    }
+    const meCalls = () => stub.calls.filter((c) => c.path === '/api/me').map((c) => c.authorization);
+
+    it('calls it at start, and every widget inside shares the one client that sends its token', async () => {
+      const fetchToken = tokens({ token: adminSession.token, expiresAt: inAnHour() });
+      const session = await fixture<PartnerSession>(html`
+        <partner-session api-base=${apiBase} .fetchToken=${fetchToken}>
+          <partner-sign-in id="a"></partner-sign-in>
+          <partner-sign-in id="b"></partner-sign-in>
+        </partner-session>
+      `);
+      const [a, b] = [...session.querySelectorAll('partner-sign-in')] as [PartnerSignIn, PartnerSignIn];
+      await heading(a, 'Signed in');
+      await heading(b, 'Signed in');
+      expect(fetchToken.calls).to.equal(1);
+      expect(a.client).to.equal(session.client);
+      expect(b.client).to.equal(session.client);
+      expect(meCalls()).to.deep.equal([`Bearer ${adminSession.token}`, `Bearer ${adminSession.token}`]);
+      expect([localStorage.length, sessionStorage.length, document.cookie]).to.deep.equal([0, 0, '']);
+    });
+
+    it('asks again shortly before the token expires, without changing the client', async () => {
+      stub.on('GET /api/me', (call) => (call.authorization === 'Bearer pks_second' ? { status: 200, body: adminMe } : errors.invalidToken));
+      const fetchToken = tokens({ token: 'pks_first', expiresAt: new Date(Date.now() + 800).toISOString() }, { token: 'pks_second', expiresAt: inAnHour() });
+      const session = await fixture<PartnerSession>(html`<partner-session api-base=${apiBase} .fetchToken=${fetchToken}></partner-session>`);
+      const client = session.client;
+      await waitUntil(() => fetchToken.calls === 2, 'fetchToken was not called again before expiry', { timeout: 3000 });
+      expect(session.client).to.equal(client);
+      await session.client.me();
+      expect(meCalls()).to.deep.equal(['Bearer pks_second']);
+    });
+
+    it('after a 401 gets a new token and sends the refused request once more', async () => {
+      const fetchToken = tokens('pks_stale', { token: adminSession.token, expiresAt: inAnHour() });
+      const session = await fixture<PartnerSession>(html`<partner-session api-base=${apiBase} .fetchToken=${fetchToken}></partner-session>`);
+      const me = await session.client.me();
+      expect(me.user.email).to.equal('admin@northwind.example');
+      expect(meCalls()).to.deep.equal(['Bearer pks_stale', `Bearer ${adminSession.token}`]);
+      expect(fetchToken.calls).to.equal(2);
+    });
+
+    it('retries only once: a second 401 reaches the widget', async () => {
+      const fetchToken = tokens('pks_one', 'pks_two', 'pks_three');
+      const session = await fixture<PartnerSession>(html`<partner-session api-base=${apiBase} .fetchToken=${fetchToken}></partner-session>`);
+      const error = await session.client.me().then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).to.have.property('status', 401);
+      expect(meCalls()).to.deep.equal(['Bearer pks_one', 'Bearer pks_two']);
+    });
+
+    it('reports a failing fetchToken as an error the widgets can show', async () => {
+      const session = await fixture<PartnerSession>(html`
+        <partner-session api-base=${apiBase} .fetchToken=${async () => Promise.reject(new Error('backend down'))}>
+          <partner-sign-in></partner-sign-in>
+        </partner-session>
+      `);
+      const error = await session.client.me().then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).to.have.property('code', 'token_unavailable');
+      expect(meCalls()).to.deep.equal([]);
+    });
+  });
 });
