@@ -2,7 +2,17 @@
  * The events partnerkit elements fire, typed once. All bubble and are composed, so a host page
  * can listen on the element, on `<partner-session>` or on `document`.
  */
-import type { CompanyView, OfferView, RedemptionResult, SessionView, UserView } from './api/client.ts';
+import type {
+  CompanyView,
+  CustomerListItem,
+  DelegationRequestView,
+  OfferView,
+  RedemptionResult,
+  ServiceRequestView,
+  SessionView,
+  UserView,
+} from './api/client.ts';
+import type { DelegationView, PublicDelegationView } from './api/client.ts';
 
 /** A session started (sign-in, or a password change that replaced the session): `{ token, expiresAt, user }`. */
 export type PartnerSignedInDetail = SessionView;
@@ -13,8 +23,11 @@ export type PartnerSignedOutDetail = Record<string, never>;
 export type PartnerUserCreatedDetail = UserView;
 /** `<partner-user-list>` changed a user's name, roles, partner access or disabled state: the user as saved. */
 export type PartnerUserUpdatedDetail = UserView;
-/** `<partner-user-list>` reset a user's password (their sessions ended): `{ user }`. */
-export type PartnerPasswordResetDetail = { user: UserView };
+/**
+ * `<partner-user-list>` or `<partner-customer-list>` reset a user's password (their sessions
+ * ended): `{ user }`, and `customerId` when the user belongs to a customer (delegated admin).
+ */
+export type PartnerPasswordResetDetail = { user: UserView; customerId?: string };
 /** `<partner-company-profile>` saved the profile: the company as saved. */
 export type PartnerCompanyUpdatedDetail = CompanyView;
 /** `<partner-offer-builder>` created an offer: the offer with its `code` and `url`. */
@@ -28,6 +41,22 @@ export type PartnerOfferRevokedDetail = OfferView;
  * a secret (memory only).
  */
 export type PartnerSignupCompletedDetail = RedemptionResult & { companyName: string };
+/** `<partner-customer-list>` opened a customer: the customer as its list row shows it. */
+export type PartnerCustomerSelectedDetail = CustomerListItem;
+/** `<partner-customer-list>` opened a service request for a customer: the request as saved. */
+export type PartnerServiceRequestCreatedDetail = ServiceRequestView;
+/** `<partner-customer-list>` asked a customer for delegated admin: the request, with the consent `url` to send. */
+export type PartnerDelegationRequestedDetail = DelegationRequestView;
+
+/** `<partner-delegation-consent>` accepted a partner's request: the request as answered (`status: 'active'`, `expiresAt`). */
+export type PartnerDelegationAcceptedDetail = PublicDelegationView;
+/** `<partner-delegation-consent>` declined a partner's request: the request as answered (`status: 'declined'`). */
+export type PartnerDelegationDeclinedDetail = PublicDelegationView;
+/** `<partner-delegation-consent>` revoked a partner's delegated administration: `{ partnerId, delegation }` (as revoked). */
+export type PartnerDelegationRevokedDetail = { partnerId: string; delegation: DelegationView };
+
+/** `<partner-portal>` showed another tab: `{ tab }`. */
+export type PartnerTabChangedDetail = { tab: 'customers' | 'offers' | 'users' | 'company' };
 
 export interface PartnerEventDetails {
   'partner-signed-in': PartnerSignedInDetail;
@@ -39,6 +68,13 @@ export interface PartnerEventDetails {
   'partner-offer-created': PartnerOfferCreatedDetail;
   'partner-offer-revoked': PartnerOfferRevokedDetail;
   'partner-signup-completed': PartnerSignupCompletedDetail;
+  'partner-customer-selected': PartnerCustomerSelectedDetail;
+  'partner-service-request-created': PartnerServiceRequestCreatedDetail;
+  'partner-delegation-requested': PartnerDelegationRequestedDetail;
+  'partner-delegation-accepted': PartnerDelegationAcceptedDetail;
+  'partner-delegation-declined': PartnerDelegationDeclinedDetail;
+  'partner-delegation-revoked': PartnerDelegationRevokedDetail;
+  'partner-tab-changed': PartnerTabChangedDetail;
 }
 
 /** Builds a partnerkit event: bubbling and composed, so it leaves the shadow DOM. */
@@ -46,16 +82,10 @@ export function partnerEvent<K extends keyof PartnerEventDetails>(type: K, detai
   return new CustomEvent(type, { detail, bubbles: true, composed: true });
 }
 
+/** Each event as listeners receive it. */
+type PartnerEvents = { [K in keyof PartnerEventDetails]: CustomEvent<PartnerEventDetails[K]> };
+
 declare global {
-  interface GlobalEventHandlersEventMap {
-    'partner-signed-in': CustomEvent<PartnerSignedInDetail>;
-    'partner-signed-out': CustomEvent<PartnerSignedOutDetail>;
-    'partner-user-created': CustomEvent<PartnerUserCreatedDetail>;
-    'partner-user-updated': CustomEvent<PartnerUserUpdatedDetail>;
-    'partner-password-reset': CustomEvent<PartnerPasswordResetDetail>;
-    'partner-company-updated': CustomEvent<PartnerCompanyUpdatedDetail>;
-    'partner-offer-created': CustomEvent<PartnerOfferCreatedDetail>;
-    'partner-offer-revoked': CustomEvent<PartnerOfferRevokedDetail>;
-    'partner-signup-completed': CustomEvent<PartnerSignupCompletedDetail>;
-  }
+  // One list (PartnerEventDetails) types both `partnerEvent` and `addEventListener`.
+  interface GlobalEventHandlersEventMap extends PartnerEvents {}
 }

@@ -4,21 +4,25 @@
  * `for`, `aria-describedby` and `aria-invalid`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { liveValue } from './live-value.ts';
 
 export interface TextField {
   id: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'tel' | 'url';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'date' | 'number';
   /** The form data name; default: `id`. */
   name?: string;
-  /** The value to show; re-applied whenever it changes (`live`). Omit for an input the person alone fills. */
+  /** The value to show; re-applied whenever the input differs from it (`liveValue`). Omit for an input the person alone fills. */
   value?: string;
   /** Default `off`. */
   autocomplete?: string;
   required?: boolean;
   minlength?: number;
   maxlength?: number;
+  /** The earliest value (a date field's `yyyy-mm-dd`, a number field's number). */
+  min?: string;
+  /** The largest value (a number field's). */
+  max?: string;
   placeholder?: string;
   hint?: string;
   /** The server's messages about this field. */
@@ -43,10 +47,12 @@ export function textField(field: TextField): TemplateResult {
         autocomplete=${field.autocomplete ?? 'off'}
         minlength=${field.minlength ?? nothing}
         maxlength=${field.maxlength ?? nothing}
+        min=${field.min ?? nothing}
+        max=${field.max ?? nothing}
         placeholder=${field.placeholder ?? nothing}
         ?required=${field.required ?? false}
         ?readonly=${field.readonly ?? false}
-        .value=${field.value === undefined ? nothing : live(field.value)}
+        .value=${field.value === undefined ? nothing : liveValue(field.value)}
         aria-invalid=${messages.length ? 'true' : nothing}
         aria-describedby=${describedBy || nothing}
         spellcheck="false"

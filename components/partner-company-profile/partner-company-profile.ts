@@ -1,11 +1,11 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { ApiElement } from '../api/api-element.ts';
 import type { ApiClient, CompanyUpdate, CompanyView, MeView } from '../api/client.ts';
 import { errorAlert, fieldMessages, toApiError } from '../error-messages.ts';
 import { partnerEvent } from '../events.ts';
+import { liveValue } from '../live-value.ts';
 import { textField } from '../text-field.ts';
 import { controls } from '../styles/controls.ts';
 import { tokens } from '../styles/tokens.ts';
@@ -306,7 +306,7 @@ export class PartnerCompanyProfile extends ApiElement {
                     spellcheck="false"
                     autocapitalize="off"
                     placeholder="https://www.example.com"
-                    .value=${live(origin)}
+                    .value=${liveValue(origin)}
                     ?readonly=${this.busy}
                     aria-invalid=${messages.length ? 'true' : nothing}
                     aria-describedby=${messages.length ? `${id}-error` : nothing}

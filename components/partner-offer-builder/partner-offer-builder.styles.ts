@@ -72,25 +72,6 @@ export default css`
     text-decoration: none;
   }
 
-  [part~='filters'] {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space);
-  }
-
-  [part~='filters'] {
-    align-items: end;
-  }
-
-  [part~='filters'] [part~='field'] {
-    flex: 1 1 8rem;
-    max-width: 14rem;
-  }
-
-  select[part~='input'] {
-    cursor: pointer;
-  }
-
   .offers {
     display: grid;
     gap: 0;
@@ -139,22 +120,6 @@ export default css`
     min-height: 2.25rem;
     padding-block: calc(var(--_space) * 0.25);
     font-size: 0.9375em;
-  }
-
-  [part~='badge'][part~='active'] {
-    color: var(--_color-success);
-    border-color: currentColor;
-    background: var(--_color-success-surface);
-  }
-
-  [part~='badge'][part~='revoked'] {
-    color: var(--_color-danger);
-    border-color: currentColor;
-    background: var(--_color-danger-surface);
-  }
-
-  [part~='badge'][part~='expired'] {
-    color: var(--_color-muted);
   }
 
   .confirm {

@@ -4,6 +4,7 @@ import { state } from 'lit/decorators.js';
 import { ApiElement } from '../api/api-element.ts';
 import type { ApiClient, ApiRequestError, MeView, NewOffer, OfferPage, OfferView, RolesView, ServiceView } from '../api/client.ts';
 import { FocusAfterUpdate } from '../focus-after-update.ts';
+import { endOfDay, formatDate, today } from '../dates.ts';
 import { errorAlert, fieldMessages, toApiError } from '../error-messages.ts';
 import { partnerEvent } from '../events.ts';
 import { parseLicenses, renderLicenseLine } from '../license-stepper.ts';
@@ -29,21 +30,6 @@ interface Setup {
 const kindLabels: Record<Kind, string> = { trial: 'Trial invitation', purchase: 'Purchase offer' };
 const statusLabels: Record<Status, string> = { active: 'Active', expired: 'Expired', revoked: 'Revoked' };
 const pageSize = 10;
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const formatDate = (iso: string) => dateFormat.format(new Date(iso));
-
-/** Today in the reader's time zone as `yyyy-mm-dd` (a date input's value). */
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** The last millisecond of a `yyyy-mm-dd` day in the reader's time zone, as an ISO instant. */
-function endOfDay(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(y!, m! - 1, d!, 23, 59, 59, 999).toISOString();
-}
 
 const pricePerLicense = (s: Pick<ServiceView, 'priceMinor' | 'currency'>) => `${formatMoney(s.priceMinor, s.currency)} per license/month`;
 

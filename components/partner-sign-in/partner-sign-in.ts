@@ -24,7 +24,8 @@ const fieldPaths: Record<string, string> = {
 const partnerAccessLabels = { none: 'None', limited: 'Limited', full: 'Full' } as const;
 
 /**
- * Signs a partner user in with email and password, shows who is signed in, and signs out.
+ * Signs a user in with email and password (partner staff, or a customer's admin on the consent
+ * page), shows who is signed in, and signs out.
  * A session started with a temporary password first asks for a new password.
  *
  * Inside `<partner-session>` it uses (and, by its events, sets) that session's client and token;

@@ -52,16 +52,6 @@ export default css`
     border: 1px solid var(--_color-border);
   }
 
-  [part~='contact'] {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25em 1.25em;
-    margin: 0;
-    padding: 0;
-    list-style: none;
-    overflow-wrap: anywhere;
-  }
-
   form {
     gap: calc(var(--_space) * 1.5);
   }

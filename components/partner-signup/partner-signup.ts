@@ -4,6 +4,8 @@ import { property, state } from 'lit/decorators.js';
 import { ApiElement } from '../api/api-element.ts';
 import { ApiRequestError, type ApiClient, type MeView, type PublicOfferView, type Redemption, type RedemptionResult } from '../api/client.ts';
 import { FocusAfterUpdate } from '../focus-after-update.ts';
+import { formatDate } from '../dates.ts';
+import { contactList, contactStyles } from '../contact-list.ts';
 import { errorAlert, fieldMessages, toApiError } from '../error-messages.ts';
 import { partnerEvent, type PartnerSignupCompletedDetail } from '../events.ts';
 import { parseLicenses, renderLicenseLine } from '../license-stepper.ts';
@@ -37,9 +39,6 @@ const fieldIds: Record<string, string> = {
 const passwordRules = 'At least 10 characters, mixing letters with a digit or symbol.';
 /** Retries of a request the server reports as still running (409 request_in_progress), with the same key. */
 const inProgressRetries = 3;
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const formatDate = (iso: string) => dateFormat.format(new Date(iso));
 
 /**
  * The prospect's sign-up page for an offer: who the advisor is and what the offer contains; a
@@ -99,7 +98,7 @@ const formatDate = (iso: string) => dateFormat.format(new Date(iso));
  * @cssprop [--partner-shadow=0 1px 3px rgb(31 35 40 / 0.12)] - Card shadow.
  */
 export class PartnerSignup extends ApiElement {
-  static override styles = [tokens, controls, offerControls, styles];
+  static override styles = [tokens, controls, offerControls, contactStyles, styles];
 
   /** The offer's code. Unset: `?offer=` of the page's URL. */
   @property() offer: string | null = null;
@@ -226,19 +225,10 @@ export class PartnerSignup extends ApiElement {
   }
 
   #renderAdvisor(offer: PublicOfferView): TemplateResult {
-    const { name, email, phone, website } = offer.advisor;
     return html`
       <section part="advisor" aria-labelledby="advisor-title">
-        <h3 id="advisor-title" part="subtitle">Your advisor: ${name}</h3>
-        ${email || phone || website
-          ? html`
-              <ul part="contact" role="list">
-                ${email ? html`<li><a href="mailto:${email}">${email}</a></li>` : nothing}
-                ${phone ? html`<li><a href="tel:${phone.replace(/[^\d+]/g, '')}">${phone}</a></li>` : nothing}
-                ${website ? html`<li><a href=${website} target="_blank" rel="noopener noreferrer">${website.replace(/^https?:\/\//, '')}</a></li>` : nothing}
-              </ul>
-            `
-          : nothing}
+        <h3 id="advisor-title" part="subtitle">Your advisor: ${offer.advisor.name}</h3>
+        ${contactList(offer.advisor)}
       </section>
     `;
   }

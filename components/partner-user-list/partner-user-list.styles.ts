@@ -7,23 +7,8 @@ export default css`
     container-type: inline-size;
   }
 
-  [part~='header'] {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: calc(var(--_space) * 0.5);
-  }
-
   [part~='search'] {
     max-width: 28rem;
-  }
-
-  [part~='status'].empty {
-    padding: var(--_space);
-    justify-content: center;
-    border: 1px dashed var(--_color-border);
-    border-radius: calc(var(--_radius) * 0.75);
   }
 
   /* Wide: one grid for the whole list, and each row a subgrid of it, so the columns line up. */
@@ -80,16 +65,6 @@ export default css`
     margin-top: 0.25em;
   }
 
-  [part~='disabled-badge'] {
-    color: var(--_color-danger);
-    border-color: currentColor;
-    background: var(--_color-danger-surface);
-  }
-
-  [part~='temporary-badge'] {
-    color: var(--_color-muted);
-  }
-
   [part~='row-actions'] {
     display: flex;
     flex-wrap: wrap;
@@ -123,33 +98,6 @@ export default css`
     }
   }
 
-  [part~='dialog'] {
-    width: min(36rem, calc(100vw - 1.5rem));
-    max-height: calc(100dvh - 1.5rem);
-    overflow: auto;
-    padding: calc(var(--_space) * 1.5);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-    background: var(--_color-surface);
-    color: var(--_color-text);
-    box-shadow: 0 12px 32px rgb(0 0 0 / 0.25);
-  }
-
-  [part~='dialog']::backdrop {
-    background: rgb(15 20 25 / 0.55);
-  }
-
-  @media (max-width: 30rem) {
-    [part~='dialog'] {
-      padding: var(--_space);
-    }
-  }
-
-  [part~='dialog'] [part~='form'] {
-    display: grid;
-    gap: var(--_space);
-  }
-
   [part~='dialog'] [part~='access'] {
     padding: calc(var(--_space) * 0.75);
     border-radius: calc(var(--_radius) * 0.75);
@@ -176,21 +124,5 @@ export default css`
   [part~='checkbox']:focus-visible {
     outline: 2px solid var(--_color-focus);
     outline-offset: 2px;
-  }
-
-  [part~='copy-row'] {
-    display: flex;
-    gap: calc(var(--_space) * 0.5);
-  }
-
-  [part~='temporary-password'] {
-    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-    font-size: 1.125em;
-    letter-spacing: 0.05em;
-  }
-
-  /* An empty live region stays in the accessibility tree (so "Copied" is announced) but takes no room. */
-  [part~='status']:empty {
-    position: absolute;
   }
 `;

@@ -6,14 +6,15 @@ import type { ApiClient, MeView, RolesView, UserUpdate, UserView } from '../api/
 import { errorAlert, fieldMessages, toApiError } from '../error-messages.ts';
 import { partnerEvent } from '../events.ts';
 import { textField } from '../text-field.ts';
+import { temporaryPasswordView } from '../temporary-password.ts';
+import { loadMoreControls, PagedList } from '../paged-list.ts';
+import { SearchController } from '../search-controller.ts';
+import type { CopyResult } from '../copy-text.ts';
 import type { PartnerRolePicker, RolePickerValue } from '../partner-role-picker/partner-role-picker.ts';
 import '../partner-role-picker/partner-role-picker.ts';
 import { controls } from '../styles/controls.ts';
 import { tokens } from '../styles/tokens.ts';
 import styles from './partner-user-list.styles.ts';
-
-/** How long the search waits after the last keystroke before asking the server. */
-const searchDelayMs = 250;
 
 /** Who is signed in, what they may do, and the roles table: what the list needs before it can show users. */
 interface Setup {
@@ -110,22 +111,12 @@ export class PartnerUserList extends ApiElement {
   /** How many users a page holds (1–100). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 25;
 
-  /** What is in the search box now. */
-  @state() private searchText = '';
-  /** The search the list shows: `searchText` once typing paused. */
-  @state() private query = '';
-  /** The users shown: the first page for `query`, then each page "Load more" added. */
-  @state() private rows: UserView[] = [];
-  @state() private nextCursor: string | null = null;
-  @state() private loadingMore = false;
-  @state() private moreError: unknown = null;
   @state() private editor: Editor | null = null;
   @state() private busy = false;
   @state() private actionError: unknown = null;
-  @state() private copyStatus: 'copied' | 'failed' | null = null;
+  @state() private copyStatus: CopyResult | null = null;
 
-  #searchTimer: ReturnType<typeof setTimeout> | undefined;
-  #moreController: AbortController | undefined;
+  readonly #search = new SearchController(this);
   #focusAfterUpdate: string | null = null;
 
   /** The signed-in user, their permissions and the roles table; null when there is no session. */
@@ -133,8 +124,7 @@ export class PartnerUserList extends ApiElement {
     args: () => [this.client] as const,
     task: async ([client], { signal }): Promise<Setup | null> => {
       // Another session (sign-out, another user): nothing of the previous one stays on screen.
-      this.rows = [];
-      this.nextCursor = null;
+      this.#users.clear();
       this.editor = null;
       if (!client.hasCredentials) return null;
       const [me, roles] = await Promise.all([client.me({ signal }), client.roles({ signal })]);
@@ -143,25 +133,16 @@ export class PartnerUserList extends ApiElement {
     },
   });
 
-  /** The first page for the current search. A newer search aborts an older one and wins. */
-  private readonly list = new Task(this, {
-    args: () => [this.setup.value, this.query, this.pageSize] as const,
-    task: async ([setup, q, limit], { signal }) => {
-      if (!setup || !setup.can('users:read')) return initialState;
-      this.#moreController?.abort(); // a page of the previous search must not append to this one
-      return setup.client.users({ q: q || undefined, limit }, { signal });
-    },
-    onComplete: (page) => {
-      this.rows = page.items;
-      this.nextCursor = page.nextCursor;
-      this.moreError = null;
-    },
-  });
+  /** The users for the current search, page by page. A newer search aborts an older one and wins. */
+  readonly #users = new PagedList<UserView, readonly [Setup | null | undefined, string, number]>(
+    this,
+    () => [this.setup.value, this.#search.query, this.pageSize] as const,
+    ([setup, q, limit], cursor, signal) => (setup?.can('users:read') ? setup.client.users({ q: q || undefined, cursor, limit }, { signal }) : initialState),
+  );
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    clearTimeout(this.#searchTimer);
-    this.#moreController?.abort();
+    this.#users.abort();
   }
 
   protected override render() {
@@ -206,57 +187,36 @@ export class PartnerUserList extends ApiElement {
   }
 
   #renderSearch(): TemplateResult {
-    return html`
-      <form part="search" role="search" @submit=${this.#onSearchSubmit}>
-        <div part="field">
-          <label part="label" for="search">Search by name or email</label>
-          <input
-            part="input"
-            id="search"
-            type="search"
-            autocomplete="off"
-            spellcheck="false"
-            .value=${this.searchText}
-            @input=${this.#onSearchInput}
-          />
-        </div>
-      </form>
-    `;
+    return html`<form part="search" role="search" @submit=${this.#search.submit}>${this.#search.field('Search by name or email')}</form>`;
   }
 
   #renderResults(setup: Setup): TemplateResult {
-    const { status, error } = this.list;
+    const list = this.#users;
+    const { status, error } = list.first;
     if (status === TaskStatus.ERROR) {
       return html`
         ${errorAlert(error)}
-        <div part="actions"><button type="button" part="button" @click=${() => this.list.run()}>Try again</button></div>
+        <div part="actions"><button type="button" part="button" @click=${() => list.first.run()}>Try again</button></div>
       `;
     }
     const loaded = status === TaskStatus.COMPLETE;
+    const rows = list.items;
+    const query = this.#search.query;
     const summary = loaded
-      ? this.rows.length === 0
-        ? this.query
-          ? `No users match \u201c${this.query}\u201d.`
+      ? rows.length === 0
+        ? query
+          ? `No users match \u201c${query}\u201d.`
           : 'No users yet.'
-        : `${this.rows.length} ${this.rows.length === 1 ? 'user' : 'users'}${this.nextCursor ? ', more to load' : ''}${this.query ? ` matching \u201c${this.query}\u201d` : ''}.`
-      : this.rows.length
+        : `${rows.length} ${rows.length === 1 ? 'user' : 'users'}${list.nextCursor ? ', more to load' : ''}${query ? ` matching \u201c${query}\u201d` : ''}.`
+      : rows.length
         ? 'Searching…'
         : 'Loading users…';
     return html`
-      <p part="status" role="status" class=${loaded && this.rows.length === 0 ? 'empty' : ''}>
+      <p part="status" role="status" class=${loaded && rows.length === 0 ? 'empty' : ''}>
         ${loaded ? nothing : html`<span class="spinner" aria-hidden="true"></span>`}${summary}
       </p>
-      ${this.rows.length ? html`<ul part="list" aria-labelledby="users-title" aria-busy=${loaded ? 'false' : 'true'}>${this.rows.map((u) => this.#renderRow(setup, u))}</ul>` : nothing}
-      ${this.moreError ? errorAlert(this.moreError) : nothing}
-      ${loaded && this.nextCursor
-        ? html`
-            <div part="actions">
-              <button type="button" part="button more" aria-disabled=${this.loadingMore ? 'true' : nothing} @click=${this.#loadMore}>
-                ${this.loadingMore ? html`<span class="spinner" aria-hidden="true"></span>Loading more…` : 'Load more'}
-              </button>
-            </div>
-          `
-        : nothing}
+      ${rows.length ? html`<ul part="list" aria-labelledby="users-title" aria-busy=${loaded ? 'false' : 'true'}>${rows.map((u) => this.#renderRow(setup, u))}</ul>` : nothing}
+      ${loadMoreControls(list)}
     `;
   }
 
@@ -315,7 +275,16 @@ export class PartnerUserList extends ApiElement {
     if (editor?.kind === 'create') content = this.#renderCreate(setup);
     else if (editor?.kind === 'edit') content = this.#renderEdit(setup, editor.user, editor.access);
     else if (editor?.kind === 'reset') content = this.#renderReset(editor.user);
-    else if (editor?.kind === 'password') content = this.#renderPassword(editor.user, editor.temporaryPassword, editor.reason);
+    else if (editor?.kind === 'password') {
+      content = temporaryPasswordView({
+        user: editor.user,
+        password: editor.temporaryPassword,
+        reason: editor.reason,
+        copied: this.copyStatus,
+        onCopied: (result) => (this.copyStatus = result),
+        onDone: this.#close,
+      });
+    }
     return html`
       <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${this.#onDialogCancel} @close=${this.#onDialogClose}>
         ${content}
@@ -397,41 +366,6 @@ export class PartnerUserList extends ApiElement {
     `;
   }
 
-  #renderPassword(user: UserView, password: string, reason: 'created' | 'reset'): TemplateResult {
-    return html`
-      <div part="form">
-        <h2 id="dialog-title" part="title">${reason === 'created' ? 'User added' : 'Password reset'}</h2>
-        <p part="intro">
-          Give ${user.displayName} (${user.email}) this temporary password. It signs in once; then they choose their own.
-        </p>
-        <div part="field">
-          <label part="label" for="temporary-password">Temporary password</label>
-          <div part="copy-row">
-            <input
-              part="input temporary-password"
-              id="temporary-password"
-              readonly
-              .value=${password}
-              aria-describedby="once-note"
-              spellcheck="false"
-              autocomplete="off"
-            />
-            <button type="button" part="button copy" @click=${() => this.#copy(password)}>Copy</button>
-          </div>
-        </div>
-        <p part="once-note" class="note" id="once-note"><strong>Shown once.</strong> Copy it now: it cannot be shown again after you close this.</p>
-        <p part="status" role="status">${this.copyStatus === 'copied'
-          ? 'Copied to the clipboard.'
-          : this.copyStatus === 'failed'
-            ? 'Could not copy automatically: the password is selected, press Ctrl+C (\u2318C on a Mac).'
-            : nothing}</p>
-        <div part="actions">
-          <button type="button" part="button primary" @click=${this.#close}>Done</button>
-        </div>
-      </div>
-    `;
-  }
-
   #renderPicker(setup: Setup, access: RolePickerValue, errors: Map<string, string[]>): TemplateResult {
     const messages = errors.get('access') ?? [];
     return html`
@@ -509,38 +443,6 @@ export class PartnerUserList extends ApiElement {
     if (this.editor) this.#close();
   };
 
-  #onSearchInput = (event: InputEvent) => {
-    this.searchText = (event.target as HTMLInputElement).value;
-    clearTimeout(this.#searchTimer);
-    this.#searchTimer = setTimeout(() => (this.query = this.searchText.trim()), searchDelayMs);
-  };
-
-  #onSearchSubmit = (event: SubmitEvent) => {
-    event.preventDefault(); // Enter searches at once
-    clearTimeout(this.#searchTimer);
-    this.query = this.searchText.trim();
-  };
-
-  #loadMore = async () => {
-    const setup = this.setup.value;
-    const cursor = this.nextCursor;
-    if (this.loadingMore || !setup || !cursor) return;
-    const controller = new AbortController();
-    this.#moreController = controller;
-    this.loadingMore = true;
-    this.moreError = null;
-    try {
-      const page = await setup.client.users({ q: this.query || undefined, cursor, limit: this.pageSize }, { signal: controller.signal });
-      if (controller.signal.aborted) return;
-      this.rows = [...this.rows, ...page.items.filter((u) => !this.rows.some((r) => r.id === u.id))];
-      this.nextCursor = page.nextCursor;
-    } catch (error) {
-      if (!controller.signal.aborted) this.moreError = error;
-    } finally {
-      if (this.#moreController === controller) this.loadingMore = false;
-    }
-  };
-
   /** Runs a dialog action with its busy state; a failure goes to the dialog's alert. */
   async #act(action: () => Promise<void>) {
     if (this.busy) return;
@@ -581,7 +483,7 @@ export class PartnerUserList extends ApiElement {
       this.editor = { kind: 'password', user: created.user, temporaryPassword: created.temporaryPassword, reason: 'created' };
       this.#focusAfterUpdate = 'temporary-password';
       this.dispatchEvent(partnerEvent('partner-user-created', created.user));
-      void this.list.run(); // the new user takes its place in the sorted list
+      void this.#users.first.run(); // the new user takes its place in the sorted list
     });
   };
 
@@ -603,7 +505,7 @@ export class PartnerUserList extends ApiElement {
     }
     void this.#act(async () => {
       const updated = await setup.client.updateUser(user.id, changes);
-      this.rows = this.rows.map((r) => (r.id === updated.id ? updated : r));
+      this.#users.replace(updated);
       this.editor = null;
       this.dispatchEvent(partnerEvent('partner-user-updated', updated));
     });
@@ -613,22 +515,11 @@ export class PartnerUserList extends ApiElement {
     event.preventDefault();
     void this.#act(async () => {
       const reset = await this.setup.value!.client.resetPassword(user.id);
-      this.rows = this.rows.map((r) => (r.id === reset.user.id ? reset.user : r));
+      this.#users.replace(reset.user);
       this.editor = { kind: 'password', user: reset.user, temporaryPassword: reset.temporaryPassword, reason: 'reset' };
       this.#focusAfterUpdate = 'temporary-password';
       this.dispatchEvent(partnerEvent('partner-password-reset', { user: reset.user }));
     });
-  }
-
-  async #copy(password: string) {
-    try {
-      await navigator.clipboard.writeText(password);
-      this.copyStatus = 'copied';
-    } catch {
-      // No clipboard permission (or an insecure page): leave it selected for the person to copy.
-      this.renderRoot.querySelector<HTMLInputElement>('#temporary-password')?.select();
-      this.copyStatus = 'failed';
-    }
   }
 }
 

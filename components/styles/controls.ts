@@ -1,7 +1,7 @@
 /**
  * The parts every partnerkit widget shares, styled once: card, title, fields and inputs, the
- * alert region, buttons, the loading line, badges. Include after `tokens` and before the
- * widget's own styles.
+ * alert region, buttons, the loading line, badges (with state colours), list filters, copy
+ * rows and dialogs. Include after `tokens` and before the widget's own styles.
  */
 import { css } from 'lit';
 
@@ -36,6 +36,15 @@ export const controls = css`
   [part~='intro'] {
     margin: 0;
     color: var(--_color-muted);
+  }
+
+  /* A heading with the button that belongs to it (e.g. "Add user"), wrapping on narrow widths. */
+  [part~='header'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: calc(var(--_space) * 0.5);
   }
 
   form {
@@ -192,6 +201,14 @@ export const controls = css`
     color: var(--_color-muted);
   }
 
+  /* "Nothing matches" in place of a list. */
+  [part~='status'].empty {
+    padding: var(--_space);
+    justify-content: center;
+    border: 1px dashed var(--_color-border);
+    border-radius: calc(var(--_radius) * 0.75);
+  }
+
   [part~='badge'] {
     display: inline-block;
     padding: 0 0.5em;
@@ -202,6 +219,100 @@ export const controls = css`
     line-height: 1.6;
     white-space: nowrap;
     background: var(--_color-surface-alt);
+  }
+
+  /* A badge that names a state carries it as a second part: part="badge active". */
+  [part~='badge'][part~='active'],
+  [part~='badge'][part~='success'] {
+    color: var(--_color-success);
+    border-color: currentColor;
+    background: var(--_color-success-surface);
+  }
+
+  [part~='badge'][part~='revoked'],
+  [part~='badge'][part~='declined'],
+  [part~='badge'][part~='denied'],
+  [part~='badge'][part~='failure'],
+  [part~='badge'][part~='disabled-badge'],
+  [part~='badge'][part~='high'],
+  [part~='badge'][part~='critical'] {
+    color: var(--_color-danger);
+    border-color: currentColor;
+    background: var(--_color-danger-surface);
+  }
+
+  [part~='badge'][part~='pending'],
+  [part~='badge'][part~='trial'] {
+    color: var(--_color-accent);
+    border-color: currentColor;
+  }
+
+  [part~='badge'][part~='expired'],
+  [part~='badge'][part~='cancelled'],
+  [part~='badge'][part~='temporary-badge'] {
+    color: var(--_color-muted);
+  }
+
+  /* A row of list filters (labelled selects) under a list's heading. */
+  [part~='filters'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: var(--_space);
+  }
+
+  [part~='filters'] [part~='field'] {
+    flex: 1 1 8rem;
+    max-width: 14rem;
+  }
+
+  select[part~='input'] {
+    cursor: pointer;
+  }
+
+  /* An input with its button, e.g. a one-time password or a link with "Copy". */
+  [part~='copy-row'] {
+    display: flex;
+    gap: calc(var(--_space) * 0.5);
+  }
+
+  [part~='temporary-password'] {
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-size: 1.125em;
+    letter-spacing: 0.05em;
+  }
+
+  /* An empty live region stays in the accessibility tree (so "Copied" is announced) but takes no room. */
+  [part~='status']:empty {
+    position: absolute;
+  }
+
+  /* A modal form over the page (<dialog part="dialog">, opened with showModal()). */
+  [part~='dialog'] {
+    width: min(36rem, calc(100vw - 1.5rem));
+    max-height: calc(100dvh - 1.5rem);
+    overflow: auto;
+    padding: calc(var(--_space) * 1.5);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: var(--_color-surface);
+    color: var(--_color-text);
+    box-shadow: 0 12px 32px rgb(0 0 0 / 0.25);
+  }
+
+  [part~='dialog']::backdrop {
+    background: rgb(15 20 25 / 0.55);
+  }
+
+  @media (max-width: 30rem) {
+    [part~='dialog'] {
+      padding: var(--_space);
+    }
+  }
+
+  [part~='dialog'] [part~='form'] {
+    display: grid;
+    gap: var(--_space);
   }
 
   /* A definition list in two columns, label and value: class="pairs" on the <dl>. */

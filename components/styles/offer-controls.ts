@@ -1,23 +1,11 @@
 /**
  * Styles the offer widgets (`<partner-offer-builder>`, `<partner-signup>`) share: the license
  * stepper, the segmented choice (radios that look like one switch), option cards for services,
- * the monthly total and status colours. Include after `controls`.
+ * the monthly total. Include after `controls`.
  */
 import { css } from 'lit';
 
 export const offerControls = css`
-  :host {
-    --_color-success: var(--partner-color-success, #1a7f37);
-    --_color-success-surface: var(--partner-color-success-surface, #dafbe1);
-  }
-
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_color-success: var(--partner-color-success, #3fb950);
-      --_color-success-surface: var(--partner-color-success-surface, #12261e);
-    }
-  }
-
   fieldset {
     margin: 0;
     padding: 0;

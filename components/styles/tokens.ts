@@ -43,6 +43,8 @@ export const tokens = css`
     --_color-focus: var(--partner-color-focus, #0969da);
     --_color-danger: var(--partner-color-danger, #b42318);
     --_color-danger-surface: var(--partner-color-danger-surface, #fef3f2);
+    --_color-success: var(--partner-color-success, #1a7f37);
+    --_color-success-surface: var(--partner-color-success-surface, #dafbe1);
     --_shadow: var(--partner-shadow, 0 1px 3px rgb(31 35 40 / 0.12));
 
     font-family: var(--_font-family);
@@ -64,6 +66,8 @@ export const tokens = css`
       --_color-focus: var(--partner-color-focus, #79b8ff);
       --_color-danger: var(--partner-color-danger, #ff9492);
       --_color-danger-surface: var(--partner-color-danger-surface, #2d1517);
+      --_color-success: var(--partner-color-success, #3fb950);
+      --_color-success-surface: var(--partner-color-success-surface, #12261e);
       --_shadow: var(--partner-shadow, 0 1px 3px rgb(0 0 0 / 0.5));
     }
   }
