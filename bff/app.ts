@@ -12,6 +12,8 @@ import { ApiError, handleError, handleNotFound } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { postgresRateLimiter, type RateLimiter } from './rate-limit.ts';
 import { cors } from './cors.ts';
+import { distFiles } from './bundle.ts';
+import { bundleRoutes } from './routes/bundle.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { embedSessionRoutes } from './routes/embed-sessions.ts';
 import { catalogRoutes } from './routes/catalog.ts';
@@ -36,6 +38,8 @@ export interface AppOptions {
   ping?: () => Promise<void>;
   /** Default: counters in the app's own Postgres database. */
   rateLimiter?: RateLimiter;
+  /** The build output (dist/) whose bundle, element modules and manifest the app serves; none when unset. */
+  distDir?: string;
 }
 
 export function createApp(options: AppOptions) {
@@ -84,6 +88,7 @@ export function createApp(options: AppOptions) {
     .route('/api', api);
 
   let document: ReturnType<typeof openApiDocument> | undefined;
+  if (options.distDir) app.route('/', bundleRoutes(distFiles(options.distDir)));
   app.route('/', docsRoutes(() => (document ??= openApiDocument(app, { title: 'partnerkit', version: '0.1.0' }))));
   app.notFound(handleNotFound);
   app.onError(handleError);

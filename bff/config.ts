@@ -20,6 +20,8 @@ export const configSchema = z.object({
   TRUST_PROXY: flag,
   SIGNUP_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   SIGNUP_RATE_LIMIT_PER_OFFER: z.coerce.number().int().positive().default(100),
+  /** The demo's second origin, playing a partner's own website; `off` to not start it. */
+  PARTNER_SITE_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)]).default(8788),
 });
 
 export type Config = {
@@ -37,6 +39,8 @@ export type Config = {
   signupRateLimit: number;
   /** Sign-up attempts per minute per offer, from all addresses together. */
   signupRateLimitPerOffer: number;
+  /** Port of the demo partner site (`npm start`), or null when it is off. */
+  partnerSitePort: number | null;
 };
 
 /** Throws a readable message naming each bad variable. */
@@ -59,6 +63,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     signupRateLimit: e.SIGNUP_RATE_LIMIT,
     signupRateLimitPerOffer: e.SIGNUP_RATE_LIMIT_PER_OFFER,
+    partnerSitePort: e.PARTNER_SITE_PORT === 'off' ? null : e.PARTNER_SITE_PORT,
   };
 }
 

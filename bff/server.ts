@@ -12,6 +12,7 @@ import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { releaseDataDirLock, takeDataDirLock } from './data-dir-lock.ts';
 import { hashPassword } from './passwords.ts';
+import { startPartnerSite, type PartnerSite } from '../demo/partner-site/server.ts';
 
 export const distDir = fileURLToPath(new URL('../dist', import.meta.url));
 
@@ -24,6 +25,8 @@ export function openDatabase(config: Config): Promise<Database> {
 
 export interface RunningServer {
   url: string;
+  /** The demo partner's own website on a second origin, when it runs. */
+  partnerSiteUrl: string | null;
   server: ServerType;
   database: Database;
   close(): Promise<void>;
@@ -46,19 +49,29 @@ export async function startServer(config: Config, options: { seed?: boolean; qui
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   const appConfig = config.publicUrlSet ? config : { ...config, publicUrl: url };
 
-  app = createApp({ db: database.db, config: appConfig, ping: database.ping });
+  // distDir: /partnerkit.js, /elements/* and /custom-elements.json for other origins (bff/bundle.ts).
+  app = createApp({ db: database.db, config: appConfig, ping: database.ping, distDir });
   const demoRoot = `${distDir}/demo`;
   if (existsSync(demoRoot)) {
     // The hosted sign-up page that offer URLs point at: /signup?offer=CODE (the page reads the query).
     app.get('/signup', serveStatic({ root: demoRoot, path: 'signup.html' }));
+    // The consent page that delegation requests point at: /consent?delegation=CODE (consentUrl in domain/delegations.ts).
+    app.get('/consent', serveStatic({ root: demoRoot, path: 'consent.html' }));
     app.use('/*', serveStatic({ root: demoRoot }));
   }
+
+  // The second origin needs the demo partner (seeded) and the built bundle it loads from us.
+  const partnerSite: PartnerSite | null =
+    config.partnerSitePort !== null && existsSync(demoRoot)
+      ? await startPartnerSite({ db: database.db, bffUrl: appConfig.publicUrl, host: config.host, port: config.partnerSitePort })
+      : null;
 
   if (!options.quiet) {
     console.log(`partnerkit is running at ${url}`);
     console.log(`  database: ${database.driver === 'pglite' ? `embedded (PGlite) in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
     console.log(`  demo:     ${url}/`);
     console.log(`  API docs: ${url}/docs`);
+    if (partnerSite) console.log(`  partner site (second origin, embeds the portal): ${partnerSite.url}/`);
     if (!existsSync(demoRoot)) console.log('  (the demo page is not built: run `npm run build`)');
     if (seeded) {
       console.log(`  demo sign-ins (password "${demoPassword}"):`);
@@ -72,6 +85,7 @@ export async function startServer(config: Config, options: { seed?: boolean; qui
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      await partnerSite?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Idle keep-alive sockets would hold close() open.
@@ -80,5 +94,5 @@ export async function startServer(config: Config, options: { seed?: boolean; qui
       await database.close();
       if (!config.databaseUrl) releaseDataDirLock(config.dataDir);
     })());
-  return { url, server, database, close };
+  return { url, partnerSiteUrl: partnerSite?.url ?? null, server, database, close };
 }

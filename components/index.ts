@@ -9,7 +9,10 @@ export * from './partner-role-picker/partner-role-picker.ts';
 export * from './partner-user-list/partner-user-list.ts';
 export * from './partner-company-profile/partner-company-profile.ts';
 export * from './partner-offer-builder/partner-offer-builder.ts';
+export * from './partner-customer-list/partner-customer-list.ts';
 export * from './partner-signup/partner-signup.ts';
+export * from './partner-portal/partner-portal.ts';
+export * from './partner-delegation-consent/partner-delegation-consent.ts';
 export { ApiClient, ApiRequestError } from './api/client.ts';
 export type {
   ApiClientOptions,
@@ -41,6 +44,19 @@ export type {
   Redemption,
   RedemptionResult,
   ServiceView,
+} from './api/client.ts';
+export type { PartnerListItem, PartnerPage, PublicDelegationView } from './api/client.ts';
+export type {
+  AuditEntryView,
+  AuditPage,
+  CustomerDetail,
+  CustomerListItem,
+  CustomerPage,
+  CustomerQuery,
+  DelegationRequestView,
+  DelegationView,
+  ServiceRequestView,
+  SubscriptionView,
 } from './api/client.ts';
 export { apiClientContext } from './api/context.ts';
 export * from './events.ts';

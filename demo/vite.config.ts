@@ -21,6 +21,10 @@ export default defineConfig({
       input: {
         index: fileURLToPath(new URL('./index.html', import.meta.url)),
         signup: fileURLToPath(new URL('./signup.html', import.meta.url)),
+        // The consent page the BFF hosts at /consent (also the demo's customer admin page).
+        consent: fileURLToPath(new URL('./consent.html', import.meta.url)),
+        // The element reference, made from dist/custom-elements.json at run time.
+        elements: fileURLToPath(new URL('./elements.html', import.meta.url)),
       },
       output: { minify: true },
     },

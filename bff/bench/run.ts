@@ -86,7 +86,8 @@ function formatTable(rows: Row[], windowSeconds: number): string {
 async function main() {
   const settings = parseSettings();
   const config = loadConfig();
-  const cases = benchCases.filter((c) => !settings.only || c.name.toLowerCase().includes(settings.only.toLowerCase()));
+  // Baselines always run: figures mean something only next to baselines of the same run.
+  const cases = benchCases.filter((c) => c.baseline || !settings.only || c.name.toLowerCase().includes(settings.only.toLowerCase()));
   if (cases.length === 0) throw new Error(`No bench case matches BENCH_ONLY=${settings.only}`);
 
   const cleanups: (() => Promise<void>)[] = [];

@@ -43,7 +43,7 @@ function toApiKeyView(row: ApiKeyRow): z.infer<typeof apiKeyViewSchema> {
   };
 }
 
-export async function listApiKeys(deps: Deps, actor: Actor) {
+export async function listApiKeys(deps: Pick<Deps, 'db'>, actor: Actor) {
   assertCan(actor, 'api-keys:manage');
   const rows = await deps.db
     .select()
@@ -53,7 +53,7 @@ export async function listApiKeys(deps: Deps, actor: Actor) {
   return { items: rows.map(toApiKeyView) };
 }
 
-export async function createApiKey(deps: Deps, actor: Actor, input: z.infer<typeof createApiKeySchema>) {
+export async function createApiKey(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, input: z.infer<typeof createApiKeySchema>) {
   assertCan(actor, 'api-keys:manage');
   const key = generateSecret(tokenPrefixes.apiKey);
   const [row] = await deps.db
@@ -72,7 +72,7 @@ export async function createApiKey(deps: Deps, actor: Actor, input: z.infer<type
 }
 
 /** Marks the key deleted and revokes every session minted with it, in one transaction. */
-export async function deleteApiKey(deps: Deps, actor: Actor, id: string) {
+export async function deleteApiKey(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, id: string) {
   assertCan(actor, 'api-keys:manage');
   const keyId = requireId(id, 'API key');
   const now = deps.clock();

@@ -67,6 +67,8 @@ export interface TestAppOptions {
    */
   database?: Database;
   clockStart?: Date;
+  /** A folder standing in for dist/: the app serves /partnerkit.js and the rest from it. */
+  distDir?: string;
 }
 
 export interface RequestOptions {
@@ -197,7 +199,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const { db } = database;
   const config = testConfig(options.config);
   const clock = createClock(options.clockStart);
-  const app = createApp({ db, config, clock: clock.now, ping: database.ping });
+  const app = createApp({ db, config, clock: clock.now, ping: database.ping, distDir: options.distDir });
 
   const request: TestApp['request'] = async (path, { method = 'GET', body, token, headers = {} } = {}) => {
     const init: RequestInit = { method, headers: token ? authed(token, headers) : { ...headers } };

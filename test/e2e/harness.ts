@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Db } from '../../db/database.ts';
 import { loadConfig } from '../../bff/config.ts';
 import { distDir, startServer } from '../../bff/server.ts';
@@ -20,6 +20,8 @@ import { distDir, startServer } from '../../bff/server.ts';
 export interface DemoServer {
   /** e.g. `http://127.0.0.1:41234`; the demo page is at `/`. */
   url: string;
+  /** The demo partner's own website, a second origin embedding the portal. */
+  partnerSiteUrl: string;
   /** The server's database, for a test that needs data the demo seed lacks. */
   db: Db;
   close(): Promise<void>;
@@ -38,9 +40,10 @@ export async function startDemoServer(): Promise<DemoServer> {
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
     try {
-      const running = await startServer(loadConfig({ DATABASE_URL: url.href, PORT: '0', HOST: '127.0.0.1' }), { quiet: true });
+      const running = await startServer(loadConfig({ DATABASE_URL: url.href, PORT: '0', PARTNER_SITE_PORT: '0', HOST: '127.0.0.1' }), { quiet: true });
       return {
         url: running.url,
+        partnerSiteUrl: running.partnerSiteUrl!,
         db: running.database.db,
         close: async () => {
           try {
@@ -60,9 +63,10 @@ export async function startDemoServer(): Promise<DemoServer> {
 
   const dataDir = mkdtempSync(join(tmpdir(), 'pk-e2e-'));
   try {
-    const running = await startServer(loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }), { quiet: true });
+    const running = await startServer(loadConfig({ DATA_DIR: dataDir, PORT: '0', PARTNER_SITE_PORT: '0', HOST: '127.0.0.1' }), { quiet: true });
     return {
       url: running.url,
+      partnerSiteUrl: running.partnerSiteUrl!,
       db: running.database.db,
       close: async () => {
         try {
@@ -112,4 +116,11 @@ export function useDemo(): { readonly server: DemoServer; readonly browser: Brow
       return browser;
     },
   };
+}
+
+/** Collects what a page throws, so a test can assert that nothing did. */
+export function watchErrors(page: Page): string[] {
+  const failures: string[] = [];
+  page.on('pageerror', (error) => failures.push(error.message));
+  return failures;
 }

@@ -8,18 +8,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
 import { companies, delegations, users } from '../../db/schema.ts';
 import { demoPassword } from '../../db/seed.ts';
-import { useDemo } from './harness.ts';
+import { useDemo, watchErrors } from './harness.ts';
 
 const e2e = useDemo();
-
-function watchErrors(page: Page): string[] {
-  const failures: string[] = [];
-  page.on('pageerror', (error) => failures.push(error.message));
-  return failures;
-}
 
 test('an offer built in the demo is opened, signed up for with delegated admin, and counted', async () => {
   const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -1,0 +1,95 @@
+/**
+ * Prints the gzipped size of the one-file bundle and of every per-element entry (alone and with
+ * the shared chunks it imports), and fails when dist/partnerkit.js is over its budget or imports
+ * anything (it must load with one request from any origin).
+ *
+ * `node --import tsx components/build/report-sizes.ts`
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { distDir, elementModules, rootDir } from './element-modules.ts';
+
+/**
+ * The ceiling for dist/partnerkit.js, gzipped, that fails the build. Issue 6 asks for 40 KB with
+ * every element and Lit; with all ten elements the bundle is about 43 KB, so the build holds the
+ * line at 44 KB (nothing may grow unnoticed) and prints how far it is from the 40 KB target,
+ * which stays open on the issue.
+ */
+export const bundleBudget = 44 * 1024;
+/** The size issue 6 asks for; reported, not yet enforced. */
+export const bundleTarget = 40 * 1024;
+
+const gzipped = (bytes: Uint8Array) => gzipSync(bytes).length;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const name = (file: string) => relative(rootDir, file).split('\\').join('/');
+
+/** The relative modules a built ES module imports statically (`import … from"./x.js"`, `import"./x.js"`). */
+export function staticImports(code: string): string[] {
+  return [...code.matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+)["']/g)].map((match) => match[1]!);
+}
+
+/** Every file a module loads before it runs: itself and its static imports, transitively. */
+function closure(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const specifier of staticImports(readFileSync(file, 'utf8'))) closure(join(dirname(file), specifier), seen);
+  return seen;
+}
+
+function main() {
+  const bundle = join(distDir, 'partnerkit.js');
+  if (!existsSync(bundle)) {
+    console.error(`${name(bundle)} is missing: build it first (npm run build).`);
+    process.exit(1);
+  }
+  const problems: string[] = [];
+  const bundleCode = readFileSync(bundle);
+  const bundleGzip = gzipped(bundleCode);
+  const imports = staticImports(bundleCode.toString('utf8'));
+  if (imports.length > 0 || /\bimport\s*\(/.test(bundleCode.toString('utf8'))) {
+    problems.push(`${name(bundle)} must be one module, but it imports ${imports.join(', ') || 'modules dynamically'}`);
+  }
+  if (bundleGzip > bundleBudget) {
+    problems.push(`${name(bundle)} is ${kb(bundleGzip)} gzipped, over its budget of ${kb(bundleBudget)}`);
+  }
+
+  const rows: string[][] = [['file', 'size', 'gzip', '']];
+  const verdict =
+    bundleGzip > bundleBudget
+      ? 'OVER BUDGET'
+      : `${kb(bundleBudget - bundleGzip)} under the ${kb(bundleBudget)} ceiling; ${
+          bundleGzip > bundleTarget ? `${kb(bundleGzip - bundleTarget)} over` : 'within'
+        } the ${kb(bundleTarget)} target`;
+  rows.push([name(bundle), kb(bundleCode.length), kb(bundleGzip), verdict]);
+
+  const elementsDir = join(distDir, 'elements');
+  for (const element of elementModules()) {
+    const entry = join(elementsDir, `${element.tag}.js`);
+    if (!existsSync(entry)) {
+      problems.push(`${name(entry)} is missing`);
+      continue;
+    }
+    const own = readFileSync(entry);
+    const loaded = [...closure(entry)].map((file) => readFileSync(file));
+    const total = loaded.reduce((sum, code) => sum + gzipped(code), 0);
+    rows.push([name(entry), kb(own.length), kb(gzipped(own)), `${kb(total)} with its ${loaded.length - 1} shared chunks`]);
+  }
+  const chunksDir = join(elementsDir, 'chunks');
+  for (const file of existsSync(chunksDir) ? readdirSync(chunksDir).sort() : []) {
+    const code = readFileSync(join(chunksDir, file));
+    rows.push([name(join(chunksDir, file)), kb(code.length), kb(gzipped(code)), 'shared']);
+  }
+
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  console.log('\npartnerkit distribution (gzip as served; 1 KB = 1024 bytes)');
+  for (const row of rows) {
+    console.log(`  ${row.map((cell, column) => (column === 0 || column === 3 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ').trimEnd()}`);
+  }
+  if (problems.length > 0) {
+    console.error(`\n${problems.map((p) => `FAIL: ${p}`).join('\n')}`);
+    process.exit(1);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();

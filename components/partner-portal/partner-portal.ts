@@ -1,0 +1,134 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ApiElement } from '../api/api-element.ts';
+import { partnerEvent, type PartnerTabChangedDetail } from '../events.ts';
+import '../partner-sign-in/partner-sign-in.ts';
+import '../partner-customer-list/partner-customer-list.ts';
+import '../partner-offer-builder/partner-offer-builder.ts';
+import '../partner-user-list/partner-user-list.ts';
+import '../partner-company-profile/partner-company-profile.ts';
+import { tokens } from '../styles/tokens.ts';
+import styles from './partner-portal.styles.ts';
+
+const tabs: readonly { id: PartnerTabChangedDetail['tab']; label: string }[] = [
+  { id: 'customers', label: 'Customers' },
+  { id: 'offers', label: 'Offers' },
+  { id: 'users', label: 'Users' },
+  { id: 'company', label: 'Company' },
+];
+
+/** One of the portal's tabs. */
+export type PartnerPortalTab = PartnerTabChangedDetail['tab'];
+
+/**
+ * Every partner widget as one tabbed overview: customers, offers, users and the company profile.
+ * Without a session it shows `<partner-sign-in>`. A tab's widget is created when the tab is first
+ * opened and kept afterwards, so switching back keeps its place (search, scroll, open customer).
+ *
+ * Inside `<partner-session>` (e.g. with `fetchToken` for an embed) the widgets share its client;
+ * on its own, its `api-base` and `token` are handed to them.
+ *
+ * Tabs follow the ARIA tabs pattern: arrow keys, Home and End move between them.
+ *
+ * @fires partner-tab-changed - The visible tab changed. `detail`: `{ tab }`.
+ *
+ * @csspart tabs - The tab strip.
+ * @csspart tab - One tab; the open one has `aria-selected="true"`.
+ * @csspart panel - The area under the tabs holding one widget.
+ *
+ * @cssprop [--partner-font-family=system-ui, …] - Font (also passed on to every widget inside).
+ * @cssprop [--partner-font-size=1rem] - Base font size.
+ * @cssprop [--partner-radius=8px] - Corner radius.
+ * @cssprop [--partner-space=1rem] - Spacing unit.
+ * @cssprop [--partner-density=1] - Scales every gap and padding (0.75 compact, 1.25 roomy).
+ * @cssprop [--partner-color-text=#1f2328] - Text and the open tab.
+ * @cssprop [--partner-color-muted=#59636e] - Other tabs.
+ * @cssprop [--partner-color-border=#d1d9e0] - Line under the tabs.
+ * @cssprop [--partner-color-accent=#0969da] - The open tab's underline.
+ * @cssprop [--partner-color-focus=#0969da] - Focus ring.
+ */
+export class PartnerPortal extends ApiElement {
+  static override styles = [tokens, styles];
+
+  /** The open tab: `customers`, `offers`, `users` or `company`. Reflected, so a page can style or link to it. */
+  @property({ reflect: true }) tab: PartnerPortalTab = 'customers';
+
+  /** Tabs opened so far: their widgets stay in the DOM (hidden) to keep their state. */
+  @state() private opened = new Set<PartnerPortalTab>();
+
+  protected override render() {
+    if (!this.client.hasCredentials) return html`<partner-sign-in api-base=${this.apiBase} .token=${this.token}></partner-sign-in>`;
+    const current = tabs.some((t) => t.id === this.tab) ? this.tab : 'customers';
+    if (!this.opened.has(current)) this.opened = new Set(this.opened).add(current);
+    return html`
+      <div part="tabs" role="tablist" aria-label="Partner portal" @keydown=${this.#onKeydown}>
+        ${tabs.map(
+          (t) => html`<button
+            type="button"
+            role="tab"
+            part="tab"
+            id="tab-${t.id}"
+            aria-controls="panel-${t.id}"
+            aria-selected=${t.id === current ? 'true' : 'false'}
+            tabindex=${t.id === current ? 0 : -1}
+            @click=${() => this.#select(t.id)}
+          >
+            ${t.label}
+          </button>`,
+        )}
+      </div>
+      ${tabs.map((t) =>
+        this.opened.has(t.id)
+          ? html`<div part="panel" role="tabpanel" id="panel-${t.id}" aria-labelledby="tab-${t.id}" tabindex="0" ?hidden=${t.id !== current}>
+              ${this.#widget(t.id)}
+            </div>`
+          : nothing,
+      )}
+    `;
+  }
+
+  #widget(tab: PartnerPortalTab) {
+    const apiBase = this.apiBase;
+    const token = this.token;
+    switch (tab) {
+      case 'customers':
+        return html`<partner-customer-list api-base=${apiBase} .token=${token}></partner-customer-list>`;
+      case 'offers':
+        return html`<partner-offer-builder api-base=${apiBase} .token=${token}></partner-offer-builder>`;
+      case 'users':
+        return html`<partner-user-list api-base=${apiBase} .token=${token}></partner-user-list>`;
+      case 'company':
+        return html`<partner-company-profile api-base=${apiBase} .token=${token}></partner-company-profile>`;
+    }
+  }
+
+  #select(tab: PartnerPortalTab, focus = false) {
+    if (tab !== this.tab) {
+      this.tab = tab;
+      this.dispatchEvent(partnerEvent('partner-tab-changed', { tab }));
+    }
+    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
+  }
+
+  #onKeydown(event: KeyboardEvent) {
+    const index = tabs.findIndex((t) => t.id === this.tab);
+    const next =
+      event.key === 'ArrowRight' ? (index + 1) % tabs.length
+      : event.key === 'ArrowLeft' ? (index - 1 + tabs.length) % tabs.length
+      : event.key === 'Home' ? 0
+      : event.key === 'End' ? tabs.length - 1
+      : -1;
+    if (next < 0) return;
+    event.preventDefault();
+    this.#select(tabs[next]!.id, true);
+  }
+}
+
+export const partnerPortalTag = 'partner-portal';
+if (!customElements.get(partnerPortalTag)) customElements.define(partnerPortalTag, PartnerPortal);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'partner-portal': PartnerPortal;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The distribution of the elements, built in two passes (`--mode bundle`, `--mode elements`):
+ *
+ * - `bundle`: dist/partnerkit.js, one ES module with every element of components/index.ts and
+ *   Lit inside, no other chunk, so another origin loads it with a single module script.
+ * - `elements`: dist/elements/<tag>.js, one entry per element for pages that want only some;
+ *   what they share (Lit, the API client, styles) goes to content-hashed dist/elements/chunks/.
+ *
+ * The demo has its own config (demo/vite.config.ts); `npm run build` runs all three.
+ */
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+import { join } from 'node:path';
+import { defineConfig, type UserConfig } from 'vite';
+import { componentsDir, distDir, elementModules, indexModule } from './build/element-modules.ts';
+
+// Both passes build the same source the same way; they differ only in entries and output.
+function shared(): UserConfig {
+  return {
+    root: componentsDir,
+    // Nothing from a public/ folder belongs in the distribution.
+    publicDir: false,
+    // Lit's templates and styles as written carry the source's indentation and comments: minify
+    // the HTML and CSS inside `html`/`css` literals before the JS minifier sees them. Unquoted
+    // attributes (`part=card`, `id=${x}`) and bare boolean attributes parse the same in Lit.
+    plugins: [
+      minifyHtmlLiterals({
+        failOnError: true,
+        options: { minifyOptions: { removeAttributeQuotes: true, collapseBooleanAttributes: true } },
+      }),
+    ],
+    build: {
+      target: 'es2022',
+      minify: true,
+      sourcemap: false,
+      // components/build/report-sizes.ts reports gzip sizes, and checks the budget.
+      reportCompressedSize: false,
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'bundle') {
+    const config = shared();
+    return {
+      ...config,
+      build: {
+        ...config.build,
+        outDir: distDir,
+        // dist/ also holds the demo, the elements and the manifest: write the one file only.
+        emptyOutDir: false,
+        lib: { entry: { partnerkit: indexModule }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+        // `build.minify` alone keeps whitespace in library builds; `output.minify` minifies fully
+        // (TOOLCHAIN.md). No code splitting: one file, one request. No `@__PURE__` marks: every module
+        // here defines elements, so a bundler that takes this file whole has nothing to drop.
+        rolldownOptions: { output: { minify: true, codeSplitting: false, comments: { annotation: false } } },
+      },
+    };
+  }
+  if (mode === 'elements') {
+    const config = shared();
+    const entries = Object.fromEntries(elementModules().map((element) => [element.tag, element.file]));
+    return {
+      ...config,
+      build: {
+        ...config.build,
+        outDir: join(distDir, 'elements'),
+        emptyOutDir: true,
+        lib: { entry: entries, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+        rolldownOptions: {
+          output: {
+            minify: true,
+            // Chunk names carry their content hash, so the BFF may let browsers keep them forever.
+            chunkFileNames: 'chunks/[name]-[hash].js',
+            // Lit (and the bundler's helpers) in one chunk of their own: its hash changes only
+            // when Lit does, so browsers keep it across partnerkit releases.
+            codeSplitting: { groups: [{ name: 'lit', test: /[\\/]node_modules[\\/]|^\0/ }] },
+          },
+        },
+      },
+    };
+  }
+  throw new Error(`components/vite.config.ts: build with --mode bundle or --mode elements, not "${mode}"`);
+});

@@ -1,0 +1,110 @@
+/**
+ * The demo's second origin: a partner's own website with its own tiny backend, the way a real
+ * partner embeds partnerkit. Its backend holds an API key (never sent to the browser) and mints a
+ * short-lived embed session for the signed-in visitor through `POST /api/embed-sessions`; its
+ * pages load `partnerkit.js` from the BFF's origin and talk to the BFF across origins.
+ *
+ * "Signed in" is played by a visitor chooser on the page: a real site would take the visitor
+ * from its own login instead, and only ever mint tokens for that person.
+ */
+import { readFileSync } from 'node:fs';
+import { serve, type ServerType } from '@hono/node-server';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Db } from '../../db/database.ts';
+import { provisionPartnerSite, type Provisioned } from './provision.ts';
+
+const page = (name: string) => readFileSync(new URL(`./${name}`, import.meta.url), 'utf8');
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export interface PartnerSite {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts the site on `port` (0: any free one) and provisions the demo partner for it; null without a demo partner. */
+export async function startPartnerSite(options: { db: Db; bffUrl: string; host: string; port: number }): Promise<PartnerSite | null> {
+  let site: Provisioned | null = null;
+  const app = createPartnerSiteApp(options.bffUrl, () => site);
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const url = `http://${options.host}:${port}`;
+  const close = () => new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+  });
+  site = await provisionPartnerSite(options.db, url);
+  if (!site) {
+    await close();
+    return null;
+  }
+  return { url, close };
+}
+
+const tokenRequestSchema = z.object({ email: z.email() });
+
+function createPartnerSiteApp(bffUrl: string, site: () => Provisioned | null) {
+  const render = (name: string) => {
+    const current = site();
+    const visitors = (current?.visitors ?? [])
+      .map((v) => `<option value="${escapeHtml(v.email)}">${escapeHtml(v.displayName)} (${escapeHtml(v.email)})</option>`)
+      .join('');
+    return page(name)
+      .replaceAll('%BFF%', escapeHtml(bffUrl))
+      .replaceAll('%PARTNER%', escapeHtml(current?.partnerName ?? ''))
+      .replace('%VISITORS%', visitors);
+  };
+
+  /** Calls the BFF with the site's API key, as the site's backend would. */
+  const embedSession = (email: string) =>
+    fetch(`${bffUrl}/api/embed-sessions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${site()?.apiKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, ttlMinutes: 15 }),
+    });
+
+  let trialCode: string | undefined;
+
+  return new Hono()
+    .get('/', (c) => c.html(render('index.html')))
+    .get('/signup', (c) => c.html(render('signup.html')))
+    .get('/site.css', (c) => c.body(page('site.css'), 200, { 'Content-Type': 'text/css; charset=utf-8' }))
+    .post('/embed-token', async (c) => {
+      const parsed = tokenRequestSchema.safeParse(await c.req.json().catch(() => null));
+      if (!parsed.success) return c.json({ error: { code: 'validation_failed', message: 'Send { email }.', details: [] } }, 422);
+      const answer = await embedSession(parsed.data.email);
+      // The BFF's answer as is: { token, expiresAt }, or its error shape.
+      return c.body(await answer.text(), answer.status as 200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    })
+    .get('/trial', async (c) => {
+      // The site's "Start a free trial" button: a trial invitation the partner made in the portal
+      // (here made once by the site's backend on the admin's behalf).
+      trialCode ??= await findOrCreateTrial(bffUrl, embedSession);
+      return c.redirect(`/signup?offer=${encodeURIComponent(trialCode)}`);
+    });
+}
+
+async function findOrCreateTrial(bffUrl: string, embedSession: (email: string) => Promise<Response>): Promise<string> {
+  const admin = 'admin@northwind.example';
+  const session = (await (await embedSession(admin)).json()) as { token: string };
+  const call = async <T>(path: string, init: RequestInit = {}) => {
+    const res = await fetch(`${bffUrl}${path}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${session.token}`, 'Content-Type': 'application/json' },
+    });
+    if (!res.ok) throw new Error(`${path}: ${res.status}`);
+    return (await res.json()) as T;
+  };
+  const { items } = await call<{ items: { code: string; name: string | null }[] }>('/api/offers?kind=trial&status=active&limit=100');
+  const existing = items.find((o) => o.name === 'Website trial');
+  if (existing) return existing.code;
+  const catalog = await call<{ items: { id: string }[] }>('/api/catalog');
+  const offer = await call<{ code: string }>('/api/offers', {
+    method: 'POST',
+    body: JSON.stringify({ kind: 'trial', serviceId: catalog.items[0]!.id, name: 'Website trial', delegatedAdmin: 'limited' }),
+  });
+  return offer.code;
+}
