@@ -12,6 +12,7 @@
  * Never `*`; every response to a request with an `Origin` varies on it.
  */
 import { arrayContains, eq } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Db } from '../db/database.ts';
@@ -127,34 +128,25 @@ export function cors() {
 }
 
 /**
- * For the public offer routes: lets the partner owning `:code` read the answer from its own
- * origins (errors included, e.g. a 410 for a withdrawn offer). Only looked up for cross-origin calls.
+ * For public routes keyed by a partner's `:code` (offers, delegation requests): lets the partner
+ * owning the code read the answer from its own origins (errors included, e.g. a 410 for a
+ * withdrawn offer). Only looked up for cross-origin calls.
  */
-export const offerPartnerOrigins = createMiddleware<AppEnv>(async function offerPartnerOrigins(c, next) {
-  const code = c.req.param('code');
-  if (c.req.header('Origin') && code && code.length <= 100) {
-    const [row] = await c.var.deps.db
-      .select({ allowedOrigins: companies.allowedOrigins })
-      .from(offers)
-      .innerJoin(companies, eq(companies.id, offers.partnerId))
-      .where(eq(offers.code, code))
-      .limit(1);
-    if (row) c.set('corsOrigins', row.allowedOrigins);
-  }
-  await next();
-});
+function codeOwnerOrigins(source: { table: typeof offers | typeof delegations; code: AnyPgColumn; partnerId: AnyPgColumn }) {
+  return createMiddleware<AppEnv>(async function codeOwnerOrigins(c, next) {
+    const code = c.req.param('code');
+    if (c.req.header('Origin') && code && code.length <= 100) {
+      const [row] = await c.var.deps.db
+        .select({ allowedOrigins: companies.allowedOrigins })
+        .from(source.table)
+        .innerJoin(companies, eq(companies.id, source.partnerId))
+        .where(eq(source.code, code))
+        .limit(1);
+      if (row) c.set('corsOrigins', row.allowedOrigins);
+    }
+    await next();
+  });
+}
 
-/** The same for the public delegation routes: the origins of the partner that sent the request. */
-export const delegationPartnerOrigins = createMiddleware<AppEnv>(async function delegationPartnerOrigins(c, next) {
-  const code = c.req.param('code');
-  if (c.req.header('Origin') && code && code.length <= 100) {
-    const [row] = await c.var.deps.db
-      .select({ allowedOrigins: companies.allowedOrigins })
-      .from(delegations)
-      .innerJoin(companies, eq(companies.id, delegations.partnerId))
-      .where(eq(delegations.code, code))
-      .limit(1);
-    if (row) c.set('corsOrigins', row.allowedOrigins);
-  }
-  await next();
-});
+export const offerPartnerOrigins = codeOwnerOrigins({ table: offers, code: offers.code, partnerId: offers.partnerId });
+export const delegationPartnerOrigins = codeOwnerOrigins({ table: delegations, code: delegations.code, partnerId: delegations.partnerId });

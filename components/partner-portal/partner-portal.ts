@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiElement } from '../api/api-element.ts';
 import { partnerEvent, type PartnerTabChangedDetail } from '../events.ts';
@@ -56,10 +56,19 @@ export class PartnerPortal extends ApiElement {
   /** Tabs opened so far: their widgets stay in the DOM (hidden) to keep their state. */
   @state() private opened = new Set<PartnerPortalTab>();
 
+  /** The tab shown: `tab`, or the first one when `tab` names none. */
+  get #current(): PartnerPortalTab {
+    return tabs.some((t) => t.id === this.tab) ? this.tab : 'customers';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    // Before rendering, so the open tab's panel exists in the same update (no second render).
+    if (changed.has('tab') && !this.opened.has(this.#current)) this.opened = new Set(this.opened).add(this.#current);
+  }
+
   protected override render() {
     if (!this.client.hasCredentials) return html`<partner-sign-in api-base=${this.apiBase} .token=${this.token}></partner-sign-in>`;
-    const current = tabs.some((t) => t.id === this.tab) ? this.tab : 'customers';
-    if (!this.opened.has(current)) this.opened = new Set(this.opened).add(current);
+    const current = this.#current;
     return html`
       <div part="tabs" role="tablist" aria-label="Partner portal" @keydown=${this.#onKeydown}>
         ${tabs.map(

@@ -14,7 +14,9 @@ import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import { provisionPartnerSite, type Provisioned } from './provision.ts';
 
-const page = (name: string) => readFileSync(new URL(`./${name}`, import.meta.url), 'utf8');
+const read = (name: string) => readFileSync(new URL(`./${name}`, import.meta.url), 'utf8');
+// Read once: the site serves them on every request.
+const pages = { 'index.html': read('index.html'), 'signup.html': read('signup.html'), 'site.css': read('site.css') };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export interface PartnerSite {
@@ -47,12 +49,12 @@ export async function startPartnerSite(options: { db: Db; bffUrl: string; host: 
 const tokenRequestSchema = z.object({ email: z.email() });
 
 function createPartnerSiteApp(bffUrl: string, site: () => Provisioned | null) {
-  const render = (name: string) => {
+  const render = (name: 'index.html' | 'signup.html') => {
     const current = site();
     const visitors = (current?.visitors ?? [])
       .map((v) => `<option value="${escapeHtml(v.email)}">${escapeHtml(v.displayName)} (${escapeHtml(v.email)})</option>`)
       .join('');
-    return page(name)
+    return pages[name]
       .replaceAll('%BFF%', escapeHtml(bffUrl))
       .replaceAll('%PARTNER%', escapeHtml(current?.partnerName ?? ''))
       .replace('%VISITORS%', visitors);
@@ -71,7 +73,7 @@ function createPartnerSiteApp(bffUrl: string, site: () => Provisioned | null) {
   return new Hono()
     .get('/', (c) => c.html(render('index.html')))
     .get('/signup', (c) => c.html(render('signup.html')))
-    .get('/site.css', (c) => c.body(page('site.css'), 200, { 'Content-Type': 'text/css; charset=utf-8' }))
+    .get('/site.css', (c) => c.body(pages['site.css'], 200, { 'Content-Type': 'text/css; charset=utf-8' }))
     .post('/embed-token', async (c) => {
       const parsed = tokenRequestSchema.safeParse(await c.req.json().catch(() => null));
       if (!parsed.success) return c.json({ error: { code: 'validation_failed', message: 'Send { email }.', details: [] } }, 422);
