@@ -245,6 +245,25 @@ export const offerRedemptions = pgTable(
 );
 
 /** A partner's relationship with a customer; `isAdvisor` marks the subscription advisor. */
+/** A delegation in `partnerCustomers.delegationSnapshot`; instants as JSON renders timestamptz. */
+export interface DelegationSnapshot {
+  id: string;
+  status: (typeof delegationStatus.enumValues)[number];
+  level: (typeof delegationLevel.enumValues)[number];
+  expiresAt: string | null;
+  requestExpiresAt: string | null;
+  answeredAt: string | null;
+  createdAt: string;
+}
+
+/** A subscription through the partner in `partnerCustomers.subscriptionSnapshot`. */
+export interface SubscriptionSnapshot {
+  sku: string;
+  name: string;
+  status: (typeof subscriptionStatus.enumValues)[number];
+  trialEndsAt: string | null;
+}
+
 export const partnerCustomers = pgTable(
   'partner_customers',
   {
@@ -257,6 +276,16 @@ export const partnerCustomers = pgTable(
     isAdvisor: boolean('is_advisor').notNull().default(true),
     offerId: uuid('offer_id').references(() => offers.id, { onDelete: 'set null' }),
     ...createdAt,
+    /**
+     * What the customer list shows of the pair besides the company, copied here by triggers
+     * (migration 0005) whenever a delegation, subscription or service changes: the delegations
+     * that can be the one shown (the active one, the open request, the latest) and the
+     * subscriptions through the partner. A page of the list then reads one row per customer
+     * instead of looking up both tables for each; time-dependent states are still worked out
+     * when the list is read.
+     */
+    delegationSnapshot: jsonb('delegation_snapshot').$type<DelegationSnapshot[]>().notNull().default([]),
+    subscriptionSnapshot: jsonb('subscription_snapshot').$type<SubscriptionSnapshot[]>().notNull().default([]),
   },
   (t) => [
     primaryKey({ columns: [t.partnerId, t.customerId] }),

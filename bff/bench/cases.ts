@@ -157,7 +157,7 @@ export const benchCases: BenchCase[] = [
   },
   {
     // One prepared statement: an index-only walk over (lower(name), id, …) that stops after 51
-    // entries of 100,000, then each row's delegation and subscriptions.
+    // entries of 100,000, and each customer's pair row with its delegation and subscription snapshots.
     name: 'GET /api/customers?limit=50 (100,000 customers)',
     baseline: false,
     setup: async (ctx) => ({ path: '/api/customers?limit=50', headers: { authorization: `Bearer ${await seedBenchCustomers(ctx)}` } }),

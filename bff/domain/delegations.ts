@@ -11,7 +11,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { uniqueViolation, type Db, type Tx } from '../../db/database.ts';
-import { companies, delegationLevel, delegations, delegationStatus as delegationStatusEnum, partnerCustomers, type Company, type Delegation } from '../../db/schema.ts';
+import { companies, delegationLevel, delegations, delegationStatus as delegationStatusEnum, partnerCustomers, type Company, type Delegation, type DelegationSnapshot } from '../../db/schema.ts';
 import { cursorId, decodeCursor, pageQuerySchema, toPage } from '../cursor.ts';
 import type { Auth, Deps } from '../env.ts';
 import { ApiError, conflict, notFound } from '../errors.ts';
@@ -57,19 +57,6 @@ export function activeNow(now: Instant) {
 /** Pending, and not past its deadline: a request the customer can still answer. */
 export function pendingNow(now: Instant) {
   return and(eq(delegations.status, 'pending'), or(isNull(delegations.requestExpiresAt), gt(delegations.requestExpiresAt, instant(now))));
-}
-
-/**
- * Which delegation of a partner and customer the lists show: the one in force, else an open
- * request, else the latest (how the last one ended).
- */
-export function currentDelegationOrder(now: Instant) {
-  return [
-    desc(sql`coalesce((${activeNow(now)}), false)`),
-    desc(sql`coalesce((${pendingNow(now)}), false)`),
-    desc(delegations.createdAt),
-    desc(delegations.id),
-  ];
 }
 
 /**
@@ -119,7 +106,17 @@ export type DelegationView = z.infer<typeof delegationViewSchema>;
 
 export const noDelegation: DelegationView = { id: null, status: 'none', level: null, expiresAt: null, requestExpiresAt: null, answeredAt: null };
 
-export function toDelegationView(d: Delegation | null | undefined, now: Date): DelegationView {
+/** What a view of a delegation needs of it: a row, or an entry of a pair's snapshot. */
+type DelegationFacts = Pick<Delegation, 'id' | 'status' | 'level' | 'expiresAt' | 'requestExpiresAt' | 'answeredAt' | 'createdAt'>;
+
+const date = (value: string | null) => (value === null ? null : new Date(value));
+
+/** An entry of `partnerCustomers.delegationSnapshot` with its instants as dates. */
+export function fromSnapshot(d: DelegationSnapshot): DelegationFacts {
+  return { ...d, expiresAt: date(d.expiresAt), requestExpiresAt: date(d.requestExpiresAt), answeredAt: date(d.answeredAt), createdAt: new Date(d.createdAt) };
+}
+
+export function toDelegationView(d: DelegationFacts | null | undefined, now: Date): DelegationView {
   if (!d) return noDelegation;
   return {
     id: d.id,
@@ -131,9 +128,9 @@ export function toDelegationView(d: Delegation | null | undefined, now: Date): D
   };
 }
 
-/** Among one pair's delegations, the one the lists show (as `currentDelegationOrder`). */
-export function pickCurrent(rows: readonly Delegation[], now: Date): Delegation | null {
-  const rank = (d: Delegation) => {
+/** Among one pair's delegations, the one the lists show: in force, else an open request, else the latest. */
+export function pickCurrent<D extends DelegationFacts>(rows: readonly D[], now: Date): D | null {
+  const rank = (d: D) => {
     const status = delegationStatus(d, now);
     return status === 'active' ? 2 : status === 'pending' ? 1 : 0;
   };

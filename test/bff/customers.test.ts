@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { delegations } from '../../db/schema.ts';
+import { delegations, partnerCustomers, services, subscriptions } from '../../db/schema.ts';
+import { pageSchema } from '../../bff/cursor.ts';
+import { customerDetailSchema, customerListItemSchema } from '../../bff/domain/customers.ts';
 import { assertErrorShape, createTestApp, json, uniqueSuffix } from './harness.ts';
 import { auditRows, createService, insertDelegation, insertUser, linkCustomer, partnerUser, signedIn } from './fixtures-customers.ts';
 
@@ -17,7 +19,8 @@ async function walk(token: string, query: string, limit = 2): Promise<Item[]> {
   let cursor: string | null = null;
   do {
     const res = await t.request(`/api/customers?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, { token });
-    const page: Page = await json(res);
+    // The documented schema holds for every page (the list is rendered in SQL, not from the schema's type).
+    const page: Page = pageSchema(customerListItemSchema).parse(await json(res));
     assert.ok(page.items.length <= limit);
     seen.push(...page.items);
     cursor = page.nextCursor;
@@ -135,6 +138,48 @@ describe('GET /api/customers', () => {
     });
   });
 
+  test('the list follows every write to delegations, subscriptions and services, and agrees with the detail', async () => {
+    const [a, b] = [await t.createCompany({ kind: 'partner' }), await t.createCompany({ kind: 'partner' })];
+    const [pa, pb] = [await partnerUser(t, a.id, 'full'), await partnerUser(t, b.id, 'full')];
+    const c = await linkCustomer(t, a.id, { subscription: { status: 'trial', trialEndsAt: new Date(t.clock.now().getTime() + 60_000) } });
+    const item = async (token: string) => (await walk(token, `q=${encodeURIComponent(c.customer.name)}`, 5)).find((i) => i.id === c.customer.id);
+    const pair = { partnerId: a.id, customerId: c.customer.id };
+    const servicesOf = async (token: string) => ((await item(token))!.subscriptionSummary as { services: { name: string; status: string }[] }).services;
+
+    // Delegations: added, changed, removed.
+    const request = await insertDelegation(t, pair, 'pending');
+    assert.equal((await item(pa.token))!.delegation.status, 'pending');
+    await t.db.update(delegations).set({ status: 'active', answeredAt: t.clock.now() }).where(eq(delegations.id, request.id));
+    assert.equal((await item(pa.token))!.delegation.status, 'active');
+    await t.db.delete(delegations).where(eq(delegations.id, request.id));
+    assert.equal((await item(pa.token))!.delegation.status, 'none');
+
+    // Subscriptions: a second one, a renamed service, time passing, an advisor change.
+    const other = await createService(t);
+    await t.db.insert(subscriptions).values({ customerId: c.customer.id, serviceId: other.id, advisorId: a.id, status: 'active', licenses: 3 });
+    await t.db.update(services).set({ name: `Zz ${other.name}` }).where(eq(services.id, other.id));
+    const [first] = await t.db.select().from(services).where(eq(services.id, c.subscription.serviceId));
+    assert.deepEqual((await servicesOf(pa.token)).map((s) => [s.name, s.status]), [[first!.name, 'trial'], [`Zz ${other.name}`, 'active']]);
+    t.clock.advance(61_000);
+    assert.equal((await servicesOf(pa.token))[0]!.status, 'expired_trial', 'a trial past its end, with no write at all');
+    await t.db.update(subscriptions).set({ advisorId: b.id }).where(eq(subscriptions.id, c.subscription.id));
+    assert.deepEqual((await servicesOf(pa.token)).map((s) => s.name), [`Zz ${other.name}`]);
+
+    // A partner linked after its delegation and subscription were written starts with both.
+    await insertDelegation(t, { partnerId: b.id, customerId: c.customer.id }, 'active-limited');
+    assert.equal(await item(pb.token), undefined, 'not yet a customer of b');
+    await t.db.insert(partnerCustomers).values({ partnerId: b.id, customerId: c.customer.id, isAdvisor: true });
+    const seenByB = (await item(pb.token))!;
+    assert.deepEqual([seenByB.delegation.status, seenByB.delegation.level], ['active', 'limited']);
+    assert.equal((seenByB.subscriptionSummary as { expiredTrial: number }).expiredTrial, 1);
+
+    // The detail computes the same item from the tables themselves.
+    for (const [p, listed] of [[pa, await item(pa.token)], [pb, seenByB]] as const) {
+      const detail = await json(await t.request(`/api/customers/${c.customer.id}`, { token: p.token }));
+      assert.deepEqual({ delegation: detail.delegation, subscriptionSummary: detail.subscriptionSummary }, { delegation: listed!.delegation, subscriptionSummary: listed!.subscriptionSummary });
+    }
+  });
+
   test('bad cursors and bad filters are 422; a cursor of the other sort is refused', async () => {
     const partner = await t.createCompany({ kind: 'partner' });
     const p = await partnerUser(t, partner.id, 'full');
@@ -200,6 +245,7 @@ describe('GET /api/customers/:id', () => {
       await t.request(`/api/customers/${c.customer.id}/service-requests`, { method: 'POST', token: p.token, body: { title: 'Mail down', description: 'No mail since 9:00', severity: 'high' } }),
     );
     const body = await json(await t.request(`/api/customers/${c.customer.id}`, { token: p.token }));
+    customerDetailSchema.parse(body);
     assert.equal(body.delegation.status, 'active', 'the delegation in force wins over the newer request');
     assert.equal(body.delegation.level, 'full');
     assert.deepEqual(body.pendingRequest, { ...request });
