@@ -2,7 +2,8 @@
  * A company's contact details as links (mail, phone, website), the same wherever a widget names
  * a partner to a customer: the advisor on the sign-up page, the partner on the consent page.
  */
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { css } from './styles/css.ts';
 
 export interface Contact {
   email: string | null;

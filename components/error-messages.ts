@@ -4,6 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ApiRequestError } from './api/client.ts';
+import { busyButton } from './busy.ts';
 
 /** Any thrown thing as an `ApiRequestError`, so one alert shows every failure. */
 export function toApiError(error: unknown): ApiRequestError {
@@ -32,4 +33,9 @@ export function errorAlert(error: unknown, fieldOf: (path: string) => string | u
   return html`<div part="error" role="alert" class=${error ? 'shown' : ''}>${error
     ? html`${toApiError(error).message}${other.length ? html`<ul>${other.map((d) => html`<li>${d.message}</li>`)}</ul>` : nothing}`
     : nothing}</div>`;
+}
+
+/** A request that failed where its content would be: the alert, and "Try again" (`part="button <part>"`) that runs it again. */
+export function retryAlert(error: unknown, retry: () => unknown, part = ''): TemplateResult {
+  return html`${errorAlert(error)}<div part="actions">${busyButton(part, 'Try again', null, retry)}</div>`;
 }

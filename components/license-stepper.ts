@@ -9,6 +9,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatMoney } from './money.ts';
+import { fieldError } from './text-field.ts';
 
 export interface LicenseStepperOptions {
   /** The input's id (unique in the shadow root). */
@@ -87,7 +88,7 @@ export function renderLicenseStepper(o: LicenseStepperOptions): TemplateResult {
         >+</button>
       </div>
       <p part="hint" id="${o.id}-bounds">${o.min} to ${o.max}</p>
-      ${messages.length ? html`<p part="field-error" id="${o.id}-error">${messages.join(' ')}</p>` : nothing}
+      ${fieldError(o.id, messages)}
     </div>
   `;
 }

@@ -3,9 +3,10 @@
  * newer query aborts an older one and the older answer is ignored even if it arrives; then
  * "Load more" appends the next page to what is shown, so the reader keeps their place.
  */
-import { initialState, Task, TaskStatus } from '@lit/task';
+import { initialState, Task, TaskStatus } from './task.ts';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { errorAlert } from './error-messages.ts';
+import { busyButton } from './busy.ts';
+import { errorAlert, retryAlert } from './error-messages.ts';
 
 export interface Page<T> {
   items: T[];
@@ -114,12 +115,38 @@ export function loadMoreControls<T extends { id: string }, A extends readonly un
     ${list.moreError ? errorAlert(explain(list.moreError)) : nothing}
     ${list.first.status === TaskStatus.COMPLETE && list.nextCursor
       ? html`
-          <div part="actions">
-            <button type="button" part="button more" aria-disabled=${list.loadingMore ? 'true' : nothing} @click=${() => list.loadMore()}>
-              ${list.loadingMore ? html`<span class="spinner" aria-hidden="true"></span>Loading more…` : 'Load more'}
-            </button>
-          </div>
+          <div part="actions">${busyButton('more', 'Load more', list.loadingMore && 'Loading more…', () => list.loadMore())}</div>
         `
       : nothing}
+  `;
+}
+
+/**
+ * A paged list as the widgets show it: one status line (a live region: the loading text with the
+ * spinner, then `summary` once loaded — the count, or why the list is empty — or nothing when
+ * `summary` is null), the items (`<ul part="<part>">`), and `loadMoreControls`. A failed first
+ * page shows its error with "Try again". `explain` may reword the errors; `updating` is said
+ * while a newer query replaces the items shown.
+ */
+export function pagedView<T extends { id: string }, A extends readonly unknown[]>(
+  list: PagedList<T, A>,
+  labelledBy: string,
+  loading: string,
+  summary: string | null,
+  row: (item: T) => TemplateResult,
+  part = 'items',
+  explain: (error: unknown) => unknown = (error) => error,
+  updating = 'Updating\u2026',
+): TemplateResult {
+  const { status, error } = list.first;
+  if (status === TaskStatus.ERROR) return retryAlert(explain(error), () => list.first.run());
+  const loaded = status === TaskStatus.COMPLETE;
+  const n = list.items.length;
+  return html`
+    <p part="status" role="status" class=${loaded && !n ? 'empty' : ''}>${loaded
+      ? summary
+      : html`<span class="spinner" aria-hidden="true"></span>${n ? updating : loading}`}</p>
+    ${n ? html`<ul part=${part} aria-labelledby=${labelledBy} aria-busy=${loaded ? 'false' : 'true'}>${list.items.map(row)}</ul>` : nothing}
+    ${loadMoreControls(list, explain)}
   `;
 }

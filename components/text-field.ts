@@ -4,15 +4,15 @@
  * `for`, `aria-describedby` and `aria-invalid`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { liveValue } from './live-value.ts';
 
 export interface TextField {
   id: string;
-  label: string;
+  /** Text, or markup such as a lighter "(optional)". */
+  label: string | TemplateResult;
   type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'date' | 'number';
   /** The form data name; default: `id`. */
   name?: string;
-  /** The value to show; re-applied whenever the input differs from it (`liveValue`). Omit for an input the person alone fills. */
+  /** The value to show, set on the input whenever it changes (what the person typed stays until then). Omit for an input the person alone fills. */
   value?: string;
   /** Default `off`. */
   autocomplete?: string;
@@ -35,6 +35,8 @@ export interface TextField {
 
 export function textField(field: TextField): TemplateResult {
   const messages = field.messages ?? [];
+  // Names and titles keep the browser's spelling check and capitals; addresses, passwords and numbers do not.
+  const type = field.type ?? 'text';
   const describedBy = [field.hint ? `${field.id}-hint` : '', messages.length ? `${field.id}-error` : ''].filter(Boolean).join(' ');
   return html`
     <div part="field" class=${field.class ?? nothing}>
@@ -43,7 +45,7 @@ export function textField(field: TextField): TemplateResult {
         part="input"
         id=${field.id}
         name=${field.name ?? field.id}
-        type=${field.type ?? 'text'}
+        type=${type}
         autocomplete=${field.autocomplete ?? 'off'}
         minlength=${field.minlength ?? nothing}
         maxlength=${field.maxlength ?? nothing}
@@ -52,14 +54,19 @@ export function textField(field: TextField): TemplateResult {
         placeholder=${field.placeholder ?? nothing}
         ?required=${field.required ?? false}
         ?readonly=${field.readonly ?? false}
-        .value=${field.value === undefined ? nothing : liveValue(field.value)}
+        .value=${field.value ?? nothing}
         aria-invalid=${messages.length ? 'true' : nothing}
         aria-describedby=${describedBy || nothing}
-        spellcheck="false"
-        autocapitalize="off"
+        spellcheck=${type === 'text' ? nothing : 'false'}
+        autocapitalize=${type === 'text' ? nothing : 'off'}
       />
       ${field.hint ? html`<p part="hint" id="${field.id}-hint">${field.hint}</p>` : nothing}
-      ${messages.length ? html`<p part="field-error" id="${field.id}-error">${messages.join(' ')}</p>` : nothing}
+      ${fieldError(field.id, messages)}
     </div>
   `;
+}
+
+/** The server's messages about a field (or a group of them), `id="<id>-error"` for its `aria-describedby`; nothing without any. */
+export function fieldError(id: string, messages: readonly string[] | undefined): TemplateResult | typeof nothing {
+  return messages?.length ? html`<p part="field-error" id="${id}-error">${messages.join(' ')}</p>` : nothing;
 }

@@ -21,11 +21,13 @@ function shared(): UserConfig {
     publicDir: false,
     // Lit's templates and styles as written carry the source's indentation and comments: minify
     // the HTML and CSS inside `html`/`css` literals before the JS minifier sees them. Unquoted
-    // attributes (`part=card`, `id=${x}`) and bare boolean attributes parse the same in Lit.
+    // attributes (`part=card`, `id=${x}`) and bare boolean attributes parse the same in Lit, and
+    // so do end tags HTML lets a page leave out (`</p>` before a `<div>`, `</li>`, `</dd>`): the
+    // minifier keeps any that a `${…}` follows, where the parser could not tell.
     plugins: [
       minifyHtmlLiterals({
         failOnError: true,
-        options: { minifyOptions: { removeAttributeQuotes: true, collapseBooleanAttributes: true } },
+        options: { minifyOptions: { removeAttributeQuotes: true, collapseBooleanAttributes: true, removeOptionalTags: true } },
       }),
     ],
     build: {

@@ -1,8 +1,6 @@
-import { consume } from '@lit/context';
-import { LitElement } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { ApiClient } from './client.ts';
-import { apiClientContext } from './context.ts';
+import { requestClient } from './context.ts';
 
 /**
  * The base of every partnerkit widget that talks to the BFF: inside `<partner-session>` it uses
@@ -10,19 +8,43 @@ import { apiClientContext } from './context.ts';
  * for its `api-base` and `token`.
  */
 export class ApiElement extends LitElement {
+  // Every element declares its reactive properties in `static properties` rather than with
+  // decorators: the same to Lit, and the decorators' helpers and calls stay out of the bundle.
+  static override properties: PropertyDeclarations = {
+    apiBase: { attribute: 'api-base' },
+    token: {},
+    sessionClient: { state: true },
+  };
+
   /** Origin (and optional path prefix) of the BFF when used outside `<partner-session>`. Empty: the page's origin. */
-  @property({ attribute: 'api-base' }) apiBase = '';
+  apiBase = '';
 
   /** The bearer token when used outside `<partner-session>` (e.g. from your backend's embed session). Not reflected. */
-  @property() token: string | null = null;
+  token: string | null = null;
 
   /** The enclosing `<partner-session>`'s client, when there is one. */
-  @consume({ context: apiClientContext, subscribe: true })
-  @state()
   protected sessionClient: ApiClient | undefined;
 
   #ownClient: ApiClient | undefined;
   #ownClientToken: string | null = null;
+  /** Ends the subscription to the session's client. */
+  #unsubscribe: (() => void) | undefined;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    requestClient(this, (client, unsubscribe) => {
+      // Another provider answers now (one appeared nearer): leave the previous one.
+      if (unsubscribe !== this.#unsubscribe) this.#unsubscribe?.();
+      this.#unsubscribe = unsubscribe;
+      this.sessionClient = client;
+    });
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
 
   /** The client requests go through: the session's, else one of our own for `apiBase` and `token`. */
   get client(): ApiClient {

@@ -436,7 +436,9 @@ function queryString(query: object): string {
 
 /** The BFF's error shape (or whatever came instead) as a thrown error. */
 function toRequestError(response: Response, data: unknown): ApiRequestError {
-  const error = isErrorBody(data) ? data.error : undefined;
+  // Only `{ error: { code, message } }` counts as the BFF's error shape; a proxy's page does not.
+  const body = (data as Partial<ErrorBody> | null | undefined)?.error;
+  const error = typeof body?.code === 'string' && typeof body.message === 'string' ? body : undefined;
   return new ApiRequestError(
     response.status,
     error?.code ?? 'http_error',
@@ -450,15 +452,4 @@ function toRequestError(response: Response, data: unknown): ApiRequestError {
 function retryAfterSeconds(header: string | null): number | null {
   const seconds = header === null ? NaN : Number(header);
   return Number.isFinite(seconds) && seconds >= 0 ? seconds : null;
-}
-
-function isErrorBody(data: unknown): data is ErrorBody {
-  if (typeof data !== 'object' || data === null || !('error' in data)) return false;
-  const error = (data as { error: unknown }).error;
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as { code?: unknown }).code === 'string' &&
-    typeof (error as { message?: unknown }).message === 'string'
-  );
 }

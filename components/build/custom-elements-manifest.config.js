@@ -13,7 +13,7 @@ export default {
   litelement: true,
   // Left to itself the analyzer rewrites package.json to add a `customElements` field.
   packagejson: false,
-  plugins: [tagNamesFromConstants()],
+  plugins: [tagNamesFromConstants(), internalStateIsNoAttribute()],
 };
 
 /**
@@ -36,6 +36,45 @@ function tagNamesFromConstants() {
         }
         for (const declaration of module.declarations ?? []) {
           if (declaration.customElement && strings.has(declaration.tagName)) declaration.tagName = strings.get(declaration.tagName);
+        }
+      }
+    },
+  };
+}
+
+/**
+ * The elements declare their reactive properties in `static properties` (components/api/api-element.ts
+ * says why). The analyzer reads those, but takes `{ state: true }` — internal state, never an
+ * attribute — for attributes. Leave them out of the attributes, as `@state()` was, and leave out
+ * the `properties` declaration itself (Lit's plumbing, not the element's API).
+ */
+function internalStateIsNoAttribute() {
+  /** `Class.property` of every `{ state: true }`; a mixin's class goes by its function's name. */
+  const states = new Set();
+  return {
+    name: 'partnerkit-internal-state',
+    analyzePhase({ ts, node }) {
+      if (!ts.isClassDeclaration(node) && !ts.isClassExpression(node)) return;
+      const mixin = ts.findAncestor(node.parent, (n) => ts.isFunctionDeclaration(n));
+      const className = mixin?.name?.getText() ?? node.name?.getText();
+      for (const member of node.members) {
+        const isStatic = member.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
+        if (!isStatic || member.name?.getText() !== 'properties' || !member.initializer || !ts.isObjectLiteralExpression(member.initializer)) continue;
+        for (const property of member.initializer.properties) {
+          const options = ts.isPropertyAssignment(property) ? property.initializer : undefined;
+          const state = options && ts.isObjectLiteralExpression(options) && options.properties.some((o) => o.name?.getText() === 'state' && o.initializer?.kind === ts.SyntaxKind.TrueKeyword);
+          if (state) states.add(`${className}.${property.name.getText()}`);
+        }
+      }
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      const isState = (declaration, item) => states.has(`${item.inheritedFrom?.name ?? declaration.name}.${item.fieldName ?? item.name}`);
+      for (const module of customElementsManifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          if (declaration.attributes) declaration.attributes = declaration.attributes.filter((attribute) => !isState(declaration, attribute));
+          if (!declaration.members) continue;
+          declaration.members = declaration.members.filter((member) => !(member.static && member.name === 'properties'));
+          for (const member of declaration.members) if (isState(declaration, member)) delete member.attribute;
         }
       }
     },

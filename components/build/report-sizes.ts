@@ -11,14 +11,12 @@ import { gzipSync } from 'node:zlib';
 import { distDir, elementModules, rootDir } from './element-modules.ts';
 
 /**
- * The ceiling for dist/partnerkit.js, gzipped, that fails the build. Issue 6 asks for 40 KB with
- * every element and Lit; with all ten elements the bundle is about 43 KB, so the build holds the
- * line at 44 KB (nothing may grow unnoticed) and prints how far it is from the 40 KB target,
- * which stays open on the issue.
+ * The ceiling for dist/partnerkit.js, gzipped, that fails the build: the 40 KB issue 6 asks for,
+ * with every element and Lit. The bundle meets it (about 39.5 KB with all ten elements), so the
+ * target is now the enforced budget: an element or change that would push past it must pay for
+ * itself first.
  */
-export const bundleBudget = 44 * 1024;
-/** The size issue 6 asks for; reported, not yet enforced. */
-export const bundleTarget = 40 * 1024;
+export const bundleBudget = 40 * 1024;
 
 const gzipped = (bytes: Uint8Array) => gzipSync(bytes).length;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -55,12 +53,7 @@ function main() {
   }
 
   const rows: string[][] = [['file', 'size', 'gzip', '']];
-  const verdict =
-    bundleGzip > bundleBudget
-      ? 'OVER BUDGET'
-      : `${kb(bundleBudget - bundleGzip)} under the ${kb(bundleBudget)} ceiling; ${
-          bundleGzip > bundleTarget ? `${kb(bundleGzip - bundleTarget)} over` : 'within'
-        } the ${kb(bundleTarget)} target`;
+  const verdict = bundleGzip > bundleBudget ? 'OVER BUDGET' : `${kb(bundleBudget - bundleGzip)} under the ${kb(bundleBudget)} budget`;
   rows.push([name(bundle), kb(bundleCode.length), kb(bundleGzip), verdict]);
 
   const elementsDir = join(distDir, 'elements');

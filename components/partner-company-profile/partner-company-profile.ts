@@ -1,12 +1,12 @@
-import { Task, TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { Task, TaskStatus } from '../task.ts';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ApiElement } from '../api/api-element.ts';
 import type { ApiClient, CompanyUpdate, CompanyView, MeView } from '../api/client.ts';
-import { errorAlert, fieldMessages, toApiError } from '../error-messages.ts';
+import { busyButton, loadingLine } from '../busy.ts';
+import { errorAlert, fieldMessages, retryAlert, toApiError } from '../error-messages.ts';
 import { partnerEvent } from '../events.ts';
-import { liveValue } from '../live-value.ts';
-import { textField } from '../text-field.ts';
+import { FocusAfterUpdate } from '../focus-after-update.ts';
+import { fieldError, textField } from '../text-field.ts';
 import { controls } from '../styles/controls.ts';
 import { tokens } from '../styles/tokens.ts';
 import styles from './partner-company-profile.styles.ts';
@@ -159,19 +159,26 @@ function changesOf(company: CompanyView, draft: Draft): { changes: CompanyUpdate
  */
 export class PartnerCompanyProfile extends ApiElement {
   static override styles = [tokens, controls, styles];
+  static override properties: PropertyDeclarations = {
+    company: { state: true },
+    draft: { state: true },
+    busy: { state: true },
+    actionError: { state: true },
+    notice: { state: true },
+  };
 
   /** The company as last loaded or saved. */
-  @state() private company: CompanyView | null = null;
-  @state() private draft: Draft | null = null;
-  @state() private busy = false;
-  @state() private actionError: unknown = null;
-  @state() private notice = '';
+  private company: CompanyView | null = null;
+  private draft: Draft | null = null;
+  private busy = false;
+  private actionError: unknown = null;
+  private notice = '';
 
   /** For each origin of the last save, the form line it came from. */
   #originLines: number[] = [];
-  #focusAfterUpdate: string | null = null;
+  readonly #focus = new FocusAfterUpdate(this);
 
-  private readonly loaded = new Task(this, {
+  readonly #loaded = new Task(this, {
     args: () => [this.client] as const,
     task: async ([client], { signal }): Promise<Loaded | null> => {
       // Another session (sign-out, another user): nothing of the previous one stays on screen.
@@ -190,18 +197,15 @@ export class PartnerCompanyProfile extends ApiElement {
   });
 
   protected override render() {
-    const { status, value, error } = this.loaded;
+    const { status, value, error } = this.#loaded;
     if (!this.client.hasCredentials || (status === TaskStatus.COMPLETE && !value)) {
       return this.#renderCard(html`<p part="intro">Sign in to see your company profile.</p>`);
     }
     if (status === TaskStatus.ERROR) {
-      return this.#renderCard(html`
-        ${errorAlert(error)}
-        <div part="actions"><button type="button" part="button primary" @click=${() => this.loaded.run()}>Try again</button></div>
-      `);
+      return this.#renderCard(retryAlert(error, () => this.#loaded.run(), 'primary'));
     }
     if (!value || !this.company || !this.draft) {
-      return this.#renderCard(html`<p part="status" role="status"><span class="spinner" aria-hidden="true"></span>Loading the company profile…</p>`);
+      return this.#renderCard(loadingLine('Loading the company profile…'));
     }
     return value.me.permissions.includes('company:update') ? this.#renderForm(this.company, this.draft) : this.#renderReadOnly(this.company);
   }
@@ -254,7 +258,7 @@ export class PartnerCompanyProfile extends ApiElement {
               this.#renderInput({ id: `address-${f.key}`, label: f.label, type: 'text', value: draft.address[f.key], errors, wide: f.wide }),
             )}
           </div>
-          ${this.#renderMessages('address', errors)}
+          ${fieldError('address', errors.get('address'))}
         </fieldset>
         ${this.#renderOrigins(draft, errors)}
         ${company.kind === 'partner'
@@ -271,9 +275,7 @@ export class PartnerCompanyProfile extends ApiElement {
         ${errorAlert(this.actionError, (path) => (errors.has(this.#fieldOf(path) ?? '') ? path : undefined))}
         <p part="notice" class="note" role="status">${this.notice}</p>
         <div part="actions">
-          <button type="submit" part="button primary save" aria-disabled=${this.busy ? 'true' : nothing}>
-            ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>Saving…` : 'Save changes'}
-          </button>
+          ${busyButton('primary save', 'Save changes', this.busy && 'Saving…')}
           ${dirty ? html`<button type="button" part="button discard" @click=${this.#discard}>Discard changes</button>` : nothing}
         </div>
       </form>
@@ -306,7 +308,7 @@ export class PartnerCompanyProfile extends ApiElement {
                     spellcheck="false"
                     autocapitalize="off"
                     placeholder="https://www.example.com"
-                    .value=${liveValue(origin)}
+                    .value=${origin}
                     ?readonly=${this.busy}
                     aria-invalid=${messages.length ? 'true' : nothing}
                     aria-describedby=${messages.length ? `${id}-error` : nothing}
@@ -315,12 +317,12 @@ export class PartnerCompanyProfile extends ApiElement {
                     Remove<span class="visually-hidden"> allowed origin ${index + 1}</span>
                   </button>
                 </div>
-                ${messages.length ? html`<p part="field-error" id="${id}-error">${messages.join(' ')}</p>` : nothing}
+                ${fieldError(id, messages)}
               </li>
             `;
           })}
         </ul>
-        ${this.#renderMessages('origins', errors)}
+        ${fieldError('origins', errors.get('origins'))}
         <div><button type="button" part="button add-origin" @click=${this.#addOrigin}>Add origin</button></div>
       </fieldset>
     `;
@@ -341,11 +343,6 @@ export class PartnerCompanyProfile extends ApiElement {
     return textField({ ...rest, readonly: this.busy, messages: errors.get(field.id), class: wide ? 'wide' : undefined });
   }
 
-  #renderMessages(id: string, errors: Map<string, string[]>): TemplateResult | typeof nothing {
-    const messages = errors.get(id) ?? [];
-    return messages.length ? html`<p part="field-error" id="${id}-error">${messages.join(' ')}</p>` : nothing;
-  }
-
   /** Which field a detail's path is about: `body.email` → email, `body.address.city` → city, `body.allowedOrigins.2` → that origin's line. */
   #fieldOf(path: string): string | undefined {
     const [body, field, sub] = path.split('.');
@@ -361,14 +358,6 @@ export class PartnerCompanyProfile extends ApiElement {
 
   #fieldErrors(): Map<string, string[]> {
     return fieldMessages(this.actionError, (path) => this.#fieldOf(path));
-  }
-
-  protected override updated(changed: PropertyValues<this>) {
-    super.updated(changed);
-    const target = this.#focusAfterUpdate;
-    if (!target) return;
-    this.#focusAfterUpdate = null;
-    this.renderRoot.querySelector<HTMLElement>(target)?.focus();
   }
 
   #onInput = (event: Event) => {
@@ -392,7 +381,7 @@ export class PartnerCompanyProfile extends ApiElement {
     if (!this.draft || this.busy) return;
     this.#forgetOriginErrors();
     this.draft = { ...this.draft, origins: [...this.draft.origins, ''] };
-    this.#focusAfterUpdate = `#origin-${this.draft.origins.length - 1}`;
+    this.#focus.request(`#origin-${this.draft.origins.length - 1}`);
   };
 
   #removeOrigin(index: number) {
@@ -401,7 +390,7 @@ export class PartnerCompanyProfile extends ApiElement {
     const origins = this.draft.origins.filter((_, i) => i !== index);
     this.draft = { ...this.draft, origins: origins.length ? origins : [''] };
     // Focus stays in the list: on the line that took the removed one's place, else the last, else "Add origin".
-    this.#focusAfterUpdate = `#origin-${Math.min(index, this.draft.origins.length - 1)}`;
+    this.#focus.request(`#origin-${Math.min(index, this.draft.origins.length - 1)}`);
   }
 
   /** The lines moved, so the server's messages no longer point at the right origin. */
@@ -421,7 +410,7 @@ export class PartnerCompanyProfile extends ApiElement {
 
   #onSave = async (event: SubmitEvent) => {
     event.preventDefault();
-    const loaded = this.loaded.value;
+    const loaded = this.#loaded.value;
     if (this.busy || !loaded || !this.company || !this.draft) return;
     const { changes, originLines } = changesOf(this.company, this.draft);
     if (Object.keys(changes).length === 0) {
@@ -441,7 +430,7 @@ export class PartnerCompanyProfile extends ApiElement {
       this.dispatchEvent(partnerEvent('partner-company-updated', company));
     } catch (error) {
       this.actionError = toApiError(error);
-      this.#focusAfterUpdate = '[aria-invalid="true"]';
+      this.#focus.request('[aria-invalid="true"]');
     } finally {
       this.busy = false;
     }

@@ -1,5 +1,5 @@
 /** The customer list's own layout; fields, buttons, badges, filters and dialogs come from the shared styles. */
-import { css } from 'lit';
+import { css } from '../styles/css.ts';
 
 export default css`
   :host {

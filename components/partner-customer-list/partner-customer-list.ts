@@ -1,6 +1,5 @@
-import { initialState, Task, TaskStatus } from '@lit/task';
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { initialState, Task, TaskStatus } from '../task.ts';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ApiElement } from '../api/api-element.ts';
 import { ApiRequestError } from '../api/client.ts';
 import type {
@@ -16,17 +15,19 @@ import type {
   ServiceRequestView,
   UserView,
 } from '../api/client.ts';
+import { busyButton, loadingLine as loading } from '../busy.ts';
 import { copyField, type CopyResult } from '../copy-text.ts';
 import { formatDate, formatDateTime } from '../dates.ts';
 import { auditActionLabels, auditSubject, delegationStateLabels, levelLabel } from '../delegation-text.ts';
-import { errorAlert, fieldMessages, toApiError } from '../error-messages.ts';
+import { errorAlert, fieldMessages, retryAlert, toApiError } from '../error-messages.ts';
 import { partnerEvent } from '../events.ts';
 import { FocusAfterUpdate } from '../focus-after-update.ts';
-import { loadMoreControls, PagedList } from '../paged-list.ts';
+import { PagedList, pagedView } from '../paged-list.ts';
 import { saveFile } from '../save-file.ts';
+import { selectField } from '../select-field.ts';
 import { SearchController } from '../search-controller.ts';
 import { temporaryPasswordView } from '../temporary-password.ts';
-import { textField } from '../text-field.ts';
+import { fieldError, textField } from '../text-field.ts';
 import { controls } from '../styles/controls.ts';
 import { offerControls } from '../styles/offer-controls.ts';
 import { tokens } from '../styles/tokens.ts';
@@ -197,29 +198,44 @@ function listItem(detail: CustomerDetail): CustomerListItem {
  */
 export class PartnerCustomerList extends ApiElement {
   static override styles = [tokens, controls, offerControls, styles];
+  static override properties: PropertyDeclarations = {
+    pageSize: { type: Number, attribute: 'page-size' },
+    delegation: { state: true },
+    subscription: { state: true },
+    sort: { state: true },
+    selected: { state: true },
+    detail: { state: true },
+    dialog: { state: true },
+    level: { state: true },
+    busy: { state: true },
+    actionError: { state: true },
+    copied: { state: true },
+    downloading: { state: true },
+    downloadError: { state: true },
+  };
 
   /** How many customers a page holds (1–100). */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 25;
+  pageSize = 25;
 
-  @state() private delegation: DelegationState | '' = '';
-  @state() private subscription: SubscriptionFilter | '' = '';
-  @state() private sort: Sort = 'name';
+  private delegation: DelegationState | '' = '';
+  private subscription: SubscriptionFilter | '' = '';
+  private sort: Sort = 'name';
   /** The open customer's list row; null while the list shows. */
-  @state() private selected: CustomerListItem | null = null;
-  @state() private detail: CustomerDetail | null = null;
-  @state() private dialog: Dialog | null = null;
-  @state() private level: Level | null = null;
-  @state() private busy = false;
-  @state() private actionError: unknown = null;
+  private selected: CustomerListItem | null = null;
+  private detail: CustomerDetail | null = null;
+  private dialog: Dialog | null = null;
+  private level: Level | null = null;
+  private busy = false;
+  private actionError: unknown = null;
   /** The last copy: which input, and how it went. */
-  @state() private copied: { id: string; result: CopyResult } | null = null;
-  @state() private downloading = false;
-  @state() private downloadError: unknown = null;
+  private copied: { id: string; result: CopyResult } | null = null;
+  private downloading = false;
+  private downloadError: unknown = null;
 
   readonly #search = new SearchController(this);
   readonly #focus = new FocusAfterUpdate(this);
 
-  private readonly setup = new Task(this, {
+  readonly #setup = new Task(this, {
     args: () => [this.client] as const,
     task: async ([client], { signal }): Promise<Setup | null> => {
       // Another session: nothing of the previous one stays on screen.
@@ -235,15 +251,15 @@ export class PartnerCustomerList extends ApiElement {
   /** The customers for the search, filters and sort; a newer query aborts an older one and wins. */
   readonly #customers = new PagedList<CustomerListItem, readonly [Setup | null | undefined, string, DelegationState | '', SubscriptionFilter | '', Sort, number]>(
     this,
-    () => [this.setup.value, this.#search.query, this.delegation, this.subscription, this.sort, this.pageSize] as const,
+    () => [this.#setup.value, this.#search.query, this.delegation, this.subscription, this.sort, this.pageSize] as const,
     ([setup, q, delegation, subscription, sort, limit], cursor, signal) =>
       setup?.roles
         ? setup.client.customers({ q: q || undefined, delegation: delegation || undefined, subscription: subscription || undefined, sort, cursor, limit }, { signal })
         : initialState,
   );
 
-  private readonly detailTask = new Task(this, {
-    args: () => [this.setup.value?.client, this.selected?.id] as const,
+  readonly #detailTask = new Task(this, {
+    args: () => [this.#setup.value?.client, this.selected?.id] as const,
     task: ([client, id], { signal }) => (client && id ? client.customer(id, { signal }) : initialState),
     onComplete: (detail) => {
       this.detail = detail;
@@ -253,19 +269,19 @@ export class PartnerCustomerList extends ApiElement {
 
   readonly #users = new PagedList<UserView, readonly [ApiClient | undefined, string | undefined]>(
     this,
-    () => [this.setup.value?.client, this.#can('users:read') ? this.detail?.id : undefined] as const,
+    () => [this.#setup.value?.client, this.#can('users:read') ? this.detail?.id : undefined] as const,
     ([client, id], cursor, signal) => (client && id ? client.customerUsers(id, { cursor, limit: userPage }, { signal }) : initialState),
   );
 
   readonly #requests = new PagedList<ServiceRequestView, readonly [ApiClient | undefined, string | undefined]>(
     this,
-    () => [this.setup.value?.client, this.#can('service-requests:manage') ? this.detail?.id : undefined] as const,
+    () => [this.#setup.value?.client, this.#can('service-requests:manage') ? this.detail?.id : undefined] as const,
     ([client, id], cursor, signal) => (client && id ? client.serviceRequests(id, { cursor, limit: shortPage }, { signal }) : initialState),
   );
 
   readonly #audit = new PagedList<AuditEntryView, readonly [ApiClient | undefined, string | undefined]>(
     this,
-    () => [this.setup.value?.client, this.detail?.id] as const,
+    () => [this.#setup.value?.client, this.detail?.id] as const,
     ([client, id], cursor, signal) => (client && id ? client.customerAudit(id, { cursor, limit: shortPage }, { signal }) : initialState),
   );
 
@@ -279,11 +295,11 @@ export class PartnerCustomerList extends ApiElement {
   }
 
   protected override render() {
-    const { status, value, error } = this.setup;
+    const { status, value, error } = this.#setup;
     if (!this.client.hasCredentials || (status === TaskStatus.COMPLETE && !value)) {
       return this.#card(html`<p part="intro">Sign in to see your customers.</p>`);
     }
-    if (status === TaskStatus.ERROR) return this.#card(this.#retry(error, () => this.setup.run()));
+    if (status === TaskStatus.ERROR) return this.#card(this.#retry(error, () => this.#setup.run()));
     if (!value) return this.#card(loading('Loading…'));
     if (!value.roles) {
       return this.#card(html`
@@ -313,14 +329,11 @@ export class PartnerCustomerList extends ApiElement {
   }
 
   #retry(error: unknown, retry: () => unknown): TemplateResult {
-    return html`${errorAlert(this.#explain(error))}
-      <div part="actions"><button type="button" part="button" @click=${retry}>Try again</button></div>`;
+    return retryAlert(this.#explain(error), retry);
   }
 
   /** Errors in an open customer get their 403s explained; the list's own errors are shown as they come. */
-  #explain(error: unknown) {
-    return error && this.selected ? explained(error, this.selected.name) : error;
-  }
+  #explain = (error: unknown) => (error && this.selected ? explained(error, this.selected.name) : error);
 
   // ---- the list ---------------------------------------------------------------------------
 
@@ -341,9 +354,9 @@ export class PartnerCustomerList extends ApiElement {
       <form part="search" role="search" @submit=${this.#search.submit}>
         <div part="filters">
           ${this.#search.field('Search by name or domain')}
-          ${select('delegation-filter', 'Delegated admin', [['', 'Any'], ...Object.entries(delegationStateLabels)], this.delegation, (v) => (this.delegation = v as DelegationState))}
-          ${select('subscription-filter', 'Subscriptions', [['', 'Any'], ['trial', 'On trial'], ['active', 'Active'], ['expired_trial', 'Trial expired']], this.subscription, (v) => (this.subscription = v as SubscriptionFilter))}
-          ${select('sort', 'Sort by', [['name', 'Name'], ['newest', 'Newest first']], this.sort, (v) => (this.sort = v as Sort))}
+          ${selectField('delegation-filter', 'Delegated admin', [['', 'Any'], ...Object.entries(delegationStateLabels)], this.delegation, (v) => (this.delegation = v as DelegationState))}
+          ${selectField('subscription-filter', 'Subscriptions', [['', 'Any'], ['trial', 'On trial'], ['active', 'Active'], ['expired_trial', 'Trial expired']], this.subscription, (v) => (this.subscription = v as SubscriptionFilter))}
+          ${selectField('sort', 'Sort by', [['name', 'Name'], ['newest', 'Newest first']], this.sort, (v) => (this.sort = v as Sort))}
         </div>
       </form>
       ${this.#renderPaged(list, 'customers-title', 'Loading customers…', summary, (c) => this.#renderRow(c), 'rows')}
@@ -376,31 +389,16 @@ export class PartnerCustomerList extends ApiElement {
     `;
   }
 
-  /**
-   * A paged list with its loading line, summary, error and "Load more". `summary` is shown once
-   * loaded (the count, or why it is empty).
-   */
+  /** A list of the detail (or the customers), its errors explained for the open customer. */
   #renderPaged<T extends { id: string }, A extends readonly unknown[]>(
     list: PagedList<T, A>,
     labelledBy: string,
     loadingText: string,
     summary: string | null,
     row: (item: T) => TemplateResult,
-    part = 'items',
+    part?: string,
   ): TemplateResult {
-    const { status, error } = list.first;
-    if (status === TaskStatus.ERROR) return this.#retry(error, () => list.first.run());
-    const loaded = status === TaskStatus.COMPLETE;
-    const n = list.items.length;
-    return html`
-      ${loaded
-        ? summary
-          ? html`<p part="status" role="status" class=${n ? '' : 'empty'}>${summary}</p>`
-          : nothing
-        : loading(n ? 'Updating…' : loadingText)}
-      ${n ? html`<ul part=${part} aria-labelledby=${labelledBy} aria-busy=${loaded ? 'false' : 'true'}>${list.items.map(row)}</ul>` : nothing}
-      ${loadMoreControls(list, (error) => this.#explain(error))}
-    `;
+    return pagedView(list, labelledBy, loadingText, summary, row, part, this.#explain);
   }
 
   #open(customer: CustomerListItem) {
@@ -422,7 +420,7 @@ export class PartnerCustomerList extends ApiElement {
   #renderDetail(roles: RolesView, item: CustomerListItem): TemplateResult {
     const detail = this.detail;
     const c = detail ?? item;
-    const { status, error } = this.detailTask;
+    const { status, error } = this.#detailTask;
     return html`
       <section part="card detail" aria-labelledby="detail-title">
         <div>
@@ -435,7 +433,7 @@ export class PartnerCustomerList extends ApiElement {
           </p>
         </div>
         ${status === TaskStatus.ERROR && !detail
-          ? this.#retry(error, () => this.detailTask.run())
+          ? this.#retry(error, () => this.#detailTask.run())
           : detail
             ? html`
                 ${this.#renderDelegation(detail)} ${this.#renderSubscriptions(detail)}
@@ -573,9 +571,7 @@ export class PartnerCustomerList extends ApiElement {
     return this.#section(
       'audit-title',
       'Audit trail',
-      html`<button type="button" part="button download" aria-disabled=${this.downloading ? 'true' : nothing} @click=${this.#download}>
-        ${this.downloading ? html`<span class="spinner" aria-hidden="true"></span>Preparing…` : 'Download CSV'}
-      </button>`,
+      busyButton('download', 'Download CSV', this.downloading && 'Preparing…', this.#download),
       html`
         <p part="intro">What your company did in this customer, and its delegation events, newest first.</p>
         ${errorAlert(this.#explain(this.downloadError))}
@@ -625,7 +621,7 @@ export class PartnerCustomerList extends ApiElement {
                 )}
               </div>
               <p part="hint" id="level-hint">${this.level ? levelDescriptions[this.level] : 'Choose how much the customer lets you do.'}</p>
-              ${errors.has('level') ? html`<p part="field-error">${errors.get('level')!.join(' ')}</p>` : nothing}
+              ${fieldError('level', errors.get('level'))}
             </fieldset>
             ${textField({ id: 'days', name: 'expiresInDays', label: 'Days to answer (optional)', type: 'number', min: '1', max: '90', hint: '1 to 90; empty: 90 days.', readonly: this.busy, messages: errors.get('days') })}
             ${alert}
@@ -662,9 +658,9 @@ export class PartnerCustomerList extends ApiElement {
                 aria-invalid=${errors.has('description') ? 'true' : nothing}
                 aria-describedby=${errors.has('description') ? 'description-error' : nothing}
               ></textarea>
-              ${errors.has('description') ? html`<p part="field-error" id="description-error">${errors.get('description')!.join(' ')}</p>` : nothing}
+              ${fieldError('description', errors.get('description'))}
             </div>
-            ${select('severity', 'Severity', severities.map((s) => [s, capitalized(s)]), 'normal', null)}
+            ${selectField('severity', 'Severity', severities.map((s) => [s, capitalized(s)]), 'normal')}
             ${alert}
             <div part="actions">${this.#submit('Open request', 'Opening…')} ${cancel}</div>
           </form>
@@ -694,12 +690,7 @@ export class PartnerCustomerList extends ApiElement {
   }
 
   #submit(label: string, busyLabel: string, variant = 'primary'): TemplateResult {
-    // aria-disabled rather than disabled: a disabled button would drop the keyboard focus.
-    return html`
-      <button type="submit" part="button ${variant}" aria-disabled=${this.busy ? 'true' : nothing}>
-        ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>${busyLabel}` : label}
-      </button>
-    `;
+    return busyButton(variant, label, this.busy && busyLabel);
   }
 
   protected override updated() {
@@ -738,7 +729,7 @@ export class PartnerCustomerList extends ApiElement {
   /** Runs a dialog action with its busy state; a failure goes to the dialog's alert. */
   async #act(event: SubmitEvent, action: (client: ApiClient, customer: CustomerDetail, data: FormData) => Promise<void>) {
     event.preventDefault();
-    const client = this.setup.value?.client;
+    const client = this.#setup.value?.client;
     const customer = this.detail;
     if (this.busy || !client || !customer) return;
     const data = new FormData(event.currentTarget as HTMLFormElement);
@@ -750,7 +741,7 @@ export class PartnerCustomerList extends ApiElement {
     } catch (error) {
       this.actionError = toApiError(error);
       // A refusal may mean the delegation changed (revoked, expired): show what holds now.
-      if (this.actionError instanceof ApiRequestError && this.actionError.status === 403) void this.detailTask.run();
+      if (this.actionError instanceof ApiRequestError && this.actionError.status === 403) void this.#detailTask.run();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('dialog [aria-invalid="true"]')?.focus();
     } finally {
@@ -766,7 +757,7 @@ export class PartnerCustomerList extends ApiElement {
       this.#dismiss();
       this.#focus.request('#consent-url');
       this.dispatchEvent(partnerEvent('partner-delegation-requested', request));
-      void this.detailTask.run(); // its state (e.g. none → requested), here and in the list
+      void this.#detailTask.run(); // its state (e.g. none → requested), here and in the list
     });
 
   #onCreateUser = (event: SubmitEvent) =>
@@ -809,7 +800,7 @@ export class PartnerCustomerList extends ApiElement {
 
   #download = async () => {
     const customer = this.detail;
-    const client = this.setup.value?.client;
+    const client = this.#setup.value?.client;
     if (this.downloading || !customer || !client) return;
     this.downloading = true;
     this.downloadError = null;
@@ -821,22 +812,6 @@ export class PartnerCustomerList extends ApiElement {
       this.downloading = false;
     }
   };
-}
-
-function loading(text: string): TemplateResult {
-  return html`<p part="status" role="status"><span class="spinner" aria-hidden="true"></span>${text}</p>`;
-}
-
-/** A labelled `<select>`; with `onPick` null it is a plain form field (its name is its id). */
-function select(id: string, label: string, options: readonly (readonly [string, string])[], value: string, onPick: ((value: string) => void) | null): TemplateResult {
-  return html`
-    <div part="field">
-      <label part="label" for=${id}>${label}</label>
-      <select part="input select" id=${id} name=${id} @change=${(e: Event) => onPick?.((e.target as HTMLSelectElement).value)}>
-        ${options.map(([v, text]) => html`<option value=${v} ?selected=${v === value}>${text}</option>`)}
-      </select>
-    </div>
-  `;
 }
 
 export const partnerCustomerListTag = 'partner-customer-list';

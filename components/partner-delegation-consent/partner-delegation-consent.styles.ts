@@ -1,5 +1,5 @@
 /** The consent widget's own layout; cards, fields, buttons, badges, notes and filters come from the shared styles. */
-import { css } from 'lit';
+import { css } from '../styles/css.ts';
 
 export default css`
   :host {

@@ -1,12 +1,12 @@
-import { initialState, Task, TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { initialState, Task, TaskStatus } from '../task.ts';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiElement } from '../api/api-element.ts';
 import type { ApiClient, ApiRequestError, AuditEntryView, PartnerListItem, PublicDelegationView } from '../api/client.ts';
 import { contactList, contactStyles } from '../contact-list.ts';
 import { endOfDay, formatDate, formatDateTime, today } from '../dates.ts';
 import { auditActionLabels, auditSubject, delegationStateLabels, levelLabel } from '../delegation-text.ts';
-import { errorAlert, fieldMessages, toApiError } from '../error-messages.ts';
+import { busyButton, loadingLine } from '../busy.ts';
+import { errorAlert, fieldMessages, retryAlert, toApiError } from '../error-messages.ts';
 import { partnerEvent } from '../events.ts';
 import { FocusAfterUpdate } from '../focus-after-update.ts';
 import { PagedList } from '../paged-list.ts';
@@ -105,31 +105,45 @@ function problemOf(error: ApiRequestError): [string, string] | null {
  */
 export class PartnerDelegationConsent extends ApiElement {
   static override styles = [tokens, controls, contactStyles, styles];
+  static override properties: PropertyDeclarations = {
+    code: {},
+    pageSize: { type: Number, attribute: 'page-size' },
+    reviewing: { state: true },
+    showList: { state: true },
+    answered: { state: true },
+    problem: { state: true },
+    busy: { state: true },
+    error: { state: true },
+    confirming: { state: true },
+    notice: { state: true },
+    auditPartner: { state: true },
+    csvError: { state: true },
+  };
 
   /** The request's code. Unset: `?delegation=` of the page's URL; without either, the partners and the audit. */
-  @property() code: string | null = null;
+  code: string | null = null;
 
   /** Audit entries per page (1–100). */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+  pageSize = 20;
 
   /** A request opened from the partners list ("Review request"). */
-  @state() private reviewing: string | null = null;
+  private reviewing: string | null = null;
   /** "See all your partners" was chosen: the list, though the page's URL names a request. */
-  @state() private showList = false;
+  private showList = false;
   /** The request as just answered here. */
-  @state() private answered: PublicDelegationView | null = null;
+  private answered: PublicDelegationView | null = null;
   /** Why the request can no longer be answered (an answer came back 401, 403, 404 or 410). */
-  @state() private problem: ApiRequestError | null = null;
-  @state() private busy: Busy = null;
+  private problem: ApiRequestError | null = null;
+  private busy: Busy = null;
   /** A failed answer or revocation, shown beside its buttons. */
-  @state() private error: ApiRequestError | null = null;
+  private error: ApiRequestError | null = null;
   /** The partner whose revocation waits for a confirmation. */
-  @state() private confirming: string | null = null;
-  @state() private notice = '';
+  private confirming: string | null = null;
+  private notice = '';
   /** The audit's partner filter; empty for all. */
-  @state() private auditPartner = '';
+  private auditPartner = '';
   /** A failed CSV download. */
-  @state() private csvError: ApiRequestError | null = null;
+  private csvError: ApiRequestError | null = null;
 
   readonly #focus = new FocusAfterUpdate(this);
 
@@ -140,12 +154,12 @@ export class PartnerDelegationConsent extends ApiElement {
     return this.code || new URLSearchParams(globalThis.location?.search ?? '').get('delegation') || null;
   }
 
-  private readonly request = new Task(this, {
+  readonly #request = new Task(this, {
     args: () => [this.client, this.requestCode] as const,
     task: async ([client, code], { signal }) => (code && client.hasCredentials ? client.delegationRequest(code, { signal }) : initialState),
   });
 
-  private readonly partners = new Task(this, {
+  readonly #partners = new Task(this, {
     args: () => [this.client, this.requestCode] as const,
     task: async ([client, code], { signal }) => {
       if (code || !client.hasCredentials) return initialState;
@@ -200,25 +214,14 @@ export class PartnerDelegationConsent extends ApiElement {
     `;
   }
 
-  #loading(text: string): TemplateResult {
-    return html`<p part="status" role="status"><span class="spinner" aria-hidden="true"></span>${text}</p>`;
-  }
-
-  #button(part: string, label: string | TemplateResult, onClick: () => void, busyLabel?: string | false): TemplateResult {
-    // aria-disabled rather than disabled while busy: a disabled button would drop the keyboard focus.
-    return html`<button type="button" part="button ${part}" aria-disabled=${busyLabel ? 'true' : nothing} @click=${onClick}>
-      ${busyLabel ? html`<span class="spinner" aria-hidden="true"></span>${busyLabel}` : label}
-    </button>`;
-  }
-
   #partnersButton(): TemplateResult {
-    return this.#button('partners-link', this.reviewing ? 'Back to your partners' : 'See all your partners', this.#showPartners);
+    return busyButton('partners-link', this.reviewing ? 'Back to your partners' : 'See all your partners', null, this.#showPartners);
   }
 
   // ——— One request ———
 
   #renderRequestView(): TemplateResult {
-    const { status, value, error } = this.request;
+    const { status, value, error } = this.#request;
     const failure = this.problem ?? (status === TaskStatus.ERROR ? toApiError(error) : null);
     if (failure) {
       const [title, text] = problemOf(failure) ?? ['Could not load the request', ''];
@@ -227,12 +230,12 @@ export class PartnerDelegationConsent extends ApiElement {
         ${text ? html`<p part="intro">${text}</p>` : errorAlert(failure)}
         ${text && !link
           ? nothing
-          : html`<div part="actions">${text ? this.#partnersButton() : this.#button('primary', 'Try again', () => void this.request.run())}</div>`}
+          : html`<div part="actions">${text ? this.#partnersButton() : busyButton('primary', 'Try again', null, () => this.#request.run())}</div>`}
       `);
     }
     const r = this.answered ?? value;
     // The heading is there from the start, so focus sent to it (a request opened from the list) stays.
-    if (!r) return this.#card('request', 'A partner’s request', this.#loading('Loading the request…'));
+    if (!r) return this.#card('request', 'A partner’s request', loadingLine('Loading the request…'));
     const pending = r.status === 'pending';
     const [answer, answerText] = answerOf(r);
     const errors = fieldMessages(this.error, (path) => (path === 'body.expiresAt' ? 'end-date' : undefined));
@@ -265,10 +268,8 @@ export class PartnerDelegationConsent extends ApiElement {
               })}
               ${alert}
               <div part="actions">
-                <button type="submit" part="button primary accept" aria-disabled=${this.busy ? 'true' : nothing}>
-                  ${this.busy === 'accept' ? html`<span class="spinner" aria-hidden="true"></span>Accepting…` : 'Accept'}
-                </button>
-                ${this.#button('decline', 'Decline', this.#onDecline, this.busy === 'decline' && 'Declining…')}
+                ${busyButton('primary accept', 'Accept', this.busy === 'accept' ? 'Accepting…' : !!this.busy)}
+                ${busyButton('decline', 'Decline', this.busy === 'decline' && 'Declining…', this.#onDecline)}
                 ${this.reviewing ? this.#partnersButton() : nothing}
               </div>
             </form>
@@ -305,7 +306,7 @@ export class PartnerDelegationConsent extends ApiElement {
       } else {
         this.error = failure;
         // 409: someone answered first; show how the request stands now.
-        if (failure.status === 409) void this.request.run();
+        if (failure.status === 409) void this.#request.run();
       }
     } finally {
       this.busy = null;
@@ -329,7 +330,7 @@ export class PartnerDelegationConsent extends ApiElement {
   // ——— Partners and audit ———
 
   #renderOverview(): TemplateResult {
-    const { status, value, error } = this.partners;
+    const { status, value, error } = this.#partners;
     if (status === TaskStatus.ERROR) {
       const failure = toApiError(error);
       const text =
@@ -338,9 +339,9 @@ export class PartnerDelegationConsent extends ApiElement {
           : null;
       return this.#card('partners', 'Your partners', text
         ? html`<p part="intro">${text}</p>`
-        : html`${errorAlert(failure)}<div part="actions">${this.#button('primary', 'Try again', () => void this.partners.run())}</div>`);
+        : retryAlert(failure, () => this.#partners.run(), 'primary'));
     }
-    if (!value) return this.#card('partners', 'Your partners', this.#loading('Loading your partners…'));
+    if (!value) return this.#card('partners', 'Your partners', loadingLine('Loading your partners…'));
     return html`
       ${this.#card('partners', 'Your partners', html`
         <p part="intro">A partner with delegated administration can act as an admin of your company, at the level you granted.</p>
@@ -377,7 +378,7 @@ export class PartnerDelegationConsent extends ApiElement {
             : nothing}
         </dl>
         <div part="row-actions">
-          ${request ? this.#button('primary review', html`Review request<span class="visually-hidden"> of ${p.name}</span>`, () => this.#review(request.code)) : nothing}
+          ${request ? busyButton('primary review', html`Review request<span class="visually-hidden"> of ${p.name}</span>`, null, () => this.#review(request.code)) : nothing}
           ${d.status === 'active' && this.confirming !== p.id
             ? html`<button type="button" id="revoke-${p.id}" part="button revoke" @click=${() => this.#confirm(p.id)}>
                 Revoke<span class="visually-hidden"> the access of ${p.name}</span>
@@ -395,7 +396,7 @@ export class PartnerDelegationConsent extends ApiElement {
         <p id="confirm-${p.id}">Revoke the ${level.toLowerCase()} of ${p.name}? It ends at once; to get it back, they must ask again.</p>
         ${errorAlert(this.error)}
         <div part="actions">
-          ${this.#button('danger confirm-revoke', 'Revoke access', () => void this.#revoke(p), this.busy === 'revoke' && 'Revoking…')}
+          ${busyButton('danger confirm-revoke', 'Revoke access', this.busy === 'revoke' && 'Revoking…', () => this.#revoke(p))}
           <button type="button" id="keep-${p.id}" part="button cancel" @click=${() => this.#cancel(p.id)}>Keep access</button>
         </div>
       </div>
@@ -426,12 +427,12 @@ export class PartnerDelegationConsent extends ApiElement {
       this.notice = `${p.name} no longer has delegated administration of your company.`;
       this.#focus.request(`#partner-${p.id}`);
       this.dispatchEvent(partnerEvent('partner-delegation-revoked', { partnerId: p.id, delegation }));
-      void this.partners.run();
+      void this.#partners.run();
       void this.#audit.first.run();
     } catch (error) {
       this.error = toApiError(error);
       // 404: it had already ended (expired, or revoked elsewhere); show the list as it is now.
-      if (this.error.status === 404) void this.partners.run();
+      if (this.error.status === 404) void this.#partners.run();
     } finally {
       this.busy = null;
     }
@@ -449,7 +450,7 @@ export class PartnerDelegationConsent extends ApiElement {
       <section part="card audit" aria-labelledby="audit-title">
         <div part="header">
           <h2 id="audit-title" part="title">Partner activity</h2>
-          ${this.#button('download', 'Download CSV', this.#downloadCsv, this.busy === 'csv' && 'Preparing…')}
+          ${busyButton('download', 'Download CSV', this.busy === 'csv' && 'Preparing…', this.#downloadCsv)}
         </div>
         <p part="intro">What partners did in your company, and every change to their access, newest first.</p>
         ${partners.length > 1
@@ -466,15 +467,15 @@ export class PartnerDelegationConsent extends ApiElement {
             `
           : nothing}
         ${status === TaskStatus.ERROR
-          ? html`${errorAlert(error)}<div part="actions">${this.#button('', 'Try again', () => void audit.first.run())}</div>`
+          ? retryAlert(error, () => audit.first.run())
           : html`
-              ${loaded ? html`<p part="status" role="status">${summary}</p>` : this.#loading('Loading activity…')}
+              ${loaded ? html`<p part="status" role="status">${summary}</p>` : loadingLine('Loading activity…')}
               ${count
                 ? html`<ol part="entries" aria-labelledby="audit-title" aria-busy=${loaded ? 'false' : 'true'}>${audit.items.map((e) => this.#renderEntry(e))}</ol>`
                 : nothing}
               ${errorAlert(audit.moreError ?? this.csvError)}
               ${loaded && audit.nextCursor
-                ? html`<div part="actions">${this.#button('more', 'Load more', () => void audit.loadMore(), audit.loadingMore && 'Loading more…')}</div>`
+                ? html`<div part="actions">${busyButton('more', 'Load more', audit.loadingMore && 'Loading more…', () => audit.loadMore())}</div>`
                 : nothing}
             `}
       </section>

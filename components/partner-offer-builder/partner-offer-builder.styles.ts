@@ -1,5 +1,5 @@
 /** The offer builder's own layout; fields, buttons, steppers and options come from the shared styles. */
-import { css } from 'lit';
+import { css } from '../styles/css.ts';
 
 export default css`
   :host {

@@ -1,14 +1,17 @@
-import { Task, TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { initialState, Task, TaskStatus } from '../task.ts';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ApiElement } from '../api/api-element.ts';
-import type { ApiClient, ApiRequestError, MeView, NewOffer, OfferPage, OfferView, RolesView, ServiceView } from '../api/client.ts';
+import type { ApiClient, ApiRequestError, MeView, NewOffer, OfferView, RolesView, ServiceView } from '../api/client.ts';
 import { FocusAfterUpdate } from '../focus-after-update.ts';
 import { endOfDay, formatDate, today } from '../dates.ts';
+import { busyButton, loadingLine } from '../busy.ts';
 import { errorAlert, fieldMessages, toApiError } from '../error-messages.ts';
 import { partnerEvent } from '../events.ts';
 import { parseLicenses, renderLicenseLine } from '../license-stepper.ts';
 import { formatMoney, formatMonthlyTotal } from '../money.ts';
+import { loadMoreControls, PagedList } from '../paged-list.ts';
+import { selectField } from '../select-field.ts';
+import { fieldError, textField } from '../text-field.ts';
 import { controls } from '../styles/controls.ts';
 import { offerControls } from '../styles/offer-controls.ts';
 import { tokens } from '../styles/tokens.ts';
@@ -102,44 +105,52 @@ function offerContents(offer: OfferView): string {
  */
 export class PartnerOfferBuilder extends ApiElement {
   static override styles = [tokens, controls, offerControls, styles];
+  static override properties: PropertyDeclarations = {
+    kind: { state: true },
+    trialServiceId: { state: true },
+    purchase: { state: true },
+    askDelegation: { state: true },
+    level: { state: true },
+    creating: { state: true },
+    createError: { state: true },
+    noServices: { state: true },
+    created: { state: true },
+    statusFilter: { state: true },
+    kindFilter: { state: true },
+    revokeError: { state: true },
+    confirmRevoke: { state: true },
+    revoking: { state: true },
+    copied: { state: true },
+  };
 
   // The form.
-  @state() private kind: Kind = 'trial';
-  @state() private trialServiceId: string | null = null;
+  private kind: Kind = 'trial';
+  private trialServiceId: string | null = null;
   /** Purchase: the chosen services and their license counts as typed, by service id. */
-  @state() private purchase: Record<string, string> = {};
-  @state() private askDelegation = false;
-  @state() private level: Level | null = null;
-  @state() private name = '';
-  @state() private expires = '';
-  @state() private creating = false;
-  @state() private createError: ApiRequestError | null = null;
+  private purchase: Record<string, string> = {};
+  private askDelegation = false;
+  private level: Level | null = null;
+  private creating = false;
+  private createError: ApiRequestError | null = null;
   /** "Choose at least one service", shown once a purchase offer without services was submitted. */
-  @state() private noServices = false;
-  @state() private created: OfferView | null = null;
+  private noServices = false;
+  private created: OfferView | null = null;
 
   // The list.
-  @state() private statusFilter: Status | '' = '';
-  @state() private kindFilter: Kind | '' = '';
-  /** Offers loaded with "Load more", after the first page. */
-  @state() private more: OfferView[] = [];
-  /** Cursor of the page after `more`; `undefined` while only the first page is loaded. */
-  @state() private moreCursor: string | null | undefined = undefined;
-  @state() private loadingMore = false;
-  @state() private listError: ApiRequestError | null = null;
-  /** Offers changed here (revoked) since they were loaded, by id. */
-  @state() private changed: Record<string, OfferView> = {};
-  @state() private confirmRevoke: string | null = null;
-  @state() private revoking: string | null = null;
+  private statusFilter: Status | '' = '';
+  private kindFilter: Kind | '' = '';
+  /** Why the last revocation failed. */
+  private revokeError: ApiRequestError | null = null;
+  private confirmRevoke: string | null = null;
+  private revoking: string | null = null;
   /** Which URL was copied (`created` or an offer id), and how: to the clipboard, or selected for the person to copy. */
-  @state() private copied: { id: string; how: 'clipboard' | 'manual' } | null = null;
+  private copied: { id: string; how: 'clipboard' | 'manual' } | null = null;
 
   /** The items sent with the last create, so `body.items.2.licenses` finds its stepper. */
   #sentItems: string[] = [];
   readonly #focus = new FocusAfterUpdate(this);
-  #listClient: ApiClient | undefined;
 
-  private readonly setup = new Task(this, {
+  readonly #setup = new Task(this, {
     args: () => [this.client] as const,
     task: async ([client], { signal }): Promise<Setup | null> => {
       if (!client.hasCredentials) return null;
@@ -150,39 +161,27 @@ export class PartnerOfferBuilder extends ApiElement {
     },
   });
 
-  private readonly firstPage = new Task(this, {
-    args: () => [this.client, this.setup.value?.catalog ? true : false, this.statusFilter, this.kindFilter] as const,
-    task: async ([client, allowed, status, kind], { signal }): Promise<OfferPage | null> => {
-      if (!allowed) return null;
-      return client.offers({ status: status || undefined, kind: kind || undefined, limit: pageSize }, { signal });
-    },
-  });
-
-  protected override willUpdate(changed: PropertyValues) {
-    // A new filter or session starts the list again from its first page.
-    const client = this.client;
-    if (changed.has('statusFilter') || changed.has('kindFilter') || client !== this.#listClient) {
-      this.#listClient = client;
-      this.more = [];
-      this.moreCursor = undefined;
-      this.listError = null;
-      this.changed = {};
-    }
-  }
+  /** The partner's offers, newest first, for the filters; a new filter or session starts again from the first page. */
+  readonly #offers = new PagedList<OfferView, readonly [ApiClient, boolean, Status | '', Kind | '']>(
+    this,
+    () => [this.client, !!this.#setup.value?.catalog, this.statusFilter, this.kindFilter] as const,
+    ([client, allowed, status, kind], cursor, signal) =>
+      allowed ? client.offers({ status: status || undefined, kind: kind || undefined, cursor, limit: pageSize }, { signal }) : initialState,
+  );
 
   protected override render() {
-    const { status, value, error } = this.setup;
+    const { status, value, error } = this.#setup;
     if (status === TaskStatus.ERROR) {
       return html`
         <div part="card">
           <h2 part="title">Offers</h2>
           <div part="error" role="alert" class="shown">Could not load the catalog. ${toApiError(error).message}</div>
-          <div part="actions"><button type="button" part="button" @click=${() => this.setup.run()}>Try again</button></div>
+          <div part="actions"><button type="button" part="button" @click=${() => this.#setup.run()}>Try again</button></div>
         </div>
       `;
     }
     if (status !== TaskStatus.COMPLETE && !value) {
-      return html`<div part="card" aria-busy="true"><p part="status" role="status"><span class="spinner" aria-hidden="true"></span>Loading the catalog…</p></div>`;
+      return html`<div part="card" aria-busy="true">${loadingLine('Loading the catalog…')}</div>`;
     }
     if (!value) {
       return html`<div part="card"><h2 part="title">Offers</h2><p part="intro">Sign in as a partner user to build offers.</p></div>`;
@@ -230,53 +229,35 @@ export class PartnerOfferBuilder extends ApiElement {
                 ? 'One service, free for its trial period.'
                 : 'One or more services with a proposed number of licenses; the customer may change the counts.'}
             </p>
-            ${this.#fieldError(errors, 'kind')}
+            ${fieldError('kind', errors.get('kind'))}
           </fieldset>
 
           ${this.kind === 'trial' ? this.#renderTrialServices(catalog, errors, busy) : this.#renderPurchaseServices(catalog, errors, busy)}
           ${this.#renderDelegation(levels, errors, busy)}
 
           <div class="details">
-            <div part="field">
-              <label part="label" for="name">Offer name <span class="optional">(optional)</span></label>
-              <input
-                part="input"
-                id="name"
-                name="name"
-                maxlength="200"
-                .value=${this.name}
-                ?readonly=${busy}
-                aria-describedby="name-hint${errors.has('name') ? ' name-error' : ''}"
-                aria-invalid=${errors.has('name') ? 'true' : nothing}
-                @input=${(e: Event) => (this.name = (e.target as HTMLInputElement).value)}
-              />
-              <p part="hint" id="name-hint">For your list; customers see it as the offer's title.</p>
-              ${this.#fieldError(errors, 'name')}
-            </div>
-            <div part="field">
-              <label part="label" for="expires">Expires <span class="optional">(optional)</span></label>
-              <input
-                part="input"
-                id="expires"
-                name="expires"
-                type="date"
-                min=${today()}
-                .value=${this.expires}
-                ?readonly=${busy}
-                aria-describedby="expires-hint${errors.has('expires') ? ' expires-error' : ''}"
-                aria-invalid=${errors.has('expires') ? 'true' : nothing}
-                @input=${(e: Event) => (this.expires = (e.target as HTMLInputElement).value)}
-              />
-              <p part="hint" id="expires-hint">The link works until the end of this day. Empty: until you revoke it.</p>
-              ${this.#fieldError(errors, 'expires')}
-            </div>
+            ${textField({
+              id: 'name',
+              label: html`Offer name <span class="optional">(optional)</span>`,
+              maxlength: 200,
+              hint: 'For your list; customers see it as the offer\'s title.',
+              readonly: busy,
+              messages: errors.get('name'),
+            })}
+            ${textField({
+              id: 'expires',
+              label: html`Expires <span class="optional">(optional)</span>`,
+              type: 'date',
+              min: today(),
+              hint: 'The link works until the end of this day. Empty: until you revoke it.',
+              readonly: busy,
+              messages: errors.get('expires'),
+            })}
           </div>
 
           ${errorAlert(this.createError, (path) => (errors.has(this.#fieldOf(path) ?? '') ? path : undefined))}
           <div part="actions">
-            <button type="submit" part="button primary" aria-disabled=${busy ? 'true' : nothing}>
-              ${busy ? html`<span class="spinner" aria-hidden="true"></span>Creating…` : 'Create offer'}
-            </button>
+            ${busyButton('primary', 'Create offer', busy && 'Creating…')}
           </div>
         </form>
       </section>
@@ -303,7 +284,7 @@ export class PartnerOfferBuilder extends ApiElement {
             }),
           )}
         </ul>
-        ${this.#fieldError(errors, 'service')}
+        ${fieldError('service', errors.get('service'))}
       </fieldset>
     `;
   }
@@ -355,7 +336,7 @@ export class PartnerOfferBuilder extends ApiElement {
             `;
           })}
         </ul>
-        ${serviceErrors.length ? html`<p part="field-error" id="services-error">${serviceErrors.join(' ')}</p>` : nothing}
+        ${fieldError('services', serviceErrors)}
       </fieldset>
       <p part="total">
         <span id="total-label">Total per month</span>
@@ -395,14 +376,9 @@ export class PartnerOfferBuilder extends ApiElement {
               <p part="hint">The customer decides when signing up; declining still signs them up.</p>
             `
           : nothing}
-        ${this.#fieldError(errors, 'delegation')}
+        ${fieldError('delegation', errors.get('delegation'))}
       </fieldset>
     `;
-  }
-
-  #fieldError(errors: Map<string, string[]>, field: string) {
-    const messages = errors.get(field);
-    return messages?.length ? html`<p part="field-error" id="${field}-error">${messages.join(' ')}</p>` : nothing;
   }
 
   /** Which field a server detail's path belongs to. */
@@ -431,14 +407,17 @@ export class PartnerOfferBuilder extends ApiElement {
     event.preventDefault();
     if (this.creating) return;
     const form = event.currentTarget as HTMLFormElement;
-    const catalog = this.setup.value?.catalog ?? [];
+    const catalog = this.#setup.value?.catalog ?? [];
     this.noServices = this.kind === 'purchase' && Object.keys(this.purchase).length === 0;
     if (this.noServices || !form.reportValidity()) return;
 
+    const data = new FormData(form);
+    const expires = String(data.get('expires') ?? '');
+    const name = String(data.get('name') ?? '').trim();
     const common = {
       ...(this.askDelegation && this.level ? { delegatedAdmin: this.level } : {}),
-      ...(this.expires ? { expiresAt: endOfDay(this.expires) } : {}),
-      ...(this.name.trim() ? { name: this.name.trim() } : {}),
+      ...(expires ? { expiresAt: endOfDay(expires) } : {}),
+      ...(name ? { name } : {}),
     };
     // Catalog order, so the offer lists its services as the form did.
     const items = catalog.filter((s) => this.purchase[s.id] !== undefined).map((s) => ({ serviceId: s.id, licenses: Number(this.purchase[s.id]) }));
@@ -454,7 +433,7 @@ export class PartnerOfferBuilder extends ApiElement {
       this.#focus.request('#created-title');
       this.dispatchEvent(partnerEvent('partner-offer-created', offer));
       // Newest first: a new offer tops the list, so load it again from its first page.
-      this.#refresh();
+      void this.#offers.first.run();
     } catch (error) {
       this.createError = toApiError(error);
     } finally {
@@ -505,8 +484,6 @@ export class PartnerOfferBuilder extends ApiElement {
     this.purchase = {};
     this.askDelegation = false;
     this.level = null;
-    this.name = '';
-    this.expires = '';
     this.noServices = false;
     this.createError = null;
     this.#focus.request('#builder-title');
@@ -529,54 +506,30 @@ export class PartnerOfferBuilder extends ApiElement {
   // ——— The list ———
 
   #renderList(): TemplateResult {
-    const { status, value, error } = this.firstPage;
-    const offers = [...(value?.items ?? []), ...this.more].map((o) => this.changed[o.id] ?? o);
-    const nextCursor = this.moreCursor === undefined ? value?.nextCursor : this.moreCursor;
+    const list = this.#offers;
+    const { status, error } = list.first;
+    const loaded = status === TaskStatus.COMPLETE;
+    const offers = list.items;
     const filtered = this.statusFilter !== '' || this.kindFilter !== '';
     return html`
       <section part="card list" aria-labelledby="list-title">
         <h2 id="list-title" part="title">Your offers</h2>
         <div part="filters">
-          <div part="field">
-            <label part="label" for="status-filter">Show status</label>
-            <select part="input select" id="status-filter" @change=${(e: Event) => (this.statusFilter = (e.target as HTMLSelectElement).value as Status | '')}>
-              <option value="" ?selected=${this.statusFilter === ''}>All</option>
-              ${(['active', 'expired', 'revoked'] as const).map((s) => html`<option value=${s} ?selected=${this.statusFilter === s}>${statusLabels[s]}</option>`)}
-            </select>
-          </div>
-          <div part="field">
-            <label part="label" for="kind-filter">Show type</label>
-            <select part="input select" id="kind-filter" @change=${(e: Event) => (this.kindFilter = (e.target as HTMLSelectElement).value as Kind | '')}>
-              <option value="" ?selected=${this.kindFilter === ''}>All</option>
-              ${(['trial', 'purchase'] as const).map((k) => html`<option value=${k} ?selected=${this.kindFilter === k}>${kindLabels[k]}</option>`)}
-            </select>
-          </div>
+          ${selectField('status-filter', 'Show status', [['', 'All'], ...Object.entries(statusLabels)], this.statusFilter, (v) => (this.statusFilter = v as Status))}
+          ${selectField('kind-filter', 'Show type', [['', 'All'], ...Object.entries(kindLabels)], this.kindFilter, (v) => (this.kindFilter = v as Kind))}
           <button type="button" part="button refresh" @click=${this.#refresh}>Refresh</button>
         </div>
         ${status === TaskStatus.ERROR
           ? html`
               <div part="error" role="alert" class="shown">Could not load your offers. ${toApiError(error).message}</div>
-              <div part="actions"><button type="button" part="button" @click=${() => this.firstPage.run()}>Try again</button></div>
+              <div part="actions"><button type="button" part="button" @click=${this.#refresh}>Try again</button></div>
             `
-          : !value
-            ? html`<p part="status" role="status"><span class="spinner" aria-hidden="true"></span>Loading your offers…</p>`
-            : offers.length === 0
+          : offers.length
+            ? html`<ul class="offers" role="list" aria-busy=${loaded ? 'false' : 'true'}>${offers.map((o) => this.#renderOffer(o))}</ul>`
+            : loaded
               ? html`<p part="intro">${filtered ? 'No offers match these filters.' : 'No offers yet. Build one above.'}</p>`
-              : html`
-                  <ul class="offers" role="list" aria-busy=${status === TaskStatus.PENDING ? 'true' : 'false'}>
-                    ${offers.map((o) => this.#renderOffer(o))}
-                  </ul>
-                `}
-        ${this.listError ? html`<div part="error" role="alert" class="shown">${this.listError.message}</div>` : nothing}
-        ${value && nextCursor
-          ? html`
-              <div part="actions">
-                <button type="button" part="button more" aria-disabled=${this.loadingMore ? 'true' : nothing} @click=${() => this.#loadMore(nextCursor)}>
-                  ${this.loadingMore ? html`<span class="spinner" aria-hidden="true"></span>Loading…` : 'Load more'}
-                </button>
-              </div>
-            `
-          : nothing}
+              : loadingLine('Loading your offers…')}
+        ${errorAlert(this.revokeError)} ${loadMoreControls(list)}
       </section>
     `;
   }
@@ -611,9 +564,7 @@ export class PartnerOfferBuilder extends ApiElement {
               <div class="confirm" role="group" aria-labelledby="confirm-${offer.id}">
                 <p id="confirm-${offer.id}">Revoke this offer? Nobody can sign up with its link any more; customers who already did keep their services.</p>
                 <div part="actions">
-                  <button type="button" part="button danger" aria-disabled=${revoking ? 'true' : nothing} @click=${() => this.#revoke(offer)}>
-                    ${revoking ? html`<span class="spinner" aria-hidden="true"></span>Revoking…` : 'Revoke offer'}
-                  </button>
+                  ${busyButton('danger', 'Revoke offer', revoking && 'Revoking…', () => this.#revoke(offer))}
                   <button type="button" part="button" @click=${() => this.#cancelRevoke(offer)}>Keep it</button>
                 </div>
               </div>
@@ -635,36 +586,13 @@ export class PartnerOfferBuilder extends ApiElement {
 
   /** Loads the list again from its first page, e.g. to see new redemption counts. */
   #refresh = () => {
-    this.more = [];
-    this.moreCursor = undefined;
-    this.changed = {};
-    this.listError = null;
-    this.firstPage.run();
+    this.revokeError = null;
+    void this.#offers.first.run();
   };
-
-  async #loadMore(cursor: string) {
-    if (this.loadingMore) return;
-    this.loadingMore = true;
-    this.listError = null;
-    try {
-      const page = await this.client.offers({
-        status: this.statusFilter || undefined,
-        kind: this.kindFilter || undefined,
-        cursor,
-        limit: pageSize,
-      });
-      this.more = [...this.more, ...page.items];
-      this.moreCursor = page.nextCursor;
-    } catch (error) {
-      this.listError = toApiError(error);
-    } finally {
-      this.loadingMore = false;
-    }
-  }
 
   #askRevoke(offer: OfferView) {
     this.confirmRevoke = offer.id;
-    this.listError = null;
+    this.revokeError = null;
     this.#focus.request(`#confirm-${CSS.escape(offer.id)} + [part~='actions'] [part~='danger']`);
   }
 
@@ -676,15 +604,15 @@ export class PartnerOfferBuilder extends ApiElement {
   async #revoke(offer: OfferView) {
     if (this.revoking) return;
     this.revoking = offer.id;
-    this.listError = null;
+    this.revokeError = null;
     try {
       const revoked = await this.client.revokeOffer(offer.id);
-      this.changed = { ...this.changed, [revoked.id]: revoked };
+      this.#offers.replace(revoked);
       this.confirmRevoke = null;
       this.#focus.request(`#offer-${CSS.escape(offer.id)}-title`);
       this.dispatchEvent(partnerEvent('partner-offer-revoked', revoked));
     } catch (error) {
-      this.listError = toApiError(error);
+      this.revokeError = toApiError(error);
     } finally {
       this.revoking = null;
     }

@@ -1,5 +1,5 @@
 /** The tab strip and panels; the widgets inside style themselves. */
-import { css } from 'lit';
+import { css } from '../styles/css.ts';
 
 export default css`
   :host {

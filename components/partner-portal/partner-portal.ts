@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ApiElement } from '../api/api-element.ts';
 import { partnerEvent, type PartnerTabChangedDetail } from '../events.ts';
 import '../partner-sign-in/partner-sign-in.ts';
@@ -49,12 +48,16 @@ export type PartnerPortalTab = PartnerTabChangedDetail['tab'];
  */
 export class PartnerPortal extends ApiElement {
   static override styles = [tokens, styles];
+  static override properties: PropertyDeclarations = {
+    tab: { reflect: true },
+    opened: { state: true },
+  };
 
   /** The open tab: `customers`, `offers`, `users` or `company`. Reflected, so a page can style or link to it. */
-  @property({ reflect: true }) tab: PartnerPortalTab = 'customers';
+  tab: PartnerPortalTab = 'customers';
 
   /** Tabs opened so far: their widgets stay in the DOM (hidden) to keep their state. */
-  @state() private opened = new Set<PartnerPortalTab>();
+  private opened = new Set<PartnerPortalTab>();
 
   /** The tab shown: `tab`, or the first one when `tab` names none. */
   get #current(): PartnerPortalTab {

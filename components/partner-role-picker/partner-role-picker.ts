@@ -1,8 +1,8 @@
-import { Task, TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { Task, TaskStatus } from '../task.ts';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiElement } from '../api/api-element.ts';
 import type { CompanyRole, PartnerAccess, RolesView } from '../api/client.ts';
+import { loadingLine } from '../busy.ts';
 import { toApiError } from '../error-messages.ts';
 import { FormAssociated } from '../form-associated.ts';
 import { controls } from '../styles/controls.ts';
@@ -97,33 +97,43 @@ const levelMessage = 'Choose full or limited access, or No.';
 export class PartnerRolePicker extends FormAssociated(ApiElement) {
   static override styles = [tokens, controls, styles];
   static override shadowRootOptions: ShadowRootInit = { ...ApiElement.shadowRootOptions, delegatesFocus: true };
+  static override properties: PropertyDeclarations = {
+    roles: { attribute: false },
+    companyKind: { attribute: 'company-kind' },
+    companyAdmin: { state: true },
+    selectedRoles: { state: true },
+    partnerAdmin: { state: true },
+    partnerLevel: { state: true },
+    showMissing: { state: true },
+    value: { converter: { fromAttribute: toValue } },
+  };
 
   /**
    * The roles table from `GET /api/roles`. Set it when you have it (the user list does); when
    * unset the picker fetches it.
    */
-  @property({ attribute: false }) roles: RolesView | null = null;
+  roles: RolesView | null = null;
 
   /**
    * `partner` shows the partner-access setting; `customer` hides it (partner access exists only in
    * partner companies). Unset: the signed-in user's company from `GET /api/me`.
    */
-  @property({ attribute: 'company-kind' }) companyKind: CompanyKind | null = null;
+  companyKind: CompanyKind | null = null;
 
-  @state() private companyAdmin = false;
+  private companyAdmin = false;
   /** The selected roles; kept while "No" is chosen so "Yes" brings them back. */
-  @state() private selectedRoles: CompanyRole[] = [];
-  @state() private partnerAdmin = false;
-  @state() private partnerLevel: Level | null = null;
+  private selectedRoles: CompanyRole[] = [];
+  private partnerAdmin = false;
+  private partnerLevel: Level | null = null;
   /** Set once validation failed (a submit or `checkValidity()`), to show the missing choice as an error. */
-  @state() private showMissing = false;
+  private showMissing = false;
 
   /** The value `form.reset()` returns to: the last one set from outside before the person changed it. */
   #defaultValue = noAccess();
   #dirty = false;
 
   /** The roles table and company kind the picker was not given. */
-  private readonly setup = new Task(this, {
+  readonly #setup = new Task(this, {
     args: () => [this.client, this.roles, this.companyKind] as const,
     task: async ([client, roles, kind], { signal }): Promise<{ roles: RolesView; kind: CompanyKind }> => {
       const needKind = kind === null && client.hasCredentials;
@@ -142,7 +152,6 @@ export class PartnerRolePicker extends FormAssociated(ApiElement) {
    * `{ companyRoles, partnerAccess }`. Setting it before the person changes anything also sets
    * the value `form.reset()` restores. The `value` attribute takes the same as JSON.
    */
-  @property({ attribute: 'value', converter: { fromAttribute: (json) => toValue(json) } })
   get value(): RolePickerValue {
     return {
       companyRoles: this.companyAdmin ? [...this.selectedRoles] : [],
@@ -176,7 +185,7 @@ export class PartnerRolePicker extends FormAssociated(ApiElement) {
 
   /** Whether the partner setting applies: shown, submitted and validated. */
   get #partnerShown(): boolean {
-    const kind = this.companyKind ?? this.setup.value?.kind ?? null;
+    const kind = this.companyKind ?? this.#setup.value?.kind ?? null;
     return kind !== 'customer';
   }
 
@@ -208,11 +217,9 @@ export class PartnerRolePicker extends FormAssociated(ApiElement) {
   }
 
   protected override render() {
-    const { status, value, error } = this.setup;
+    const { status, value, error } = this.#setup;
     if (status === TaskStatus.ERROR) return this.#renderError(error);
-    if (!value) {
-      return html`<p part="status" role="status"><span class="spinner" aria-hidden="true"></span>Loading roles…</p>`;
-    }
+    if (!value) return loadingLine('Loading roles…');
     const disabled = this.isDisabled;
     return html`
       <div part="picker">
@@ -312,7 +319,7 @@ export class PartnerRolePicker extends FormAssociated(ApiElement) {
     return html`
       <div part="error" role="alert" class="shown">
         Could not load the roles. ${toApiError(error).message}
-        <div><button type="button" part="button" @click=${() => this.setup.run()}>Try again</button></div>
+        <div><button type="button" part="button" @click=${() => this.#setup.run()}>Try again</button></div>
       </div>
     `;
   }

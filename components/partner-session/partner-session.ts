@@ -1,8 +1,7 @@
-import { ContextProvider } from '@lit/context';
-import { css, html, LitElement, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { css } from '../styles/css.ts';
 import { ApiClient, ApiRequestError } from '../api/client.ts';
-import { apiClientContext } from '../api/context.ts';
+import { ClientProvider } from '../api/context.ts';
 
 /**
  * What `fetchToken` may resolve to: a token, or `{ token, expiresAt }` as `POST /api/embed-sessions`
@@ -18,7 +17,7 @@ const refreshMarginMs = 60_000;
 
 /**
  * Provides the BFF address and the bearer token to every partnerkit element inside it, as one
- * `ApiClient` through `@lit/context`. A new client is provided whenever `apiBase` or `token`
+ * `ApiClient` through the context protocol (api/context.ts). A new client is provided whenever `apiBase` or `token`
  * changes, so the widgets inside follow a new token at once.
  *
  * With `fetchToken` instead (for embedding: your backend mints short-lived embed sessions), the
@@ -40,17 +39,22 @@ export class PartnerSession extends LitElement {
       display: contents;
     }
   `;
+  static override properties: PropertyDeclarations = {
+    apiBase: { attribute: 'api-base' },
+    token: {},
+    fetchToken: { attribute: false },
+  };
 
   /** Origin (and optional path prefix) of the BFF. Empty: the page's own origin. */
-  @property({ attribute: 'api-base' }) apiBase = '';
+  apiBase = '';
 
   /** The bearer token the widgets send; set it from your backend (e.g. an embed session). Not reflected. */
-  @property() token: string | null = null;
+  token: string | null = null;
 
   /** Called for a token at start, before it expires and after a 401; see `FetchToken`. A property only. */
-  @property({ attribute: false }) fetchToken: FetchToken | null = null;
+  fetchToken: FetchToken | null = null;
 
-  readonly #provider = new ContextProvider(this, { context: apiClientContext });
+  readonly #provider = new ClientProvider(this);
   /** What the current client was made from. */
   #provided: { apiBase: string; token: string | null; fetchToken: FetchToken | null } | undefined;
   /** The last token `fetchToken` gave, and when to ask again (epoch ms; Infinity when it did not say). */
@@ -81,6 +85,7 @@ export class PartnerSession extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    this.#provider.announce();
     // Provide before the first update, so children upgraded right after us get a client.
     this.#provide();
     if (this.fetchToken && !this.#fetched) void this.#refresh().catch(() => {}); // a widget's request will report it

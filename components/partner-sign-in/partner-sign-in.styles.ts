@@ -1,5 +1,5 @@
 /** The sign-in card's own pieces; fields, buttons and the alert come from styles/controls.ts. */
-import { css } from 'lit';
+import { css } from '../styles/css.ts';
 
 export default css`
   :host {

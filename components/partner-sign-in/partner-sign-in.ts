@@ -1,8 +1,8 @@
-import { Task, TaskStatus } from '@lit/task';
-import { html, nothing, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { Task, TaskStatus } from '../task.ts';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ApiElement } from '../api/api-element.ts';
 import { ApiRequestError, type MeView, type SessionView } from '../api/client.ts';
+import { busyButton, loadingLine } from '../busy.ts';
 import { errorAlert, fieldMessages as messagesByField, toApiError } from '../error-messages.ts';
 import { partnerEvent } from '../events.ts';
 import { textField } from '../text-field.ts';
@@ -73,20 +73,24 @@ const partnerAccessLabels = { none: 'None', limited: 'Limited', full: 'Full' } a
  */
 export class PartnerSignIn extends ApiElement {
   static override styles = [tokens, controls, styles];
+  static override properties: PropertyDeclarations = {
+    busy: { state: true },
+    actionError: { state: true },
+  };
 
-  @state() private busy: Busy = null;
-  @state() private actionError: ApiRequestError | null = null;
+  private busy: Busy = null;
+  private actionError: ApiRequestError | null = null;
 
   #focusAfterUpdate: FocusTarget | null = null;
 
   /** Who is signed in: `null` when there is no token. */
-  private readonly me = new Task(this, {
+  readonly #me = new Task(this, {
     args: () => [this.client] as const,
     task: ([client], { signal }): Promise<MeView | null> => (client.hasCredentials ? client.me({ signal }) : Promise.resolve(null)),
   });
 
   protected override render() {
-    const { status, value, error } = this.me;
+    const { status, value, error } = this.#me;
     const sessionEnded = error instanceof ApiRequestError && error.status === 401;
 
     const signedOut = !this.client.hasCredentials || (status === TaskStatus.COMPLETE && !value);
@@ -178,14 +182,7 @@ export class PartnerSignIn extends ApiElement {
             : nothing}
         </dl>
         <div part="actions">
-          <button
-            type="button"
-            part="button sign-out"
-            aria-disabled=${this.busy === 'sign-out' ? 'true' : nothing}
-            @click=${this.#onSignOut}
-          >
-            ${this.busy === 'sign-out' ? html`<span class="spinner" aria-hidden="true"></span>Signing out…` : 'Sign out'}
-          </button>
+          ${busyButton('sign-out', 'Sign out', this.busy === 'sign-out' && 'Signing out…', this.#onSignOut)}
         </div>
       </div>
     `;
@@ -193,9 +190,7 @@ export class PartnerSignIn extends ApiElement {
 
   #renderLoading(): TemplateResult {
     return html`
-      <div part="card" aria-busy="true">
-        <p part="status" role="status"><span class="spinner" aria-hidden="true"></span>Checking your session…</p>
-      </div>
+      <div part="card" aria-busy="true">${loadingLine('Checking your session…')}</div>
     `;
   }
 
@@ -203,9 +198,9 @@ export class PartnerSignIn extends ApiElement {
     return html`
       <div part="card">
         <h2 id="load-error-title" part="title">Could not load your account</h2>
-        <div part="error" role="alert" class="shown">${messageOf(error)}</div>
+        <div part="error" role="alert" class="shown">${toApiError(error).message}</div>
         <div part="actions">
-          <button type="button" part="button primary" @click=${() => this.me.run()}>Try again</button>
+          <button type="button" part="button primary" @click=${() => this.#me.run()}>Try again</button>
           <button type="button" part="button sign-out" @click=${this.#onSignOut}>Sign out</button>
         </div>
       </div>
@@ -231,12 +226,7 @@ export class PartnerSignIn extends ApiElement {
   }
 
   #renderSubmit(busy: boolean, label: string, busyLabel: string): TemplateResult {
-    // aria-disabled rather than disabled: a disabled button would drop the keyboard focus.
-    return html`
-      <button type="submit" part="button primary submit" aria-disabled=${busy ? 'true' : nothing}>
-        ${busy ? html`<span class="spinner" aria-hidden="true"></span>${busyLabel}` : label}
-      </button>
-    `;
+    return busyButton('primary submit', label, busy && busyLabel);
   }
 
   #onSignIn = async (event: SubmitEvent) => {
@@ -296,13 +286,9 @@ export class PartnerSignIn extends ApiElement {
     if (!this.sessionClient) this.token = session.token;
     this.dispatchEvent(partnerEvent('partner-signed-in', session));
     await this.updateComplete;
-    const me = await this.me.taskComplete.catch(() => null);
+    const me = await this.#me.taskComplete.catch(() => null);
     this.#focusAfterUpdate = me?.passwordChangeRequired ? 'current-password' : 'signed-in';
   }
-}
-
-function messageOf(error: unknown): string {
-  return toApiError(error).message;
 }
 
 /** Server messages per form field, from `details[].path` (e.g. `body.newPassword`). */

@@ -1,5 +1,5 @@
 /** The sign-up card's own layout; fields, buttons, steppers and the total come from the shared styles. */
-import { css } from 'lit';
+import { css } from '../styles/css.ts';
 
 export default css`
   :host {

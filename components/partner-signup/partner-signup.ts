@@ -1,12 +1,13 @@
-import { Task, TaskStatus } from '@lit/task';
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { Task, TaskStatus } from '../task.ts';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ApiElement } from '../api/api-element.ts';
 import { ApiRequestError, type ApiClient, type MeView, type PublicOfferView, type Redemption, type RedemptionResult } from '../api/client.ts';
 import { FocusAfterUpdate } from '../focus-after-update.ts';
 import { formatDate } from '../dates.ts';
 import { contactList, contactStyles } from '../contact-list.ts';
+import { busyButton, loadingLine } from '../busy.ts';
 import { errorAlert, fieldMessages, toApiError } from '../error-messages.ts';
+import { textField } from '../text-field.ts';
 import { partnerEvent, type PartnerSignupCompletedDetail } from '../events.ts';
 import { parseLicenses, renderLicenseLine } from '../license-stepper.ts';
 import { formatMoney, formatMonthlyTotal } from '../money.ts';
@@ -16,7 +17,8 @@ import { tokens } from '../styles/tokens.ts';
 import styles from './partner-signup.styles.ts';
 
 type Mode = 'new' | 'existing';
-type Field = 'companyName' | 'displayName' | 'email' | 'password' | 'signInEmail' | 'signInPassword';
+/** The account fields, by input id. */
+type Field = 'company-name' | 'admin-name' | 'email' | 'password' | 'sign-in-email' | 'sign-in-password';
 
 /** A prospect who signed in with an existing customer account, and the client that carries their token. */
 interface Account {
@@ -99,21 +101,33 @@ const inProgressRetries = 3;
  */
 export class PartnerSignup extends ApiElement {
   static override styles = [tokens, controls, offerControls, contactStyles, styles];
+  static override properties: PropertyDeclarations = {
+    offer: {},
+    mode: { state: true },
+    fields: { state: true },
+    licenses: { state: true },
+    acceptDelegation: { state: true },
+    busy: { state: true },
+    error: { state: true },
+    account: { state: true },
+    gone: { state: true },
+    result: { state: true },
+  };
 
   /** The offer's code. Unset: `?offer=` of the page's URL. */
-  @property() offer: string | null = null;
+  offer: string | null = null;
 
-  @state() private mode: Mode = 'new';
-  @state() private fields: Record<Field, string> = { companyName: '', displayName: '', email: '', password: '', signInEmail: '', signInPassword: '' };
+  private mode: Mode = 'new';
+  private fields: Record<Field, string> = { 'company-name': '', 'admin-name': '', email: '', password: '', 'sign-in-email': '', 'sign-in-password': '' };
   /** License counts as typed, by service id (purchase offers). */
-  @state() private licenses: Record<string, string> = {};
-  @state() private acceptDelegation = false;
-  @state() private busy = false;
-  @state() private error: ApiRequestError | null = null;
-  @state() private account: Account | null = null;
+  private licenses: Record<string, string> = {};
+  private acceptDelegation = false;
+  private busy = false;
+  private error: ApiRequestError | null = null;
+  private account: Account | null = null;
   /** A 410 from the redemption: the offer was revoked or expired while the form was open. */
-  @state() private gone: ApiRequestError | null = null;
-  @state() private result: PartnerSignupCompletedDetail | null = null;
+  private gone: ApiRequestError | null = null;
+  private result: PartnerSignupCompletedDetail | null = null;
 
   /** The key of the current attempt and the data it was made for. */
   #attempt: { fingerprint: string; key: string } | null = null;
@@ -128,13 +142,13 @@ export class PartnerSignup extends ApiElement {
     return this.offer || new URLSearchParams(globalThis.location?.search ?? '').get('offer') || null;
   }
 
-  private readonly publicOffer = new Task(this, {
+  readonly #publicOffer = new Task(this, {
     args: () => [this.client, this.code] as const,
     task: ([client, code], { signal }): Promise<PublicOfferView | null> => (code ? client.publicOffer(code, { signal }) : Promise.resolve(null)),
   });
 
   protected override willUpdate() {
-    const offer = this.publicOffer.value;
+    const offer = this.#publicOffer.value;
     if (offer && this.#licensesFor !== offer.code) {
       this.#licensesFor = offer.code;
       this.licenses = Object.fromEntries(offer.items.map((i) => [i.serviceId, String(i.licenses ?? i.minLicenses)]));
@@ -146,7 +160,7 @@ export class PartnerSignup extends ApiElement {
     if (this.result) return this.#renderSuccess(this.result);
     if (!this.code) return this.#renderProblem('This offer link is not valid', 'The link has no offer code. Open the whole link from your advisor’s message, or ask them for a new one.');
     if (this.gone) return this.#renderGone(this.gone);
-    const { status, value, error } = this.publicOffer;
+    const { status, value, error } = this.#publicOffer;
     if (status === TaskStatus.ERROR) {
       const failure = toApiError(error);
       if (failure.status === 404) {
@@ -157,12 +171,12 @@ export class PartnerSignup extends ApiElement {
         <div part="card problem">
           <h2 part="title">Could not load the offer</h2>
           <div part="error" role="alert" class="shown">${failure.message}</div>
-          <div part="actions"><button type="button" part="button primary" @click=${() => this.publicOffer.run()}>Try again</button></div>
+          <div part="actions"><button type="button" part="button primary" @click=${() => this.#publicOffer.run()}>Try again</button></div>
         </div>
       `;
     }
     if (!value) {
-      return html`<div part="card" aria-busy="true"><p part="status" role="status"><span class="spinner" aria-hidden="true"></span>Loading the offer…</p></div>`;
+      return html`<div part="card" aria-busy="true">${loadingLine('Loading the offer…')}</div>`;
     }
     return this.#renderOffer(value);
   }
@@ -204,13 +218,11 @@ export class PartnerSignup extends ApiElement {
           </p>
         </header>
         ${this.#renderAdvisor(offer)}
-        <form part="form" @submit=${(e: SubmitEvent) => this.#onSubmit(e, offer)}>
+        <form part="form" @submit=${(e: SubmitEvent) => this.#onSubmit(e, offer)} @input=${this.#onInput}>
           ${this.#renderItems(offer, errors)} ${this.#renderAccount(errors)} ${offer.delegatedAdmin ? this.#renderConsent(offer) : nothing}
           ${this.#renderAlert(errors)}
           <div part="actions">
-            <button type="submit" part="button primary submit" aria-disabled=${this.busy ? 'true' : nothing}>
-              ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>${trial ? 'Starting your trial…' : 'Subscribing…'}` : this.#submitLabel(trial)}
-            </button>
+            ${busyButton('primary submit', this.#submitLabel(trial), this.busy && (trial ? 'Starting your trial…' : 'Subscribing…'))}
           </div>
         </form>
       </article>
@@ -306,11 +318,10 @@ export class PartnerSignup extends ApiElement {
               </fieldset>
               ${this.mode === 'new'
                 ? html`
-                    ${this.#renderField(errors, { id: 'company-name', field: 'companyName', label: 'Company name', autocomplete: 'organization' })}
-                    ${this.#renderField(errors, { id: 'admin-name', field: 'displayName', label: 'Your name', autocomplete: 'name' })}
+                    ${this.#renderField(errors, { id: 'company-name', label: 'Company name', autocomplete: 'organization' })}
+                    ${this.#renderField(errors, { id: 'admin-name', label: 'Your name', autocomplete: 'name' })}
                     ${this.#renderField(errors, {
                       id: 'email',
-                      field: 'email',
                       label: 'Email',
                       type: 'email',
                       autocomplete: 'email',
@@ -318,7 +329,6 @@ export class PartnerSignup extends ApiElement {
                     })}
                     ${this.#renderField(errors, {
                       id: 'password',
-                      field: 'password',
                       label: 'Password',
                       type: 'password',
                       autocomplete: 'new-password',
@@ -328,10 +338,9 @@ export class PartnerSignup extends ApiElement {
                   `
                 : html`
                     <p part="hint">Sign in as an admin of your company to add the offer to it.</p>
-                    ${this.#renderField(errors, { id: 'sign-in-email', field: 'signInEmail', label: 'Email', type: 'email', autocomplete: 'username' })}
+                    ${this.#renderField(errors, { id: 'sign-in-email', label: 'Email', type: 'email', autocomplete: 'username' })}
                     ${this.#renderField(errors, {
                       id: 'sign-in-password',
-                      field: 'signInPassword',
                       label: 'Password',
                       type: 'password',
                       autocomplete: 'current-password',
@@ -353,35 +362,16 @@ export class PartnerSignup extends ApiElement {
 
   #renderField(
     errors: Map<string, string[]>,
-    f: { id: string; field: Field; label: string; type?: 'text' | 'email' | 'password'; autocomplete: string; minlength?: number; hint?: string },
+    f: { id: Field; label: string; type?: 'text' | 'email' | 'password'; autocomplete: string; minlength?: number; hint?: string },
   ): TemplateResult {
-    const messages = errors.get(f.id) ?? [];
-    const describedBy = [f.hint ? `${f.id}-hint` : '', messages.length ? `${f.id}-error` : ''].filter(Boolean).join(' ');
-    return html`
-      <div part="field">
-        <label part="label" for=${f.id}>${f.label}</label>
-        <input
-          part="input"
-          id=${f.id}
-          name=${f.id}
-          type=${f.type ?? 'text'}
-          autocomplete=${f.autocomplete}
-          minlength=${f.minlength ?? nothing}
-          maxlength=${f.type === 'password' ? 200 : f.type === 'email' ? 320 : 200}
-          required
-          .value=${this.fields[f.field]}
-          ?readonly=${this.busy}
-          aria-invalid=${messages.length ? 'true' : nothing}
-          aria-describedby=${describedBy || nothing}
-          spellcheck=${f.type === 'email' || f.type === 'password' ? 'false' : nothing}
-          autocapitalize=${f.type === 'email' || f.type === 'password' ? 'off' : nothing}
-          @input=${(e: Event) => (this.fields = { ...this.fields, [f.field]: (e.target as HTMLInputElement).value })}
-        />
-        ${f.hint ? html`<p part="hint" id="${f.id}-hint">${f.hint}</p>` : nothing}
-        ${messages.length ? html`<p part="field-error" id="${f.id}-error">${messages.join(' ')}</p>` : nothing}
-      </div>
-    `;
+    return textField({ ...f, value: this.fields[f.id], required: true, maxlength: f.type === 'email' ? 320 : 200, readonly: this.busy, messages: errors.get(f.id) });
   }
+
+  /** Keeps what is typed in the account fields (the license steppers and the consent have their own handlers). */
+  #onInput = (event: Event) => {
+    const { id, value } = event.target as HTMLInputElement;
+    if (id in this.fields) this.fields = { ...this.fields, [id]: value };
+  };
 
   #renderConsent(offer: PublicOfferView): TemplateResult {
     const ask = offer.delegatedAdmin!;
@@ -454,7 +444,7 @@ export class PartnerSignup extends ApiElement {
 
   #signInInstead = () => {
     this.mode = 'existing';
-    this.fields = { ...this.fields, signInEmail: this.fields.email };
+    this.fields = { ...this.fields, 'sign-in-email': this.fields.email };
     this.error = null;
     this.#focus.request('#sign-in-password');
   };
@@ -463,7 +453,7 @@ export class PartnerSignup extends ApiElement {
     // End the session this widget started; it was only for this redemption.
     this.account?.client.signOut().catch(() => {});
     this.account = null;
-    this.fields = { ...this.fields, signInPassword: '' };
+    this.fields = { ...this.fields, 'sign-in-password': '' };
     this.error = null;
     this.#focus.request('#sign-in-email');
   };
@@ -487,7 +477,7 @@ export class PartnerSignup extends ApiElement {
       if (this.mode === 'new') {
         // A new customer: no token, whatever the page's session holds.
         client = this.client.withToken(null);
-        const { companyName: name, displayName, email, password } = this.fields;
+        const { 'company-name': name, 'admin-name': displayName, email, password } = this.fields;
         body = { company: { name: name.trim() }, admin: { email: email.trim(), displayName: displayName.trim(), password }, ...choice };
         companyName = name.trim();
       } else {
@@ -505,7 +495,7 @@ export class PartnerSignup extends ApiElement {
         companyName,
       };
       this.result = detail;
-      this.fields = { ...this.fields, password: '', signInPassword: '' };
+      this.fields = { ...this.fields, password: '', 'sign-in-password': '' };
       this.#focus.request('#success-title');
       this.dispatchEvent(partnerEvent('partner-signup-completed', detail));
     } catch (error) {
@@ -525,11 +515,11 @@ export class PartnerSignup extends ApiElement {
 
   /** Signs the existing customer in (a session of their own, not the page's) and learns their company. */
   async #signIn(): Promise<Account> {
-    const session = await this.client.withToken(null).signIn(this.fields.signInEmail.trim(), this.fields.signInPassword);
+    const session = await this.client.withToken(null).signIn(this.fields['sign-in-email'].trim(), this.fields['sign-in-password']);
     const client = this.client.withToken(session.token);
     const me = await client.me();
     this.account = { client, token: session.token, expiresAt: session.expiresAt, me };
-    this.fields = { ...this.fields, signInPassword: '' };
+    this.fields = { ...this.fields, 'sign-in-password': '' };
     return this.account;
   }
 
@@ -558,7 +548,7 @@ export class PartnerSignup extends ApiElement {
   // ——— Success ———
 
   #renderSuccess(result: PartnerSignupCompletedDetail): TemplateResult {
-    const offer = this.publicOffer.value;
+    const offer = this.#publicOffer.value;
     const advisor = offer?.advisor.name ?? 'Your advisor';
     const level = offer?.delegatedAdmin?.label.toLowerCase() ?? `${result.delegation.level} administration`;
     return html`

@@ -1,13 +1,13 @@
-import { initialState, Task, TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { initialState, Task, TaskStatus } from '../task.ts';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiElement } from '../api/api-element.ts';
 import type { ApiClient, MeView, RolesView, UserUpdate, UserView } from '../api/client.ts';
-import { errorAlert, fieldMessages, toApiError } from '../error-messages.ts';
+import { busyButton, loadingLine } from '../busy.ts';
+import { errorAlert, fieldMessages, retryAlert, toApiError } from '../error-messages.ts';
 import { partnerEvent } from '../events.ts';
-import { textField } from '../text-field.ts';
+import { fieldError, textField } from '../text-field.ts';
 import { temporaryPasswordView } from '../temporary-password.ts';
-import { loadMoreControls, PagedList } from '../paged-list.ts';
+import { PagedList, pagedView } from '../paged-list.ts';
 import { SearchController } from '../search-controller.ts';
 import type { CopyResult } from '../copy-text.ts';
 import type { PartnerRolePicker, RolePickerValue } from '../partner-role-picker/partner-role-picker.ts';
@@ -107,20 +107,27 @@ const sameRoles = (a: readonly string[], b: readonly string[]) => a.length === b
  */
 export class PartnerUserList extends ApiElement {
   static override styles = [tokens, controls, styles];
+  static override properties: PropertyDeclarations = {
+    pageSize: { type: Number, attribute: 'page-size' },
+    editor: { state: true },
+    busy: { state: true },
+    actionError: { state: true },
+    copyStatus: { state: true },
+  };
 
   /** How many users a page holds (1–100). */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 25;
+  pageSize = 25;
 
-  @state() private editor: Editor | null = null;
-  @state() private busy = false;
-  @state() private actionError: unknown = null;
-  @state() private copyStatus: CopyResult | null = null;
+  private editor: Editor | null = null;
+  private busy = false;
+  private actionError: unknown = null;
+  private copyStatus: CopyResult | null = null;
 
   readonly #search = new SearchController(this);
   #focusAfterUpdate: string | null = null;
 
   /** The signed-in user, their permissions and the roles table; null when there is no session. */
-  private readonly setup = new Task(this, {
+  readonly #setup = new Task(this, {
     args: () => [this.client] as const,
     task: async ([client], { signal }): Promise<Setup | null> => {
       // Another session (sign-out, another user): nothing of the previous one stays on screen.
@@ -136,7 +143,7 @@ export class PartnerUserList extends ApiElement {
   /** The users for the current search, page by page. A newer search aborts an older one and wins. */
   readonly #users = new PagedList<UserView, readonly [Setup | null | undefined, string, number]>(
     this,
-    () => [this.setup.value, this.#search.query, this.pageSize] as const,
+    () => [this.#setup.value, this.#search.query, this.pageSize] as const,
     ([setup, q, limit], cursor, signal) => (setup?.can('users:read') ? setup.client.users({ q: q || undefined, cursor, limit }, { signal }) : initialState),
   );
 
@@ -146,17 +153,14 @@ export class PartnerUserList extends ApiElement {
   }
 
   protected override render() {
-    const { status, value, error } = this.setup;
+    const { status, value, error } = this.#setup;
     if (!this.client.hasCredentials || (status === TaskStatus.COMPLETE && !value)) {
       return this.#renderCard(html`<p part="intro">Sign in to see your company\u2019s users.</p>`);
     }
     if (status === TaskStatus.ERROR) {
-      return this.#renderCard(html`
-        ${errorAlert(error)}
-        <div part="actions"><button type="button" part="button primary" @click=${() => this.setup.run()}>Try again</button></div>
-      `);
+      return this.#renderCard(retryAlert(error, () => this.#setup.run(), 'primary'));
     }
-    if (!value) return this.#renderCard(this.#renderLoading('Loading users…'));
+    if (!value) return this.#renderCard(loadingLine('Loading users…'));
     if (!value.can('users:read')) {
       return this.#renderCard(html`<p part="intro">Your role does not include seeing the users of ${value.me.company.name}. Ask a global admin if you need it.</p>`);
     }
@@ -182,42 +186,21 @@ export class PartnerUserList extends ApiElement {
     `;
   }
 
-  #renderLoading(text: string): TemplateResult {
-    return html`<p part="status" role="status"><span class="spinner" aria-hidden="true"></span>${text}</p>`;
-  }
-
   #renderSearch(): TemplateResult {
     return html`<form part="search" role="search" @submit=${this.#search.submit}>${this.#search.field('Search by name or email')}</form>`;
   }
 
   #renderResults(setup: Setup): TemplateResult {
     const list = this.#users;
-    const { status, error } = list.first;
-    if (status === TaskStatus.ERROR) {
-      return html`
-        ${errorAlert(error)}
-        <div part="actions"><button type="button" part="button" @click=${() => list.first.run()}>Try again</button></div>
-      `;
-    }
-    const loaded = status === TaskStatus.COMPLETE;
-    const rows = list.items;
+    const n = list.items.length;
     const query = this.#search.query;
-    const summary = loaded
-      ? rows.length === 0
+    const summary =
+      n === 0
         ? query
           ? `No users match \u201c${query}\u201d.`
           : 'No users yet.'
-        : `${rows.length} ${rows.length === 1 ? 'user' : 'users'}${list.nextCursor ? ', more to load' : ''}${query ? ` matching \u201c${query}\u201d` : ''}.`
-      : rows.length
-        ? 'Searching…'
-        : 'Loading users…';
-    return html`
-      <p part="status" role="status" class=${loaded && rows.length === 0 ? 'empty' : ''}>
-        ${loaded ? nothing : html`<span class="spinner" aria-hidden="true"></span>`}${summary}
-      </p>
-      ${rows.length ? html`<ul part="list" aria-labelledby="users-title" aria-busy=${loaded ? 'false' : 'true'}>${rows.map((u) => this.#renderRow(setup, u))}</ul>` : nothing}
-      ${loadMoreControls(list)}
-    `;
+        : `${n} ${n === 1 ? 'user' : 'users'}${list.nextCursor ? ', more to load' : ''}${query ? ` matching \u201c${query}\u201d` : ''}.`;
+    return pagedView(list, 'users-title', 'Loading users…', summary, (u) => this.#renderRow(setup, u), 'list', undefined, 'Searching…');
   }
 
   #renderRow(setup: Setup, user: UserView): TemplateResult {
@@ -379,7 +362,7 @@ export class PartnerUserList extends ApiElement {
           .value=${access}
           aria-describedby=${messages.length ? 'access-error' : nothing}
         ></partner-role-picker>
-        ${messages.length ? html`<p part="field-error" id="access-error">${messages.join(' ')}</p>` : nothing}
+        ${fieldError('access', messages)}
       </div>
     `;
   }
@@ -390,12 +373,7 @@ export class PartnerUserList extends ApiElement {
   }
 
   #renderSubmit(label: string, busyLabel: string, id = 'submit', variant = 'primary'): TemplateResult {
-    // aria-disabled rather than disabled: a disabled button would drop the keyboard focus.
-    return html`
-      <button type="submit" id=${id} part="button ${variant} submit" aria-disabled=${this.busy ? 'true' : nothing}>
-        ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>${busyLabel}` : label}
-      </button>
-    `;
+    return busyButton(`${variant} submit`, label, this.busy && busyLabel, undefined, id);
   }
 
   /** Server messages beside their fields; a taken email is about the email field too. */
@@ -473,7 +451,7 @@ export class PartnerUserList extends ApiElement {
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const access = this.#picker()?.value ?? { companyRoles: [], partnerAccess: 'none' };
     void this.#act(async () => {
-      const setup = this.setup.value!;
+      const setup = this.#setup.value!;
       const created = await setup.client.createUser({
         displayName: String(data.get('displayName') ?? '').trim(),
         email: String(data.get('email') ?? '').trim(),
@@ -514,7 +492,7 @@ export class PartnerUserList extends ApiElement {
   #onReset(event: SubmitEvent, user: UserView) {
     event.preventDefault();
     void this.#act(async () => {
-      const reset = await this.setup.value!.client.resetPassword(user.id);
+      const reset = await this.#setup.value!.client.resetPassword(user.id);
       this.#users.replace(reset.user);
       this.editor = { kind: 'password', user: reset.user, temporaryPassword: reset.temporaryPassword, reason: 'reset' };
       this.#focusAfterUpdate = 'temporary-password';

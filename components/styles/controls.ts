@@ -3,7 +3,7 @@
  * alert region, buttons, the loading line, badges (with state colours), list filters, copy
  * rows and dialogs. Include after `tokens` and before the widget's own styles.
  */
-import { css } from 'lit';
+import { css } from './css.ts';
 
 export const controls = css`
   [part~='card'] {

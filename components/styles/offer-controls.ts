@@ -3,7 +3,7 @@
  * stepper, the segmented choice (radios that look like one switch), option cards for services,
  * the monthly total. Include after `controls`.
  */
-import { css } from 'lit';
+import { css } from './css.ts';
 
 export const offerControls = css`
   fieldset {

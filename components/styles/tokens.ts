@@ -13,7 +13,7 @@
  * Setting a colour knob overrides it in both schemes; set it inside your own
  * `@media (prefers-color-scheme: dark)` to theme only one.
  */
-import { css } from 'lit';
+import { css } from './css.ts';
 
 export const tokens = css`
   :host {
