@@ -68,19 +68,10 @@ export const companies = pgTable(
     allowedOrigins: text('allowed_origins').array().notNull().default(sql`'{}'::text[]`),
     /** The partner's own sign-up page; offer URLs point here when it is set. */
     signupUrl: text('signup_url'),
-    /**
-     * Name and domain in lower case (a line break apart, so no match spans both): the customer
-     * search matches a substring here with LIKE, without lower-casing every row it reads.
-     */
-    searchText: text('search_text').generatedAlwaysAs(sql`lower(name || chr(10) || coalesce(domain, ''))`),
     ...timestamps,
   },
   (t) => [
     index('companies_kind_name_idx').on(t.kind, t.name, t.id),
-    // The customer list walks (lower(name), id) in order and pages on it. The other columns in
-    // the key (drizzle has no INCLUDE) let that walk test the search and read what the list shows
-    // from the index alone: an index-only scan that stops after a page of matches.
-    index('companies_lower_name_idx').on(sql`lower(${t.name})`, t.id, t.searchText, t.name, t.domain),
     // CORS preflights ask "does any company list this origin?" (`allowed_origins @> array[…]`).
     index('companies_allowed_origins_idx').using('gin', t.allowedOrigins),
   ],
@@ -277,6 +268,16 @@ export const partnerCustomers = pgTable(
     offerId: uuid('offer_id').references(() => offers.id, { onDelete: 'set null' }),
     ...createdAt,
     /**
+     * The customer's name and domain, copied here by triggers (migration 0005) so that the
+     * partner's list walks one index of its own customers in name order, whatever the partner's
+     * size, and searches it without touching other partners' customers.
+     */
+    name: text('name').notNull().default(''),
+    domain: text('domain'),
+    sortName: text('sort_name').generatedAlwaysAs(sql`lower(name)`),
+    /** Name and domain in lower case, a line break apart so no match spans both: the search's LIKE runs here. */
+    searchText: text('search_text').generatedAlwaysAs(sql`lower(name || chr(10) || coalesce(domain, ''))`),
+    /**
      * What the customer list shows of the pair besides the company, copied here by triggers
      * (migration 0005) whenever a delegation, subscription or service changes: the delegations
      * that can be the one shown (the active one, the open request, the latest) and the
@@ -291,6 +292,8 @@ export const partnerCustomers = pgTable(
     primaryKey({ columns: [t.partnerId, t.customerId] }),
     index('partner_customers_customer_idx').on(t.customerId),
     index('partner_customers_partner_created_idx').on(t.partnerId, t.createdAt, t.customerId),
+    // The list by name, searched: an index-only walk that stops after a page of matches.
+    index('partner_customers_partner_name_idx').on(t.partnerId, t.sortName, t.customerId, t.searchText),
   ],
 );
 

@@ -4,17 +4,18 @@
  * (`partner_customers`) exist here; any other id is a 404.
  *
  * Search is a case-insensitive substring of name or domain (LIKE on the lower-cased
- * `search_text`, wildcards escaped). The name-sorted list walks an index on lower(name) in order
- * and stops after a page of matches, so a page costs about page size ÷ (share of customers that
- * match) index entries, also at 100,000 customers; keyset cursors, no OFFSET. A term too rare for
- * that makes Postgres scan `search_text` instead (≈15 ms at 100,000 rows here). What a row shows of
- * the partner's delegations and subscriptions comes from the pair's snapshots (`partnerCustomers`,
- * kept by triggers), so a page reads one pair row per customer and works out the states as of now.
+ * `search_text`, wildcards escaped). The list reads the pair rows of `partner_customers`, which
+ * carry copies of the customer's name and domain and snapshots of the partner's delegations and
+ * subscriptions with it, all kept by triggers: by name, a page is an index-only walk of the
+ * partner's own (sort_name, id, search_text) entries that stops after a page of matches, so it
+ * costs about page size ÷ (share of customers that match) entries, also at 100,000 customers, and
+ * then one pair row per customer. Keyset cursors, no OFFSET. The states that depend on the time
+ * (an expired delegation or trial) are worked out from the snapshots as of now.
  */
 import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
-import { companies, companyRole, delegations, partnerCustomers, services, subscriptions, users, type DelegationSnapshot, type SubscriptionSnapshot } from '../../db/schema.ts';
+import { companyRole, delegations, partnerCustomers, services, subscriptions, users, type DelegationSnapshot, type SubscriptionSnapshot } from '../../db/schema.ts';
 import { cursorId, cursorInstant, decodeCursor, decodeInstantCursor, pageQuerySchema, toPage } from '../cursor.ts';
 import type { Deps } from '../env.ts';
 import { assertCan, can, permissionsIn, type Actor } from '../permissions.ts';
@@ -152,39 +153,50 @@ function prepareList(db: Db, shape: ListShape) {
   const byName = shape.sort === 'name';
   const partnerId = sql.placeholder('partnerId');
   const now = sql`${sql.placeholder('now')}::timestamptz`;
-  const sortName = sql<string>`lower(${companies.name})`;
+  const order = (t: typeof partnerCustomers) =>
+    byName ? [asc(t.sortName), asc(t.customerId)] : [desc(t.createdAt), desc(t.customerId)];
 
-  // By name: an index-only walk of (lower(name), id, search_text, name, domain) that stops at the
-  // page's end, then each customer's pair row for its snapshots. Each row leaves as one JSON value:
-  // mapping eight columns a row through drizzle cost more than the query (measured).
-  return db
-    .select({
-      sortKey: byName ? sortName : cursorInstant(partnerCustomers.createdAt),
-      row: sql<ListRow>`json_build_object('id', ${companies.id}, 'name', ${companies.name}, 'domain', ${companies.domain},
-        'isAdvisor', ${partnerCustomers.isAdvisor}, 'since', ${partnerCustomers.createdAt},
-        'delegations', ${partnerCustomers.delegationSnapshot}, 'subscriptions', ${partnerCustomers.subscriptionSnapshot})`,
-    })
+  // First, which customers and in what order: an index-only walk of the partner's own entries,
+  // (sort_name, customer_id, search_text) or (created_at, customer_id), that stops at the page's
+  // end. The partner comes first in both indexes, so the plan is the same for every partner.
+  const page = db
+    .select({ customerId: partnerCustomers.customerId })
     .from(partnerCustomers)
-    .innerJoin(companies, eq(companies.id, partnerCustomers.customerId))
     .where(
       and(
         eq(partnerCustomers.partnerId, partnerId),
-        shape.search ? sql`${companies.searchText} like lower(${sql.placeholder('pattern')})` : undefined,
+        shape.search ? sql`${partnerCustomers.searchText} like lower(${sql.placeholder('pattern')})` : undefined,
         shape.delegation ? delegationFilter(shape.delegation, now) : undefined,
         shape.subscription
           ? sql`exists (select 1 from ${subscriptions} where ${subscriptions.customerId} = ${partnerCustomers.customerId}
               and ${subscriptions.advisorId} = ${partnerCustomers.partnerId} and ${subscriptionCondition(shape.subscription, now)})`
           : undefined,
-        shape.after && byName ? sql`(${sortName}, ${companies.id}) > (${sql.placeholder('afterKey')}, ${sql.placeholder('afterId')}::uuid)` : undefined,
+        shape.after && byName
+          ? sql`(${partnerCustomers.sortName}, ${partnerCustomers.customerId}) > (${sql.placeholder('afterKey')}, ${sql.placeholder('afterId')}::uuid)`
+          : undefined,
         shape.after && !byName
           ? sql`(${partnerCustomers.createdAt}, ${partnerCustomers.customerId}) < (${sql.placeholder('afterKey')}::timestamptz, ${sql.placeholder('afterId')}::uuid)`
           : undefined,
       ),
     )
-    .orderBy(...(byName ? [asc(sortName), asc(companies.id)] : [desc(partnerCustomers.createdAt), desc(partnerCustomers.customerId)]))
+    .orderBy(...order(partnerCustomers))
     // drizzle renders a non-number limit as SQL (it is how placeholders pass); its declared type
     // knows only numbers and placeholders. `fetch` is one of `fetchSizes`.
     .limit(sql.raw(String(shape.fetch)) as unknown as number)
+    .as('page');
+
+  // Then those customers' pair rows, each leaving as one JSON value: mapping eight columns a row
+  // through drizzle cost more than the query (measured).
+  return db
+    .select({
+      sortKey: byName ? sql<string>`${partnerCustomers.sortName}` : cursorInstant(partnerCustomers.createdAt),
+      row: sql<ListRow>`json_build_object('id', ${partnerCustomers.customerId}, 'name', ${partnerCustomers.name},
+        'domain', ${partnerCustomers.domain}, 'isAdvisor', ${partnerCustomers.isAdvisor}, 'since', ${partnerCustomers.createdAt},
+        'delegations', ${partnerCustomers.delegationSnapshot}, 'subscriptions', ${partnerCustomers.subscriptionSnapshot})`,
+    })
+    .from(page)
+    .innerJoin(partnerCustomers, and(eq(partnerCustomers.partnerId, partnerId), eq(partnerCustomers.customerId, page.customerId)))
+    .orderBy(...order(partnerCustomers))
     .prepare(`partnerkit_customers_${shape.sort}_${shape.search ? 'q' : ''}_${shape.delegation ?? ''}_${shape.subscription ?? ''}_${shape.after ? 'after' : ''}_${shape.fetch}`);
 }
 

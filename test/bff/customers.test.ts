@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { delegations, partnerCustomers, services, subscriptions } from '../../db/schema.ts';
+import { companies, delegations, partnerCustomers, services, subscriptions } from '../../db/schema.ts';
 import { pageSchema } from '../../bff/cursor.ts';
 import { customerDetailSchema, customerListItemSchema } from '../../bff/domain/customers.ts';
 import { assertErrorShape, createTestApp, json, uniqueSuffix } from './harness.ts';
@@ -138,11 +138,12 @@ describe('GET /api/customers', () => {
     });
   });
 
-  test('the list follows every write to delegations, subscriptions and services, and agrees with the detail', async () => {
+  test('the list follows every write to delegations, subscriptions, services and names, and agrees with the detail', async () => {
     const [a, b] = [await t.createCompany({ kind: 'partner' }), await t.createCompany({ kind: 'partner' })];
     const [pa, pb] = [await partnerUser(t, a.id, 'full'), await partnerUser(t, b.id, 'full')];
     const c = await linkCustomer(t, a.id, { subscription: { status: 'trial', trialEndsAt: new Date(t.clock.now().getTime() + 60_000) } });
-    const item = async (token: string) => (await walk(token, `q=${encodeURIComponent(c.customer.name)}`, 5)).find((i) => i.id === c.customer.id);
+    let term = c.customer.name;
+    const item = async (token: string) => (await walk(token, `q=${encodeURIComponent(term)}`, 5)).find((i) => i.id === c.customer.id);
     const pair = { partnerId: a.id, customerId: c.customer.id };
     const servicesOf = async (token: string) => ((await item(token))!.subscriptionSummary as { services: { name: string; status: string }[] }).services;
 
@@ -172,6 +173,15 @@ describe('GET /api/customers', () => {
     const seenByB = (await item(pb.token))!;
     assert.deepEqual([seenByB.delegation.status, seenByB.delegation.level], ['active', 'limited']);
     assert.equal((seenByB.subscriptionSummary as { expiredTrial: number }).expiredTrial, 1);
+
+    // A renamed customer is found, and sorted, under its new name in every partner's list.
+    const renamed = `Renamed ${uniqueSuffix()}`;
+    await t.db.update(companies).set({ name: renamed, domain: null }).where(eq(companies.id, c.customer.id));
+    for (const p of [pa, pb]) {
+      const found = await walk(p.token, `q=${encodeURIComponent(renamed.toUpperCase())}`, 5);
+      assert.deepEqual(found.map((i) => [i.id, i.name, i.domain]), [[c.customer.id, renamed, null]]);
+    }
+    term = renamed;
 
     // The detail computes the same item from the tables themselves.
     for (const [p, listed] of [[pa, await item(pa.token)], [pb, seenByB]] as const) {
