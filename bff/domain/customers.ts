@@ -165,7 +165,11 @@ function prepareList(db: Db, shape: ListShape) {
     .where(
       and(
         eq(partnerCustomers.partnerId, partnerId),
-        shape.search ? sql`${partnerCustomers.searchText} like lower(${sql.placeholder('pattern')})` : undefined,
+        // The pattern as a subquery: Postgres then neither estimates it nor re-plans for each term,
+        // and keeps one plan (the walk above) for every search; planning a LIKE against the
+        // column's histogram on every call cost more than running it. A rare term walks all of
+        // the partner’s entries (index-only) before it answers.
+        shape.search ? sql`${partnerCustomers.searchText} like (select lower(${sql.placeholder('pattern')}))` : undefined,
         shape.delegation ? delegationFilter(shape.delegation, now) : undefined,
         shape.subscription
           ? sql`exists (select 1 from ${subscriptions} where ${subscriptions.customerId} = ${partnerCustomers.customerId}
