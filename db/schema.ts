@@ -8,6 +8,7 @@ import {
   check,
   index,
   integer,
+  json,
   jsonb,
   pgEnum,
   pgTable,
@@ -283,10 +284,10 @@ export const partnerCustomers = pgTable(
      * that can be the one shown (the active one, the open request, the latest) and the
      * subscriptions through the partner. A page of the list then reads one row per customer
      * instead of looking up both tables for each; time-dependent states are still worked out
-     * when the list is read.
+     * when the list is read. `json`, not `jsonb`: stored as text, so a page sends it as it is.
      */
-    delegationSnapshot: jsonb('delegation_snapshot').$type<DelegationSnapshot[]>().notNull().default([]),
-    subscriptionSnapshot: jsonb('subscription_snapshot').$type<SubscriptionSnapshot[]>().notNull().default([]),
+    delegationSnapshot: json('delegation_snapshot').$type<DelegationSnapshot[]>().notNull().default([]),
+    subscriptionSnapshot: json('subscription_snapshot').$type<SubscriptionSnapshot[]>().notNull().default([]),
   },
   (t) => [
     primaryKey({ columns: [t.partnerId, t.customerId] }),

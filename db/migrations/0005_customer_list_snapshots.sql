@@ -3,8 +3,8 @@ ALTER TABLE "partner_customers" ADD COLUMN "name" text DEFAULT '' NOT NULL;--> s
 ALTER TABLE "partner_customers" ADD COLUMN "domain" text;--> statement-breakpoint
 ALTER TABLE "partner_customers" ADD COLUMN "sort_name" text GENERATED ALWAYS AS (lower(name)) STORED;--> statement-breakpoint
 ALTER TABLE "partner_customers" ADD COLUMN "search_text" text GENERATED ALWAYS AS (lower(name || chr(10) || coalesce(domain, ''))) STORED;--> statement-breakpoint
-ALTER TABLE "partner_customers" ADD COLUMN "delegation_snapshot" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
-ALTER TABLE "partner_customers" ADD COLUMN "subscription_snapshot" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "partner_customers" ADD COLUMN "delegation_snapshot" json DEFAULT '[]'::json NOT NULL;--> statement-breakpoint
+ALTER TABLE "partner_customers" ADD COLUMN "subscription_snapshot" json DEFAULT '[]'::json NOT NULL;--> statement-breakpoint
 CREATE INDEX "partner_customers_partner_name_idx" ON "partner_customers" USING btree ("partner_id","sort_name","customer_id","search_text");--> statement-breakpoint
 ALTER TABLE "companies" DROP COLUMN "search_text";;--> statement-breakpoint
 -- The customer list reads each customer's delegations and subscriptions from the two snapshot
@@ -15,18 +15,18 @@ ALTER TABLE "companies" DROP COLUMN "search_text";;--> statement-breakpoint
 -- each pair once.
 -- The delegations that can be the one the list shows: the active one, the open request (at most
 -- one of each per pair) and the latest.
-CREATE FUNCTION partnerkit_delegation_snapshot(p uuid, c uuid) RETURNS jsonb LANGUAGE sql STABLE AS $$
-  SELECT coalesce(jsonb_agg(jsonb_build_object('id', d.id, 'status', d.status, 'level', d.level,
+CREATE FUNCTION partnerkit_delegation_snapshot(p uuid, c uuid) RETURNS json LANGUAGE sql STABLE AS $$
+  SELECT coalesce(json_agg(json_build_object('id', d.id, 'status', d.status, 'level', d.level,
       'expiresAt', d.expires_at, 'requestExpiresAt', d.request_expires_at, 'answeredAt', d.answered_at,
-      'createdAt', d.created_at) ORDER BY d.created_at DESC, d.id DESC), '[]'::jsonb)
+      'createdAt', d.created_at) ORDER BY d.created_at DESC, d.id DESC), '[]'::json)
   FROM delegations d
   WHERE d.partner_id = p AND d.customer_id = c
     AND (d.status IN ('active', 'pending') OR d.id = (SELECT l.id FROM delegations l
       WHERE l.partner_id = p AND l.customer_id = c ORDER BY l.created_at DESC, l.id DESC LIMIT 1))
 $$;--> statement-breakpoint
-CREATE FUNCTION partnerkit_subscription_snapshot(p uuid, c uuid) RETURNS jsonb LANGUAGE sql STABLE AS $$
-  SELECT coalesce(jsonb_agg(jsonb_build_object('sku', v.sku, 'name', v.name, 'status', s.status,
-      'trialEndsAt', s.trial_ends_at) ORDER BY v.name, s.id), '[]'::jsonb)
+CREATE FUNCTION partnerkit_subscription_snapshot(p uuid, c uuid) RETURNS json LANGUAGE sql STABLE AS $$
+  SELECT coalesce(json_agg(json_build_object('sku', v.sku, 'name', v.name, 'status', s.status,
+      'trialEndsAt', s.trial_ends_at) ORDER BY v.name, s.id), '[]'::json)
   FROM subscriptions s JOIN services v ON v.id = s.service_id
   WHERE s.advisor_id = p AND s.customer_id = c
 $$;--> statement-breakpoint
