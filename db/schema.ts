@@ -236,7 +236,6 @@ export const offerRedemptions = pgTable(
   (t) => [index('offer_redemptions_offer_idx').on(t.offerId, t.customerId)],
 );
 
-/** A partner's relationship with a customer; `isAdvisor` marks the subscription advisor. */
 /** A delegation in `partnerCustomers.delegationSnapshot`; instants as JSON renders timestamptz. */
 export interface DelegationSnapshot {
   id: string;
@@ -256,6 +255,7 @@ export interface SubscriptionSnapshot {
   trialEndsAt: string | null;
 }
 
+/** A partner's relationship with a customer; `isAdvisor` marks the subscription advisor. */
 export const partnerCustomers = pgTable(
   'partner_customers',
   {
@@ -284,7 +284,7 @@ export const partnerCustomers = pgTable(
      * that can be the one shown (the active one, the open request, the latest) and the
      * subscriptions through the partner. A page of the list then reads one row per customer
      * instead of looking up both tables for each; time-dependent states are still worked out
-     * when the list is read. `json`, not `jsonb`: stored as text, so a page sends it as it is.
+     * when the list is read. `json`, not `jsonb`: stored as text, Postgres sends it without converting.
      */
     delegationSnapshot: json('delegation_snapshot').$type<DelegationSnapshot[]>().notNull().default([]),
     subscriptionSnapshot: json('subscription_snapshot').$type<SubscriptionSnapshot[]>().notNull().default([]),
