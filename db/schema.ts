@@ -288,6 +288,16 @@ export const partnerCustomers = pgTable(
      */
     delegationSnapshot: json('delegation_snapshot').$type<DelegationSnapshot[]>().notNull().default([]),
     subscriptionSnapshot: json('subscription_snapshot').$type<SubscriptionSnapshot[]>().notNull().default([]),
+    /**
+     * The row as the customer list sends it (JSON text), rendered by the BFF the first time a
+     * page shows it and sent as it is afterwards. What it shows can change with time alone (a
+     * delegation ends, a request lapses, a trial runs out), so it holds only while the clock is
+     * within [`listItemFrom`, `listItemUntil`) (null: unbounded); outside, the row is rendered
+     * again. A trigger (migration 0006) clears it whenever anything it shows is written.
+     */
+    listItem: text('list_item'),
+    listItemFrom: timestamptz('list_item_from'),
+    listItemUntil: timestamptz('list_item_until'),
   },
   (t) => [
     primaryKey({ columns: [t.partnerId, t.customerId] }),

@@ -6,20 +6,21 @@
  * Search is a case-insensitive substring of name or domain (LIKE on the lower-cased
  * `search_text`, wildcards escaped). The list reads the pair rows of `partner_customers`, which
  * carry copies of the customer's name and domain and snapshots of the partner's delegations and
- * subscriptions with it, all kept by triggers: by name, a page is an index-only walk of the
+ * subscriptions with it, all kept by triggers: by name, a search is an index-only walk of the
  * partner's own (sort_name, id, search_text) entries that stops after a page of matches, so it
  * costs about page size ÷ (share of customers that match) entries, also at 100,000 customers, and
  * then one pair row per customer. Keyset cursors, no OFFSET. The states that depend on the time
- * (an expired delegation or trial) are worked out from the snapshots as of now.
+ * (an expired delegation or trial) are worked out from the snapshots as of now, and each row's
+ * rendering is kept on it for as long as the time does not change it (`listCustomers`).
  */
 import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import { companyRole, delegations, partnerCustomers, services, subscriptions, users, type DelegationSnapshot, type SubscriptionSnapshot } from '../../db/schema.ts';
-import { cursorId, cursorInstant, decodeCursor, decodeInstantCursor, pageQuerySchema, toPage } from '../cursor.ts';
+import { cursorId, cursorInstant, decodeCursor, decodeInstantCursor, encodeCursor, pageQuerySchema } from '../cursor.ts';
 import type { Deps } from '../env.ts';
 import { assertCan, can, permissionsIn, type Actor } from '../permissions.ts';
-import { subscriptionState, subscriptionViewSchema, toSubscriptionView, type SubscriptionState } from './assist.ts';
+import { subscriptionState, subscriptionStateChangesAt, subscriptionViewSchema, toSubscriptionView, type SubscriptionState } from './assist.ts';
 import type { AuditFilter } from './audit.ts';
 import { openCustomer } from './customer-access.ts';
 import {
@@ -27,6 +28,7 @@ import {
   createDelegationRequest,
   delegationRequestViewSchema,
   delegationStates,
+  delegationStatusChangesAt,
   delegationStatusSql,
   delegationViewSchema,
   fromSnapshot,
@@ -149,69 +151,151 @@ const listStatements = new WeakMap<Db, Map<string, ReturnType<typeof prepareList
 
 type ListShape = Pick<ListCustomersQuery, 'sort' | 'delegation' | 'subscription'> & { search: boolean; after: boolean; fetch: number };
 
+/** For a row whose kept rendering does not hold now: what to render it from, and the row's version. */
+type StaleRow = { source: ListSource; version: string };
+
 function prepareList(db: Db, shape: ListShape) {
   const byName = shape.sort === 'name';
   const partnerId = sql.placeholder('partnerId');
   const now = sql`${sql.placeholder('now')}::timestamptz`;
   const order = (t: typeof partnerCustomers) =>
     byName ? [asc(t.sortName), asc(t.customerId)] : [desc(t.createdAt), desc(t.customerId)];
-
-  // First, which customers and in what order: an index-only walk of the partner's own entries,
-  // (sort_name, customer_id, search_text) or (created_at, customer_id), that stops at the page's
-  // end. The partner comes first in both indexes, so the plan is the same for every partner.
-  const page = db
-    .select({ customerId: partnerCustomers.customerId })
-    .from(partnerCustomers)
-    .where(
-      and(
-        eq(partnerCustomers.partnerId, partnerId),
-        // The pattern as a subquery: Postgres then neither estimates it nor re-plans for each term,
-        // and keeps one plan (the walk above) for every search; planning a LIKE against the
-        // column's histogram on every call cost more than running it. A rare term walks all of
-        // the partner’s entries (index-only) before it answers.
-        shape.search ? sql`${partnerCustomers.searchText} like (select lower(${sql.placeholder('pattern')}))` : undefined,
-        shape.delegation ? delegationFilter(shape.delegation, now) : undefined,
-        shape.subscription
-          ? sql`exists (select 1 from ${subscriptions} where ${subscriptions.customerId} = ${partnerCustomers.customerId}
-              and ${subscriptions.advisorId} = ${partnerCustomers.partnerId} and ${subscriptionCondition(shape.subscription, now)})`
-          : undefined,
-        shape.after && byName
-          ? sql`(${partnerCustomers.sortName}, ${partnerCustomers.customerId}) > (${sql.placeholder('afterKey')}, ${sql.placeholder('afterId')}::uuid)`
-          : undefined,
-        shape.after && !byName
-          ? sql`(${partnerCustomers.createdAt}, ${partnerCustomers.customerId}) < (${sql.placeholder('afterKey')}::timestamptz, ${sql.placeholder('afterId')}::uuid)`
-          : undefined,
-      ),
-    )
-    .orderBy(...order(partnerCustomers))
+  const limit = (builder: { limit(n: number): unknown }) =>
     // drizzle renders a non-number limit as SQL (it is how placeholders pass); its declared type
     // knows only numbers and placeholders. `fetch` is one of `fetchSizes`.
-    .limit(sql.raw(String(shape.fetch)) as unknown as number)
-    .as('page');
+    builder.limit(sql.raw(String(shape.fetch)) as unknown as number);
 
-  // Then those customers' pair rows, each leaving as one JSON value: mapping eight columns a row
-  // through drizzle cost more than the query (measured).
-  return db
-    .select({
-      sortKey: byName ? sql<string>`${partnerCustomers.sortName}` : cursorInstant(partnerCustomers.createdAt),
-      row: sql<ListRow>`json_build_object('id', ${partnerCustomers.customerId}, 'name', ${partnerCustomers.name},
+  const holds = sql`${partnerCustomers.listItem} is not null
+    and (${partnerCustomers.listItemFrom} is null or ${partnerCustomers.listItemFrom} <= ${now})
+    and (${partnerCustomers.listItemUntil} is null or ${now} < ${partnerCustomers.listItemUntil})`;
+  // Few fields, and JSON only where needed: mapping each field of each row through drizzle is
+  // a good part of a page's cost (measured).
+  const columns = {
+    sortKey: byName ? sql<string>`${partnerCustomers.sortName}` : cursorInstant(partnerCustomers.createdAt),
+    id: sql<string>`${partnerCustomers.customerId}`,
+    item: sql<string | null>`case when ${holds} then ${partnerCustomers.listItem} end`,
+    // Only for a row whose rendering does not hold now: what to render it from, and the row
+    // version that a new rendering may replace.
+    stale: sql<StaleRow | null>`case when ${holds} then null else json_build_object('version', ${partnerCustomers}.xmin::text,
+      'source', json_build_object('id', ${partnerCustomers.customerId}, 'name', ${partnerCustomers.name},
         'domain', ${partnerCustomers.domain}, 'isAdvisor', ${partnerCustomers.isAdvisor}, 'since', ${partnerCustomers.createdAt},
-        'delegations', ${partnerCustomers.delegationSnapshot}, 'subscriptions', ${partnerCustomers.subscriptionSnapshot})`,
-    })
-    .from(page)
-    .innerJoin(partnerCustomers, and(eq(partnerCustomers.partnerId, partnerId), eq(partnerCustomers.customerId, page.customerId)))
-    .orderBy(...order(partnerCustomers))
-    .prepare(`partnerkit_customers_${shape.sort}_${shape.search ? 'q' : ''}_${shape.delegation ?? ''}_${shape.subscription ?? ''}_${shape.after ? 'after' : ''}_${shape.fetch}`);
+        'delegations', ${partnerCustomers.delegationSnapshot}, 'subscriptions', ${partnerCustomers.subscriptionSnapshot})) end`,
+  };
+  const after =
+    shape.after && byName
+      ? sql`(${partnerCustomers.sortName}, ${partnerCustomers.customerId}) > (${sql.placeholder('afterKey')}, ${sql.placeholder('afterId')}::uuid)`
+      : shape.after
+        ? sql`(${partnerCustomers.createdAt}, ${partnerCustomers.customerId}) < (${sql.placeholder('afterKey')}::timestamptz, ${sql.placeholder('afterId')}::uuid)`
+        : undefined;
+
+  let rows;
+  if (!shape.search && !shape.delegation && !shape.subscription) {
+    // Unfiltered: one walk of the partner's (sort_name, customer_id) or (created_at,
+    // customer_id) entries, reading each row as it goes, stopping at the page's end.
+    rows = db.select(columns).from(partnerCustomers).where(and(eq(partnerCustomers.partnerId, partnerId), after)).orderBy(...order(partnerCustomers));
+  } else {
+    // Filtered: first, which customers and in what order, by an index-only walk of the
+    // partner's own entries (the search text is in the name index) that stops at the page's
+    // end; then only those customers' rows. The partner comes first in both indexes, so the
+    // plan is the same for every partner.
+    const matching = db
+      .select({ customerId: partnerCustomers.customerId })
+      .from(partnerCustomers)
+      .where(
+        and(
+          eq(partnerCustomers.partnerId, partnerId),
+          // The pattern as a subquery: Postgres then neither estimates it nor re-plans for each
+          // term, and keeps one plan (the walk above) for every search; planning a LIKE against
+          // the column's histogram on every call cost more than running it. A rare term walks
+          // all of the partner’s entries (index-only) before it answers.
+          shape.search ? sql`${partnerCustomers.searchText} like (select lower(${sql.placeholder('pattern')}))` : undefined,
+          shape.delegation ? delegationFilter(shape.delegation, now) : undefined,
+          shape.subscription
+            ? sql`exists (select 1 from ${subscriptions} where ${subscriptions.customerId} = ${partnerCustomers.customerId}
+                and ${subscriptions.advisorId} = ${partnerCustomers.partnerId} and ${subscriptionCondition(shape.subscription, now)})`
+            : undefined,
+          after,
+        ),
+      )
+      .orderBy(...order(partnerCustomers));
+    limit(matching);
+    const page = matching.as('page');
+    rows = db
+      .select(columns)
+      .from(page)
+      .innerJoin(partnerCustomers, and(eq(partnerCustomers.partnerId, partnerId), eq(partnerCustomers.customerId, page.customerId)))
+      .orderBy(...order(partnerCustomers));
+  }
+  limit(rows);
+  return rows.prepare(
+    `partnerkit_customers_${shape.sort}_${shape.search ? 'q' : ''}_${shape.delegation ?? ''}_${shape.subscription ?? ''}_${shape.after ? 'after' : ''}_${shape.fetch}`,
+  );
 }
 
-/** A row of the list query; instants as JSON renders timestamptz. */
-type ListRow = Pick<CustomerListItem, 'id' | 'name' | 'domain' | 'isAdvisor'> & {
+/** What a row of the list is rendered from; instants as JSON renders timestamptz. */
+type ListSource = Pick<CustomerListItem, 'id' | 'name' | 'domain' | 'isAdvisor'> & {
   since: string;
   delegations: DelegationSnapshot[];
   subscriptions: SubscriptionSnapshot[];
 };
 
-export async function listCustomers(deps: Deps, actor: Actor, query: ListCustomersQuery) {
+/**
+ * A row as the list shows it at `now`, and the span around `now` in which it shows the same. It
+ * depends on the time only through the instants at which a delegation or a trial changes state
+ * by itself, so it holds from the latest of those not after `now` until the next one (null: none).
+ */
+function renderListItem(source: ListSource, now: Date): { item: CustomerListItem; from: Date | null; until: Date | null } {
+  const delegations = source.delegations.map(fromSnapshot);
+  const subscriptions = source.subscriptions.map((s) => ({ ...s, trialEndsAt: s.trialEndsAt === null ? null : new Date(s.trialEndsAt) }));
+  const changes = [...delegations.map(delegationStatusChangesAt), ...subscriptions.map(subscriptionStateChangesAt)].flatMap((at) =>
+    at === null ? [] : [at.getTime()],
+  );
+  const past = changes.filter((at) => at <= now.getTime());
+  const future = changes.filter((at) => at > now.getTime());
+  return {
+    item: {
+      id: source.id,
+      name: source.name,
+      domain: source.domain,
+      isAdvisor: source.isAdvisor,
+      since: new Date(source.since).toISOString(),
+      delegation: toDelegationView(pickCurrent(delegations, now), now),
+      subscriptionSummary: summarize(subscriptions, now),
+    },
+    from: past.length ? new Date(Math.max(...past)) : null,
+    until: future.length ? new Date(Math.min(...future)) : null,
+  };
+}
+
+/** A row's rendering, the version of the row it was made from, and the span in which it holds. */
+export interface ListItemRendering {
+  customerId: string;
+  version: string;
+  item: string;
+  from: Date | null;
+  until: Date | null;
+}
+
+/**
+ * Keeps each rendering on its row if the row is still the version it was rendered from. A write
+ * in between (which cleared the row's rendering) wins, and a later page renders the row again.
+ */
+export async function keepListItems(db: Db, partnerId: string, renderings: ListItemRendering[]) {
+  if (renderings.length === 0) return;
+  await db.execute(sql`update ${partnerCustomers}
+    set list_item = r.item, list_item_from = r."from", list_item_until = r.until
+    from json_to_recordset(${JSON.stringify(renderings)}::json) as r ("customerId" uuid, version text, item text, "from" timestamptz, until timestamptz)
+    where ${partnerCustomers.partnerId} = ${partnerId} and ${partnerCustomers.customerId} = r."customerId"
+      and ${partnerCustomers}.xmin = r.version::xid`);
+}
+
+/**
+ * A page of the list, as the JSON text the route sends. Rows are sent as rendered before
+ * (`partner_customers.list_item`) while that rendering holds, so a page usually costs one walk of
+ * an index and no JSON work here; the others are rendered now and their renderings kept, unless
+ * the row changed meanwhile (its version, `xmin`, moved on): then the next page renders it again.
+ */
+export async function listCustomers(deps: Deps, actor: Actor, query: ListCustomersQuery): Promise<string> {
   assertCan(actor, 'partner:use');
   const now = deps.clock();
   const byName = query.sort === 'name';
@@ -237,18 +321,20 @@ export async function listCustomers(deps: Deps, actor: Actor, query: ListCustome
     afterKey: after ? String(after[0]) : null,
     afterId: after ? cursorId(after[1]) : null,
   });
-  return toPage(rows, query.limit, ({ sortKey, row }) => [sortKey, row.id], ({ row }): CustomerListItem => ({
-    id: row.id,
-    name: row.name,
-    domain: row.domain,
-    isAdvisor: row.isAdvisor,
-    since: new Date(row.since).toISOString(),
-    delegation: toDelegationView(pickCurrent(row.delegations.map(fromSnapshot), now), now),
-    subscriptionSummary: summarize(
-      row.subscriptions.map((s) => ({ ...s, trialEndsAt: s.trialEndsAt === null ? null : new Date(s.trialEndsAt) })),
-      now,
-    ),
-  }));
+  const page = rows.slice(0, query.limit);
+  const renderings: ListItemRendering[] = [];
+  const items = page.map(({ item, stale }) => {
+    if (item !== null) return item;
+    const { source, version } = stale!;
+    const { item: rendered, from, until } = renderListItem(source, now);
+    const text = JSON.stringify(rendered);
+    renderings.push({ customerId: source.id, version, item: text, from, until });
+    return text;
+  });
+  await keepListItems(deps.db, actor.companyId, renderings);
+  const last = page.at(-1);
+  const nextCursor = rows.length > query.limit && last ? encodeCursor([last.sortKey, last.id]) : null;
+  return `{"items":[${items.join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
 }
 
 export async function getCustomer(deps: Deps, actor: Actor, id: string): Promise<CustomerDetail> {

@@ -34,6 +34,11 @@ export function delegationStatus(d: Pick<Delegation, 'status' | 'expiresAt' | 'r
   return d.status;
 }
 
+/** The instant at which `delegationStatus` changes by itself, if any: the one time it compares. */
+export function delegationStatusChangesAt(d: Pick<Delegation, 'status' | 'expiresAt' | 'requestExpiresAt'>): Date | null {
+  return d.status === 'active' ? d.expiresAt : d.status === 'pending' ? d.requestExpiresAt : null;
+}
+
 /**
  * An instant in SQL: a Date goes as a bound ISO value (so both drivers pass it the same way);
  * an SQL expression (e.g. a prepared statement's placeholder) is used as it is.

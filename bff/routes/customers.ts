@@ -54,7 +54,8 @@ export const customerRoutes = new Hono<AppEnv>()
       errors: [403, 422],
     }),
     validate('query', listCustomersQuerySchema),
-    async (c) => c.json(await listCustomers(c.var.deps, c.var.auth.actor, c.req.valid('query'))),
+    // The page arrives as JSON text: most of its rows were rendered by an earlier request.
+    async (c) => c.body(await listCustomers(c.var.deps, c.var.auth.actor, c.req.valid('query')), 200, { 'Content-Type': 'application/json' }),
   )
   .get(
     '/:id',
