@@ -42,8 +42,9 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
   if ('url' in options) {
     const client = postgres(options.url, {
-      // Keep the pool near the expected concurrency: postgres.js slows down when many more
-      // queries wait than it has connections (see TOOLCHAIN.md).
+      // Each BFF instance opens at most this many connections; size it to the queries expected
+      // in flight (DB_POOL_SIZE). postgres.js 3 slowed down over time when far more queries
+      // waited than it had connections; 4 holds steady (README, Benchmarks).
       max: options.poolSize ?? 10,
       connect_timeout: options.connectTimeoutSeconds ?? 5,
       onnotice: () => {},

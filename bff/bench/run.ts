@@ -135,8 +135,7 @@ async function main() {
     if (database.driver === 'postgres' && settings.connections > config.dbPoolSize) {
       console.log(
         `  note: up to ${settings.connections} requests in flight share ${config.dbPoolSize} pooled connections, so queries queue ` +
-          'inside postgres.js, which (3.4.x) slows down under sustained load when more queries wait than it has ' +
-          'connections: watch the last-window column.',
+          'inside postgres.js; under sustained load the last-window column should stay near the first.',
       );
     }
 
