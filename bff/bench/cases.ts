@@ -39,6 +39,8 @@ export interface BenchCase {
   name: string;
   /** A baseline is not partnerkit code: it shows what the server, driver and machine allow. */
   baseline: boolean;
+  /** The baseline whose p99 every app case's p99 is set against (issue 5 asks for at most 3×). */
+  reference?: boolean;
   /** The app to serve; the full partnerkit app when omitted. */
   app?: (ctx: BenchContext) => Fetchable;
   /** Concurrent connections for this case, when the default would only measure queueing. */
@@ -60,6 +62,7 @@ export const benchCases: BenchCase[] = [
     // `GET /api/me` is partnerkit's own work, not the driver's.
     name: 'bare handler + one primary-key select (drizzle)',
     baseline: true,
+    reference: true,
     app: ({ database }) =>
       new Hono().get('/users/:id', async (c) => {
         const [row] = await database.db

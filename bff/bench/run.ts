@@ -51,7 +51,7 @@ function parseSettings() {
   };
 }
 
-type Row = { benchCase: BenchCase; measurement: Measurement };
+type Row = { benchCase: BenchCase; measurement: Measurement; label?: string };
 
 function trend(m: Measurement): string {
   if (m.firstWindowRps <= 0) return m.lastWindowRps > 0 ? 'rising' : '—';
@@ -61,11 +61,21 @@ function trend(m: Measurement): string {
   return change > fallingThreshold ? `rising ${percent}` : `flat ${percent}`;
 }
 
+/**
+ * An app case's p99 as a multiple of the reference baseline's, measured at the start of the run
+ * and again at its end: on a shared machine the speed drifts over a run, and the two show by how
+ * much.
+ */
+function againstReference(m: Measurement, references: Measurement[]): string {
+  return references.map((r) => (r.p99Ms > 0 ? `${(m.p99Ms / r.p99Ms).toFixed(1)}×` : '—')).join(' / ');
+}
+
 function formatTable(rows: Row[], windowSeconds: number): string {
   const rps = (n: number) => Math.round(n).toLocaleString('en-US');
-  const header = ['case', 'kind', 'req/s mean', `req/s first ${windowSeconds} s`, `req/s last ${windowSeconds} s`, 'p99 ms', 'non-2xx', 'errors', 'trend'];
-  const body = rows.map(({ benchCase, measurement: m }) => [
-    benchCase.name,
+  const references = rows.filter((r) => r.benchCase.reference).map((r) => r.measurement);
+  const header = ['case', 'kind', 'req/s mean', `req/s first ${windowSeconds} s`, `req/s last ${windowSeconds} s`, 'p99 ms', 'non-2xx', 'errors', 'trend', 'p99 ÷ reference'];
+  const body = rows.map(({ benchCase, measurement: m, label }) => [
+    label ?? benchCase.name,
     benchCase.baseline ? 'baseline' : 'app',
     rps(m.meanRps),
     rps(m.firstWindowRps),
@@ -74,6 +84,7 @@ function formatTable(rows: Row[], windowSeconds: number): string {
     String(m.non2xx),
     String(m.errors),
     trend(m),
+    benchCase.baseline ? '' : againstReference(m, references),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const numeric = (i: number) => i >= 2 && i <= 7;
@@ -140,14 +151,18 @@ async function main() {
     }
 
     const rows: Row[] = [];
-    for (const benchCase of cases) {
-      process.stdout.write(`  running: ${benchCase.name} …`);
+    const run = async (benchCase: BenchCase, label = benchCase.name) => {
+      process.stdout.write(`  running: ${label} …`);
       const target = benchCase.app?.(ctx) ?? app;
       const request = (await benchCase.setup?.(ctx)) ?? { path: '/' };
       const measurement = await measure(target, request, { ...settings, connections: benchCase.connections ?? settings.connections });
-      rows.push({ benchCase, measurement });
+      rows.push({ benchCase, measurement, label });
       console.log(` ${Math.round(measurement.meanRps).toLocaleString('en-US')} req/s`);
-    }
+    };
+    for (const benchCase of cases) await run(benchCase);
+    // The reference once more after the app cases, so drift over the run shows (see againstReference).
+    const reference = cases.find((c) => c.reference);
+    if (reference && cases.some((c) => !c.baseline)) await run(reference, `${reference.name}, again at the end`);
 
     console.log(`\n${formatTable(rows, settings.windowSeconds)}\n`);
     console.log(
