@@ -6,7 +6,8 @@
 import { zValidator } from '@hono/zod-validator';
 import type { Hono, MiddlewareHandler, ValidationTargets } from 'hono';
 import { z } from 'zod';
-import { errorBodySchema, validationFailed } from './errors.ts';
+import { errorBodySchema, notFound, validationFailed } from './errors.ts';
+import { notFoundParam } from './ids.ts';
 
 const docKey = Symbol.for('partnerkit.openapi');
 
@@ -26,13 +27,18 @@ export interface RouteDoc {
 
 type Tagged = { [docKey]?: { target: RequestTarget; schema: z.ZodType } | { doc: RouteDoc } };
 
-/** Validates one part of the request with zod; a failure becomes a 422 in the error shape. */
+/**
+ * Validates one part of the request with zod; a failure becomes a 422 in the error shape, except
+ * a path id or code that cannot exist (`idParam`, `codeParam`): that is a 404.
+ */
 export function validate<Target extends RequestTarget & keyof ValidationTargets, Schema extends z.ZodType>(
   target: Target,
   schema: Schema,
 ) {
   const middleware = zValidator(target, schema, (result) => {
-    if (!result.success) throw validationFailed(target, result.error.issues);
+    if (result.success) return;
+    const missing = target === 'param' ? notFoundParam(result.error.issues) : null;
+    throw missing ? notFound(missing) : validationFailed(target, result.error.issues);
   });
   (middleware as Tagged)[docKey] = { target, schema };
   return middleware;

@@ -4,13 +4,14 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createDatabase, type Database } from '../db/database.ts';
 import { demoPassword, demoSignIns, seedDemo } from '../db/seed.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { releaseDataDirLock, takeDataDirLock } from './data-dir-lock.ts';
+import { listen } from './listen.ts';
 import { hashPassword } from './passwords.ts';
 import { startPartnerSite, type PartnerSite } from '../demo/partner-site/server.ts';
 
@@ -29,7 +30,8 @@ export interface RunningServer {
   partnerSiteUrl: string | null;
   server: ServerType;
   database: Database;
-  close(): Promise<void>;
+  /** Stops accepting, finishes the requests in flight (up to `graceMs`, default 10 s), closes the database. */
+  close(graceMs?: number): Promise<void>;
 }
 
 export async function startServer(config: Config, options: { seed?: boolean; quiet?: boolean } = {}): Promise<RunningServer> {
@@ -41,12 +43,8 @@ export async function startServer(config: Config, options: { seed?: boolean; qui
   // Listen first: with PORT=0 the port (and so the default PUBLIC_URL that offer and consent
   // links use) is known only then. The app exists before the first request can arrive.
   let app: ReturnType<typeof createApp> | undefined;
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: (request) => app!.fetch(request), port: config.port, hostname: config.host }, () => resolve(s));
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const listening = await listen((request) => app!.fetch(request), { port: config.port, hostname: config.host });
+  const { server, url } = listening;
   const appConfig = config.publicUrlSet ? config : { ...config, publicUrl: url };
 
   // distDir: /partnerkit.js, /elements/* and /custom-elements.json for other origins (bff/bundle.ts).
@@ -83,14 +81,10 @@ export async function startServer(config: Config, options: { seed?: boolean; qui
   }
 
   let closing: Promise<void> | undefined;
-  const close = () =>
+  // Graceful: stop accepting, let requests in flight finish (up to `graceMs`), then the pool.
+  const close = (graceMs = 10_000) =>
     (closing ??= (async () => {
-      await partnerSite?.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Idle keep-alive sockets would hold close() open.
-        (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-      });
+      await Promise.all([partnerSite?.close(), listening.close(graceMs)]);
       await database.close();
       if (!config.databaseUrl) releaseDataDirLock(config.dataDir);
     })());

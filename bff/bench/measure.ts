@@ -1,12 +1,11 @@
 /**
- * Measures one case: serves its app on 127.0.0.1, port 0, with @hono/node-server (the same call
- * `startServer` makes), drives it with autocannon from a child process over loopback, and
+ * Measures one case: serves its app on 127.0.0.1, port 0, with @hono/node-server (`listen`, as
+ * `startServer` uses), drives it with autocannon from a child process over loopback, and
  * summarises the per-second samples.
  */
 import { fork } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import type { Result } from 'autocannon';
+import { listen } from '../listen.ts';
 import type { BenchRequest, Fetchable } from './cases.ts';
 
 export interface LoadJob {
@@ -38,32 +37,12 @@ export interface Measurement {
   perSecond: number[];
 }
 
+/** Serves `app` on a free loopback port; `close()` waits for the handlers still running. */
 export async function serveOnLoopback(app: Fetchable): Promise<{ url: string; close(): Promise<void> }> {
   // Requests still being handled when the load stops: autocannon drops its sockets, but the
   // handlers run on, so `close()` waits for them before the next case or the database goes.
-  let inFlight = 0;
-  let drained: (() => void) | undefined;
-  const fetch = async (request: Request) => {
-    inFlight++;
-    try {
-      return await app.fetch(request);
-    } finally {
-      if (--inFlight === 0) drained?.();
-    }
-  };
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: async () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
-      (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-      await closed;
-    },
-  };
+  const listening = await listen((request) => app.fetch(request));
+  return { url: listening.url, close: () => listening.close(60_000) };
 }
 
 /** Runs autocannon in a child process; resolves with its result and the per-second counts. */

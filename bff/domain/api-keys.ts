@@ -8,7 +8,6 @@ import { z } from 'zod';
 import { apiKeys, sessions } from '../../db/schema.ts';
 import type { Deps } from '../env.ts';
 import { notFound } from '../errors.ts';
-import { requireId } from '../ids.ts';
 import { assertCan, type Actor } from '../permissions.ts';
 import { generateSecret, hashSecret, tokenPrefixes } from '../tokens.ts';
 
@@ -74,18 +73,17 @@ export async function createApiKey(deps: Pick<Deps, 'db' | 'clock'>, actor: Acto
 /** Marks the key deleted and revokes every session minted with it, in one transaction. */
 export async function deleteApiKey(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, id: string) {
   assertCan(actor, 'api-keys:manage');
-  const keyId = requireId(id, 'API key');
   const now = deps.clock();
   await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .update(apiKeys)
       .set({ deletedAt: now })
-      .where(and(eq(apiKeys.id, keyId), eq(apiKeys.companyId, actor.companyId), isNull(apiKeys.deletedAt)))
+      .where(and(eq(apiKeys.id, id), eq(apiKeys.companyId, actor.companyId), isNull(apiKeys.deletedAt)))
       .returning({ id: apiKeys.id });
     if (!row) throw notFound('API key');
     await tx
       .update(sessions)
       .set({ revokedAt: now })
-      .where(and(eq(sessions.apiKeyId, keyId), isNull(sessions.revokedAt)));
+      .where(and(eq(sessions.apiKeyId, id), isNull(sessions.revokedAt)));
   });
 }

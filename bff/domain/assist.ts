@@ -8,7 +8,6 @@ import { z } from 'zod';
 import { services, subscriptions, subscriptionStatus } from '../../db/schema.ts';
 import type { Deps } from '../env.ts';
 import { ApiError, conflict, notFound } from '../errors.ts';
-import { requireId } from '../ids.ts';
 import { assertCan, type Actor } from '../permissions.ts';
 import { assist, assistRead, openCustomer, type CustomerAccess, type RecordChange } from './customer-access.ts';
 import {
@@ -121,14 +120,13 @@ export async function updateCustomerSubscription(
   const access = await openCustomer(deps, actor, customerId);
   return assist(deps, actor, access, { action: 'subscription.updated', targetType: 'subscription', targetId: subscriptionId }, async (record) => {
     assertCan(actor, 'subscriptions:manage', access.scope);
-    const id = requireId(subscriptionId, 'Subscription');
     const now = deps.clock();
     return deps.db.transaction(async (tx) => {
       const [row] = await tx
         .select({ subscription: subscriptions, service: services })
         .from(subscriptions)
         .innerJoin(services, eq(services.id, subscriptions.serviceId))
-        .where(and(eq(subscriptions.id, id), eq(subscriptions.customerId, access.customer.id)))
+        .where(and(eq(subscriptions.id, subscriptionId), eq(subscriptions.customerId, access.customer.id)))
         .for('update', { of: subscriptions });
       if (!row) throw notFound('Subscription');
       const { subscription, service } = row;

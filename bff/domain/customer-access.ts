@@ -12,7 +12,6 @@ import type { Tx } from '../../db/database.ts';
 import { companies, delegations, partnerCustomers, type Company, type Delegation } from '../../db/schema.ts';
 import type { Deps } from '../env.ts';
 import { ApiError, notFound } from '../errors.ts';
-import { requireId } from '../ids.ts';
 import { assertCan, permissionsIn, type Actor, type Scope } from '../permissions.ts';
 import { recordAudit } from './audit.ts';
 import { delegationStatus, expireLapsedDelegations, findActiveDelegation } from './delegations.ts';
@@ -31,9 +30,8 @@ export interface CustomerAccess {
  * One of the partner's customers, with the actor's scope there. A user without partner access
  * gets 403 before anything is looked up; a customer that is not the partner's is a 404.
  */
-export async function openCustomer(deps: Deps, actor: Actor, id: string): Promise<CustomerAccess> {
+export async function openCustomer(deps: Deps, actor: Actor, customerId: string): Promise<CustomerAccess> {
   assertCan(actor, 'partner:use');
-  const customerId = requireId(id, 'Customer');
   const [row] = await deps.db
     .select({ customer: companies, link: partnerCustomers })
     .from(partnerCustomers)

@@ -15,7 +15,7 @@ import { companies, delegationLevel, delegations, delegationStatus as delegation
 import { cursorId, decodeCursor, pageQuerySchema, toPage } from '../cursor.ts';
 import type { Auth, Deps } from '../env.ts';
 import { ApiError, conflict, notFound } from '../errors.ts';
-import { idSchema, requireId } from '../ids.ts';
+import { idSchema } from '../ids.ts';
 import { assertCan, can, delegationLevels, permissionsIn, type Actor } from '../permissions.ts';
 import { generateCode } from '../tokens.ts';
 import { auditQuerySchema, recordAudit, type AuditFilter } from './audit.ts';
@@ -494,7 +494,7 @@ export async function listPartners(deps: Deps, actor: Actor, query: z.infer<type
 /** Ends the partner's delegation now; from the next request on it grants nothing. */
 export async function revokeDelegation(deps: Deps, actor: Actor, partnerId: string): Promise<DelegationView> {
   assertCan(actor, 'delegations:manage');
-  const pair = { partnerId: requireId(partnerId, 'Delegation'), customerId: actor.companyId };
+  const pair = { partnerId, customerId: actor.companyId };
   const now = deps.clock();
   await expireLapsedDelegations(deps.db, pair, now);
   return deps.db.transaction(async (tx) => {

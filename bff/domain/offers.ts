@@ -9,7 +9,7 @@ import { companies, delegationLevel, offerItems, offerKind, offerRedemptions, of
 import { decodeCursor, pageQuerySchema, toPage } from '../cursor.ts';
 import type { Deps } from '../env.ts';
 import { ApiError, notFound } from '../errors.ts';
-import { idSchema, requireId } from '../ids.ts';
+import { idSchema } from '../ids.ts';
 import { assertCan, type Actor } from '../permissions.ts';
 import { generateCode } from '../tokens.ts';
 import { servicesById } from './catalog.ts';
@@ -229,7 +229,7 @@ async function findOwnOffer(db: Db, actor: Actor, id: string): Promise<Offer> {
   const [offer] = await db
     .select()
     .from(offers)
-    .where(and(eq(offers.id, requireId(id, 'Offer')), eq(offers.partnerId, actor.companyId)));
+    .where(and(eq(offers.id, id), eq(offers.partnerId, actor.companyId)));
   if (!offer) throw notFound('Offer');
   return offer;
 }

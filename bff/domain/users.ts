@@ -10,7 +10,6 @@ import { companyRole, partnerAccess, users, type User } from '../../db/schema.ts
 import { decodeCursor, pageQuerySchema, toPage } from '../cursor.ts';
 import type { Deps } from '../env.ts';
 import { ApiError, conflict, notFound } from '../errors.ts';
-import { requireId } from '../ids.ts';
 import { generateTemporaryPassword, hashPassword } from '../passwords.ts';
 import { assertCan, type Actor, type Scope } from '../permissions.ts';
 import { revokeUserSessions } from './sessions.ts';
@@ -103,7 +102,7 @@ async function findTenantUser(db: Deps['db'] | Tx, tenant: UserTenant, id: strin
   const [user] = await db
     .select()
     .from(users)
-    .where(and(eq(users.id, requireId(id, 'User')), eq(users.companyId, tenant.scope.companyId)))
+    .where(and(eq(users.id, id), eq(users.companyId, tenant.scope.companyId)))
     .limit(1);
   if (!user) throw notFound('User');
   return user;

@@ -38,7 +38,7 @@ export const apiKeyRoutes = new Hono<AppEnv>()
       errors: [403, 404],
     }),
     requireSession(),
-    validate('param', idParamSchema),
+    validate('param', idParamSchema('API key')),
     async (c) => {
       await deleteApiKey(c.var.deps, c.var.auth.actor, c.req.valid('param').id);
       return c.body(null, 204);

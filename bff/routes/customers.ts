@@ -32,13 +32,13 @@ import {
 import { userViewSchema } from '../domain/user-view.ts';
 import { createdUserSchema, createUserSchema, listUsersQuerySchema, passwordResetSchema, updateUserSchema } from '../domain/users.ts';
 import type { AppEnv } from '../env.ts';
-import { idParamSchema } from '../ids.ts';
+import { idParam, idParamSchema } from '../ids.ts';
 import { describe, validate } from '../openapi.ts';
 import { auditDoc, sendAudit } from './audit.ts';
 
-const id = z.string().max(100);
-const userParamSchema = z.object({ id, userId: id });
-const subscriptionParamSchema = z.object({ id, subscriptionId: id });
+const customerParams = idParamSchema('Customer');
+const userParamSchema = customerParams.extend({ userId: idParam('User') });
+const subscriptionParamSchema = customerParams.extend({ subscriptionId: idParam('Subscription') });
 
 const assistNote =
   'Needs a delegation in force from the customer; what it allows comes from your partner access capped by its level. Without one: 403 `no_delegation`. Recorded in the customer’s audit trail (refusals as `denied`).';
@@ -65,7 +65,7 @@ export const customerRoutes = new Hono<AppEnv>()
       responses: { 200: { description: 'The customer', schema: customerDetailSchema } },
       errors: [403, 404],
     }),
-    validate('param', idParamSchema),
+    validate('param', customerParams),
     async (c) => c.json(await getCustomer(c.var.deps, c.var.auth.actor, c.req.valid('param').id)),
   )
   .post(
@@ -77,7 +77,7 @@ export const customerRoutes = new Hono<AppEnv>()
       responses: { 201: { description: 'The request', schema: delegationRequestViewSchema } },
       errors: [400, 403, 404, 409, 422],
     }),
-    validate('param', idParamSchema),
+    validate('param', customerParams),
     validate('json', delegationRequestSchema),
     async (c) => c.json(await requestDelegation(c.var.deps, c.var.auth.actor, c.req.valid('param').id, c.req.valid('json')), 201),
   )
@@ -90,7 +90,7 @@ export const customerRoutes = new Hono<AppEnv>()
       responses: { 200: { description: 'A page of users', schema: pageSchema(userViewSchema) } },
       errors: [403, 404, 422],
     }),
-    validate('param', idParamSchema),
+    validate('param', customerParams),
     validate('query', listUsersQuerySchema),
     async (c) => c.json(await listCustomerUsers(c.var.deps, c.var.auth.actor, c.req.valid('param').id, c.req.valid('query'))),
   )
@@ -103,7 +103,7 @@ export const customerRoutes = new Hono<AppEnv>()
       responses: { 201: { description: 'Created', schema: createdUserSchema } },
       errors: [400, 403, 404, 409, 422],
     }),
-    validate('param', idParamSchema),
+    validate('param', customerParams),
     validate('json', createUserSchema),
     async (c) => c.json(await createCustomerUser(c.var.deps, c.var.auth.actor, c.req.valid('param').id, c.req.valid('json')), 201),
   )
@@ -163,7 +163,7 @@ export const customerRoutes = new Hono<AppEnv>()
       responses: { 200: { description: 'A page of service requests', schema: pageSchema(serviceRequestViewSchema) } },
       errors: [403, 404, 422],
     }),
-    validate('param', idParamSchema),
+    validate('param', customerParams),
     validate('query', listServiceRequestsQuerySchema),
     async (c) => c.json(await listServiceRequests(c.var.deps, c.var.auth.actor, c.req.valid('param').id, c.req.valid('query'))),
   )
@@ -176,14 +176,14 @@ export const customerRoutes = new Hono<AppEnv>()
       responses: { 201: { description: 'Opened', schema: serviceRequestViewSchema } },
       errors: [400, 403, 404, 422],
     }),
-    validate('param', idParamSchema),
+    validate('param', customerParams),
     validate('json', createServiceRequestSchema),
     async (c) => c.json(await createServiceRequest(c.var.deps, c.var.auth.actor, c.req.valid('param').id, c.req.valid('json')), 201),
   )
   .get(
     '/:id/audit',
     describe({ summary: 'What your company did in this customer, and its delegation events', tags: ['customers'], ...auditDoc, errors: [403, 404, 422] }),
-    validate('param', idParamSchema),
+    validate('param', customerParams),
     validate('query', auditQuerySchema),
     async (c) => {
       const query = c.req.valid('query');

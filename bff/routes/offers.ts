@@ -6,6 +6,8 @@ import type { AppEnv } from '../env.ts';
 import { idParamSchema } from '../ids.ts';
 import { describe, validate } from '../openapi.ts';
 
+const offerParams = idParamSchema('Offer');
+
 export const offerRoutes = new Hono<AppEnv>()
   .use(requireSession())
   .post(
@@ -33,7 +35,7 @@ export const offerRoutes = new Hono<AppEnv>()
   .get(
     '/:id',
     describe({ summary: 'One of your offers', tags: ['offers'], responses: { 200: { description: 'The offer', schema: offerViewSchema } }, errors: [403, 404] }),
-    validate('param', idParamSchema),
+    validate('param', offerParams),
     async (c) => c.json(await getOffer(c.var.deps, c.var.auth.actor, c.req.valid('param').id)),
   )
   .post(
@@ -44,6 +46,6 @@ export const offerRoutes = new Hono<AppEnv>()
       responses: { 200: { description: 'Revoked', schema: offerViewSchema } },
       errors: [403, 404],
     }),
-    validate('param', idParamSchema),
+    validate('param', offerParams),
     async (c) => c.json(await revokeOffer(c.var.deps, c.var.auth.actor, c.req.valid('param').id)),
   );

@@ -4,9 +4,10 @@ import { requireSession } from '../auth.ts';
 import { pageSchema } from '../cursor.ts';
 import { delegationViewSchema, listPartners, listPartnersQuerySchema, partnerListItemSchema, revokeDelegation } from '../domain/delegations.ts';
 import type { AppEnv } from '../env.ts';
+import { idParam } from '../ids.ts';
 import { describe, validate } from '../openapi.ts';
 
-const partnerParamSchema = z.object({ partnerId: z.string().max(100) });
+const partnerParamSchema = z.object({ partnerId: idParam('Delegation') });
 
 /** Customer side: my partners and their delegations. */
 export const partnerRoutes = new Hono<AppEnv>()

@@ -4,9 +4,10 @@ import { requireSession } from '../auth.ts';
 import { delegationPartnerOrigins } from '../cors.ts';
 import { acceptDelegationSchema, answerDelegationRequest, getDelegationRequest, publicDelegationViewSchema } from '../domain/delegations.ts';
 import type { AppEnv } from '../env.ts';
+import { codeParam } from '../ids.ts';
 import { describe, validate } from '../openapi.ts';
 
-const codeParamSchema = z.object({ code: z.string().min(1).max(100) });
+const codeParamSchema = z.object({ code: codeParam('Delegation request') });
 const who = 'Only a global admin of the customer the request was sent to (403 for anyone else, partner users included).';
 
 /** The consent page's API: a customer's global admin views and answers a partner's request. */

@@ -5,10 +5,11 @@ import { clientAddress } from '../client-address.ts';
 import { offerPartnerOrigins } from '../cors.ts';
 import { getPublicOffer, publicOfferViewSchema, redeemOfferOnce, redemptionResultSchema, redemptionSchema } from '../domain/redemptions.ts';
 import type { AppEnv } from '../env.ts';
+import { codeParam } from '../ids.ts';
 import { describe, validate } from '../openapi.ts';
 import { rateLimit } from '../rate-limit.ts';
 
-const codeParamSchema = z.object({ code: z.string().min(1).max(100) });
+const codeParamSchema = z.object({ code: codeParam('Offer') });
 const idempotencyHeaderSchema = z.object({
   'idempotency-key': z.string().min(8, 'Send a unique Idempotency-Key of 8 to 255 characters.').max(255),
 });

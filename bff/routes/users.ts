@@ -18,6 +18,8 @@ import type { AppEnv } from '../env.ts';
 import { idParamSchema } from '../ids.ts';
 import { describe, validate } from '../openapi.ts';
 
+const userParams = idParamSchema('User');
+
 export const userRoutes = new Hono<AppEnv>()
   .use(requireSession())
   .get(
@@ -45,7 +47,7 @@ export const userRoutes = new Hono<AppEnv>()
   .get(
     '/:id',
     describe({ summary: 'One user of your company', tags: ['users'], responses: { 200: { description: 'The user', schema: userViewSchema } }, errors: [403, 404] }),
-    validate('param', idParamSchema),
+    validate('param', userParams),
     async (c) => c.json(await getUser(c.var.deps, c.var.auth.actor, c.req.valid('param').id)),
   )
   .patch(
@@ -56,7 +58,7 @@ export const userRoutes = new Hono<AppEnv>()
       responses: { 200: { description: 'Updated', schema: userViewSchema } },
       errors: [400, 403, 404, 409, 422],
     }),
-    validate('param', idParamSchema),
+    validate('param', userParams),
     validate('json', updateUserSchema),
     async (c) => c.json(await updateUser(c.var.deps, c.var.auth.actor, c.req.valid('param').id, c.req.valid('json'))),
   )
@@ -68,6 +70,6 @@ export const userRoutes = new Hono<AppEnv>()
       responses: { 200: { description: 'The temporary password, shown once', schema: passwordResetSchema } },
       errors: [403, 404],
     }),
-    validate('param', idParamSchema),
+    validate('param', userParams),
     async (c) => c.json(await resetUserPassword(c.var.deps, c.var.auth.actor, c.req.valid('param').id)),
   );

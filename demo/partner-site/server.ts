@@ -8,10 +8,10 @@
  * from its own login instead, and only ever mint tokens for that person.
  */
 import { readFileSync } from 'node:fs';
-import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
+import { listen } from '../../bff/listen.ts';
 import { provisionPartnerSite, type Provisioned } from './provision.ts';
 
 const read = (name: string) => readFileSync(new URL(`./${name}`, import.meta.url), 'utf8');
@@ -28,16 +28,7 @@ export interface PartnerSite {
 export async function startPartnerSite(options: { db: Db; bffUrl: string; host: string; port: number }): Promise<PartnerSite | null> {
   let site: Provisioned | null = null;
   const app = createPartnerSiteApp(options.bffUrl, () => site);
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
-  const url = `http://${options.host}:${port}`;
-  const close = () => new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-  });
+  const { url, close } = await listen(app.fetch, { port: options.port, hostname: options.host });
   site = await provisionPartnerSite(options.db, url);
   if (!site) {
     await close();
