@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { Agent, request as httpRequest } from 'node:http';
 import { createDatabase } from '../../db/database.ts';
+import { listen } from '../../bff/listen.ts';
 import { assertErrorShape, createTestApp, openEmbeddedDatabase, type TestApp } from './harness.ts';
 
 const t = await createTestApp();
@@ -51,6 +53,87 @@ describe('malformed and invalid input', () => {
     const body = { email: 'someone@partnerkit.test', password: 'not-the-password-1', padding: 'x'.repeat(250 * 1024) };
     assert.ok(Buffer.byteLength(JSON.stringify(body)) < 256 * 1024);
     await assertErrorShape(await t.request('/api/sessions', { method: 'POST', body }), 401, 'invalid_credentials');
+  });
+});
+
+describe('text Postgres cannot store is refused at the edge', () => {
+  test('a NUL in a path parameter or query answers 422, naming where', async () => {
+    for (const [path, where] of [
+      ['/api/public/offers/a%00bcdefghijklmnopqrstuvwxyz', 'path'],
+      ['/api/public/delegations/%00', 'path'],
+      ['/api/customers?q=%00', 'query.q'],
+    ] as const) {
+      const body = await assertErrorShape(await t.request(path), 422, 'validation_failed');
+      assert.deepEqual(body.error.details?.map((d) => d.path), [where], path);
+    }
+  });
+
+  test('percent-encoding that is not UTF-8 answers 422', async () => {
+    for (const path of ['/api/users/%FF', '/api/customers?q=%ED%A0%80', '/api/offers?kind=%C0%AF']) {
+      await assertErrorShape(await t.request(path), 422, 'validation_failed');
+    }
+  });
+
+  test('a NUL, a lone surrogate or invalid UTF-8 in a JSON body answers 422 before any query', async () => {
+    const nul = await assertErrorShape(await t.request('/api/sessions', { method: 'POST', body: { email: 'a\u0000@partnerkit.test', password: 'x' } }), 422);
+    assert.deepEqual(nul.error.details, [{ path: 'body.email', message: 'Contains a NUL character.' }]);
+    const surrogate = await assertErrorShape(await t.request('/api/sessions', { method: 'POST', body: '{"email":"x@partnerkit.test","password":"\\ud800"}', headers: { 'Content-Type': 'application/json' } }), 422);
+    assert.equal(surrogate.error.details?.[0]?.path, 'body.password');
+    const key = await assertErrorShape(await t.request('/api/company', { method: 'PATCH', body: '{"a\\u0000":1}', headers: { 'Content-Type': 'application/json' } }), 422);
+    assert.match(key.error.details?.[0]?.message ?? '', /key/);
+    // app.request() sends a string body as UTF-8, so the invalid bytes go through a real socket.
+    const server = await listen((request) => t.app.fetch(request));
+    try {
+      const res = await fetch(`${server.url}/api/sessions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: Buffer.concat([Buffer.from('{"email":"'), Buffer.from([0xff, 0xfe]), Buffer.from('@partnerkit.test","password":"x"}')]),
+      });
+      const body = await assertErrorShape(res, 422, 'validation_failed');
+      assert.deepEqual(body.error.details, [{ path: 'body', message: 'Not valid UTF-8.' }]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('a malformed id in the path is a 404 naming the resource, never a query', async () => {
+    const { admin } = await t.createPartner();
+    const { token } = await t.signIn(admin.email, admin.password);
+    const body = await assertErrorShape(await t.request('/api/users/not-a-uuid', { token }), 404, 'not_found');
+    assert.equal(body.error.message, 'User not found.');
+    await assertErrorShape(await t.request(`/api/customers/${'x'.repeat(300)}/users`, { token }), 404, 'not_found');
+  });
+});
+
+describe('a body over the limit on a real socket', () => {
+  test('gets 413, and the same kept-alive connection then serves the next request', async () => {
+    const server = await listen((request) => t.app.fetch(request));
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (method: string, path: string, body?: string) =>
+      new Promise<{ status: number; socket: unknown }>((resolve, reject) => {
+        const req = httpRequest(`${server.url}${path}`, { method, agent, headers: body ? { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) } : {} }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, socket: req.socket }));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    try {
+      for (const size of [300 * 1024, 2 * 1024 * 1024]) {
+        const big = await send('POST', '/api/sessions', JSON.stringify({ padding: 'x'.repeat(size) }));
+        assert.equal(big.status, 413);
+        const next = await send('GET', '/healthz');
+        assert.equal(next.status, 200);
+        assert.equal(next.socket, big.socket, 'the same socket answered both');
+      }
+      // A route that refuses before reading (401) leaves a connection that works too.
+      const early = await send('POST', '/api/offers', JSON.stringify({ kind: 'trial', padding: 'x'.repeat(100_000) }));
+      assert.equal(early.status, 401);
+      assert.equal((await send('GET', '/healthz')).socket, early.socket);
+    } finally {
+      agent.destroy();
+      await server.close();
+    }
   });
 });
 
