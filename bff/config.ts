@@ -20,6 +20,9 @@ export const configSchema = z.object({
   TRUST_PROXY: flag,
   SIGNUP_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   SIGNUP_RATE_LIMIT_PER_OFFER: z.coerce.number().int().positive().default(100),
+  SIGNIN_MAX_FAILURES: z.coerce.number().int().positive().default(10),
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(100),
+  SIGNIN_WINDOW_S: z.coerce.number().int().positive().default(15 * 60),
   /** The demo's second origin, playing a partner's own website; `off` to not start it. */
   PARTNER_SITE_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)]).default(8788),
 });
@@ -39,6 +42,11 @@ export type Config = {
   signupRateLimit: number;
   /** Sign-up attempts per minute per offer, from all addresses together. */
   signupRateLimitPerOffer: number;
+  /** Failed sign-ins (or password checks, or API-key attempts) for one subject within the window that lock it. */
+  signInMaxFailures: number;
+  /** The same, for one client address over every subject. */
+  signInMaxFailuresPerAddress: number;
+  signInWindowSeconds: number;
   /** Port of the demo partner site (`npm start`), or null when it is off. */
   partnerSitePort: number | null;
 };
@@ -63,6 +71,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     signupRateLimit: e.SIGNUP_RATE_LIMIT,
     signupRateLimitPerOffer: e.SIGNUP_RATE_LIMIT_PER_OFFER,
+    signInMaxFailures: e.SIGNIN_MAX_FAILURES,
+    signInMaxFailuresPerAddress: e.SIGNIN_MAX_FAILURES_PER_ADDRESS,
+    signInWindowSeconds: e.SIGNIN_WINDOW_S,
     partnerSitePort: e.PARTNER_SITE_PORT === 'off' ? null : e.PARTNER_SITE_PORT,
   };
 }

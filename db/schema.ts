@@ -421,6 +421,18 @@ export const rateLimitBuckets = pgTable(
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
 );
 
+/**
+ * Failed checks of a secret per subject or client address (bff/auth-throttle.ts): the instants
+ * of the failures still in the window (epoch ms), how many lockouts in a row, and until when.
+ */
+export const authFailures = pgTable('auth_failures', {
+  key: text('key').primaryKey(),
+  failures: jsonb('failures').$type<number[]>().notNull().default([]),
+  lockouts: integer('lockouts').notNull().default(0),
+  lockedUntil: timestamptz('locked_until'),
+  updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+});
+
 export type Company = typeof companies.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;

@@ -14,7 +14,8 @@ export type AuditOutcome = (typeof auditOutcomes)[number];
 
 export interface AuditEntry {
   customerId: string;
-  partnerId: string;
+  /** Null for events of the tenant itself, such as a user locked out after failed sign-ins. */
+  partnerId: string | null;
   /** The acting user; null for events nobody did, like a delegation lapsing. */
   actorUserId: string | null;
   action: string;
@@ -31,7 +32,7 @@ export async function recordAudit(tx: Tx | Db, entry: AuditEntry, at: Date) {
     entry.actorUserId
       ? tx.select({ name: users.displayName, email: users.email }).from(users).where(eq(users.id, entry.actorUserId))
       : Promise.resolve([]),
-    tx.select({ name: companies.name }).from(companies).where(eq(companies.id, entry.partnerId)),
+    entry.partnerId ? tx.select({ name: companies.name }).from(companies).where(eq(companies.id, entry.partnerId)) : Promise.resolve([]),
   ]);
   await tx.insert(auditEvents).values({
     customerId: entry.customerId,

@@ -8,6 +8,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { apiKeys, users } from '../../db/schema.ts';
 import type { Deps } from '../env.ts';
+import { assertNotLocked, countFailure, throttleKeys } from '../auth-throttle.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { requireId } from '../ids.ts';
 import { hashSecret, tokenPrefixes } from '../tokens.ts';
@@ -46,10 +47,23 @@ export const invalidApiKey = () =>
  * UPDATE, so a concurrent key deletion waits for this transaction and then revokes the new
  * session too: no session minted with a deleted key survives.
  */
-export async function createEmbedSession(deps: Deps, secret: string | null, input: z.infer<typeof createEmbedSessionSchema>) {
+export async function createEmbedSession(deps: Deps, secret: string | null, input: z.infer<typeof createEmbedSessionSchema>, address: string) {
   // Only API-key-shaped secrets are looked up: a session token is never an API key.
   if (!secret?.startsWith(tokenPrefixes.apiKey)) throw invalidApiKey();
   const now = deps.clock();
+  // Keys carry 256 bits, so guessing one is hopeless; the limit stops a caller from trying anyway.
+  const keys = throttleKeys(deps.config, `api-key:${address}`, address);
+  await assertNotLocked(deps.db, keys, now);
+  try {
+    return await mint(deps, secret, input, now);
+  } catch (error) {
+    // Counted after the transaction rolled back, so the failure itself stays.
+    if (error instanceof ApiError && error.code === 'invalid_api_key') await countFailure(deps, keys, now, { reason: 'api_key', address });
+    throw error;
+  }
+}
+
+async function mint(deps: Deps, secret: string, input: z.infer<typeof createEmbedSessionSchema>, now: Date) {
   return deps.db.transaction(async (tx) => {
     const [key] = await tx
       .update(apiKeys)

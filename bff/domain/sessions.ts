@@ -6,6 +6,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../../db/database.ts';
 import { companies, sessions, users } from '../../db/schema.ts';
+import { assertNotLocked, clearFailures, countFailure, throttleKeys } from '../auth-throttle.ts';
 import { ApiError } from '../errors.ts';
 import type { Auth, Deps } from '../env.ts';
 import { decoyPasswordHash, hashPassword, newPasswordSchema, verifyPassword } from '../passwords.ts';
@@ -61,15 +62,27 @@ export async function createSession(
 
 const invalidCredentials = () => new ApiError(401, 'invalid_credentials', 'The email or password is not correct.');
 
-export async function signIn(deps: Deps, input: z.infer<typeof signInSchema>) {
+/**
+ * Counted per email (known or not, so a lockout tells nothing about whether an account exists)
+ * and per client address; a locked email or address gets 429 before any password is checked.
+ */
+export async function signIn(deps: Deps, input: z.infer<typeof signInSchema>, address: string) {
+  const email = input.email.toLowerCase();
+  const keys = throttleKeys(deps.config, `account:${email}`, address);
+  const now = deps.clock();
+  await assertNotLocked(deps.db, keys, now);
   const [user] = await deps.db
     .select()
     .from(users)
-    .where(eq(sql`lower(${users.email})`, input.email.toLowerCase()))
+    .where(eq(sql`lower(${users.email})`, email))
     .limit(1);
   // Unknown email, wrong password and disabled user all get the same answer after the same work.
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await decoyPasswordHash()));
-  if (!user || !ok || user.disabledAt) throw invalidCredentials();
+  if (!user || !ok || user.disabledAt) {
+    await countFailure(deps, keys, now, { user, reason: 'sign_in', address });
+    throw invalidCredentials();
+  }
+  await clearFailures(deps.db, keys[0]!);
   const session = await createSession(deps.db, deps, user.id);
   return { ...session, user: toUserView(user) };
 }
@@ -153,9 +166,13 @@ export function getMe(auth: Auth): z.infer<typeof meViewSchema> {
  * Changes the caller's own password. Every session of the user ends (other devices included),
  * and a fresh session is returned so the caller stays signed in.
  */
-export async function changePassword(deps: Deps, auth: Auth, input: z.infer<typeof changePasswordSchema>) {
+export async function changePassword(deps: Deps, auth: Auth, input: z.infer<typeof changePasswordSchema>, address: string) {
   const { user } = auth;
+  // A stolen session must not become a way to guess the password: the same limits as signing in.
+  const keys = throttleKeys(deps.config, `user:${user.id}`, address);
+  await assertNotLocked(deps.db, keys, deps.clock());
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    await countFailure(deps, keys, deps.clock(), { user, reason: 'password_change', address });
     throw new ApiError(422, 'validation_failed', 'The current password is not correct.', [
       { path: 'body.currentPassword', message: 'The current password is not correct.' },
     ]);

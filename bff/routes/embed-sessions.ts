@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bearerToken } from '../auth.ts';
+import { clientAddress } from '../client-address.ts';
 import { createEmbedSession, createEmbedSessionSchema, embedSessionViewSchema, invalidApiKey } from '../domain/embed-sessions.ts';
 import { tokenPrefixes } from '../tokens.ts';
 import type { AppEnv } from '../env.ts';
@@ -14,7 +15,7 @@ export const embedSessionRoutes = new Hono<AppEnv>().post(
     tags: ['auth'],
     auth: 'api-key',
     responses: { 201: { description: 'The embed session', schema: embedSessionViewSchema } },
-    errors: [404, 422],
+    errors: [404, 422, 429],
   }),
   // No or a non-API-key bearer (a session token included) is a 401 before the body is read.
   async (c, next) => {
@@ -24,6 +25,6 @@ export const embedSessionRoutes = new Hono<AppEnv>().post(
   validate('json', createEmbedSessionSchema),
   async (c) => {
     const secret = bearerToken(c.req.header('Authorization'));
-    return c.json(await createEmbedSession(c.var.deps, secret, c.req.valid('json')), 201);
+    return c.json(await createEmbedSession(c.var.deps, secret, c.req.valid('json'), clientAddress(c, c.var.deps.config.trustProxy)), 201);
   },
 );

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { requireSession } from '../auth.ts';
+import { clientAddress } from '../client-address.ts';
 import { sessionViewSchema, signIn, signInSchema, signOut } from '../domain/sessions.ts';
 import type { AppEnv } from '../env.ts';
 import { describe, validate } from '../openapi.ts';
@@ -12,10 +13,10 @@ export const sessionRoutes = new Hono<AppEnv>()
       tags: ['auth'],
       auth: false,
       responses: { 201: { description: 'Signed in', schema: sessionViewSchema } },
-      errors: [400, 401, 422],
+      errors: [400, 401, 422, 429],
     }),
     validate('json', signInSchema),
-    async (c) => c.json(await signIn(c.var.deps, c.req.valid('json')), 201),
+    async (c) => c.json(await signIn(c.var.deps, c.req.valid('json'), clientAddress(c, c.var.deps.config.trustProxy)), 201),
   )
   .delete(
     '/current',

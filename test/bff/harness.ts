@@ -8,7 +8,7 @@
  * data: every factory makes unique names and emails.
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { after } from 'node:test';
 import { eq } from 'drizzle-orm';
@@ -69,6 +69,8 @@ export interface TestAppOptions {
   clockStart?: Date;
   /** A folder standing in for dist/: the app serves /partnerkit.js and the rest from it. */
   distDir?: string;
+  /** The client address of every request; default: one of its own (198.18.0.0/15, for benchmarks). */
+  address?: string;
 }
 
 export interface RequestOptions {
@@ -167,6 +169,8 @@ export async function assertErrorShape(res: Response, status: number, code?: str
 
 export interface TestApp {
   app: App;
+  /** The client address `request()` comes from. */
+  address: string;
   db: Db;
   database: Database;
   config: Config;
@@ -199,6 +203,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const { db } = database;
   const config = testConfig(options.config);
   const clock = createClock(options.clockStart);
+  const address = options.address ?? `198.18.${randomInt(256)}.${randomInt(256)}`;
   const app = createApp({ db, config, clock: clock.now, ping: database.ping, distDir: options.distDir });
 
   const request: TestApp['request'] = async (path, { method = 'GET', body, token, headers = {} } = {}) => {
@@ -207,7 +212,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       init.body = typeof body === 'string' ? body : JSON.stringify(body);
       if (typeof body !== 'string') (init.headers as Record<string, string>)['Content-Type'] ??= 'application/json';
     }
-    return app.request(path, init);
+    // Each test app is a client of its own address (as a socket would tell @hono/node-server's
+    // getConnInfo), so per-address limits of one test never refuse another's requests.
+    return app.request(path, init, { incoming: { socket: { remoteAddress: address, remoteFamily: 'IPv4', remotePort: 50_000 } } });
   };
 
   const createCompany: TestApp['createCompany'] = async ({ kind = 'partner', name } = {}) => {
@@ -240,6 +247,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
 
   return {
     app,
+    address,
     db,
     database,
     config,
