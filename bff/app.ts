@@ -2,18 +2,22 @@
  * `createApp(deps)`: the whole BFF as a Hono app built only from its arguments, so tests and
  * the server each pass their own database, clock and configuration.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Hono } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from '../db/database.ts';
 import type { Config } from './config.ts';
 import type { AppEnv, Deps } from './env.ts';
 import { handleError, handleNotFound } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { postgresRateLimiter, type RateLimiter } from './rate-limit.ts';
-import { cors } from './cors.ts';
+import { codeOwnerAllowedOrigins, cors } from './cors.ts';
+import { isCode } from './ids.ts';
+import { securityHeaders } from './security-headers.ts';
 import { safeInput } from './safe-input.ts';
 import { distFiles } from './bundle.ts';
 import { bundleRoutes } from './routes/bundle.ts';
+import { pageRoutes } from './routes/pages.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { embedSessionRoutes } from './routes/embed-sessions.ts';
 import { catalogRoutes } from './routes/catalog.ts';
@@ -72,7 +76,16 @@ export function createApp(options: AppOptions) {
       c.set('deps', deps);
       await next();
     })
-    .use(secureHeaders({ crossOriginResourcePolicy: false, crossOriginOpenerPolicy: false }))
+    .use(
+      securityHeaders({
+        https: options.config.publicUrl.startsWith('https:'),
+        // Only the hosted sign-up page may be framed, by the origins the offer's partner allows.
+        framers: async (c) => {
+          const code = c.req.path === '/signup' ? c.req.query('offer') : undefined;
+          return code && isCode(code) ? ((await codeOwnerAllowedOrigins(deps.db, 'offer', code)) ?? []) : [];
+        },
+      }),
+    )
     // Before the input checks and the routes, so preflights and every answer (413s too) get CORS.
     .use('/api/*', cors())
     .use(safeInput({ maxBodyBytes: 256 * 1024 }))
@@ -82,6 +95,8 @@ export function createApp(options: AppOptions) {
   let document: ReturnType<typeof openApiDocument> | undefined;
   if (options.distDir) app.route('/', bundleRoutes(distFiles(options.distDir)));
   app.route('/', docsRoutes(() => (document ??= openApiDocument(app, { title: 'partnerkit', version: '0.1.0' }))));
+  // The built demo, and the hosted sign-up and consent pages that offer and delegation links open.
+  if (options.distDir && existsSync(join(options.distDir, 'demo'))) app.route('/', pageRoutes(join(options.distDir, 'demo')));
   app.notFound(handleNotFound);
   app.onError(handleError);
   return app;

@@ -17,6 +17,8 @@ export const configSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   SESSION_TTL_MINUTES: z.coerce.number().int().positive().default(12 * 60),
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  DB_CONNECT_TIMEOUT_S: z.coerce.number().positive().max(60).default(1.5),
+  DB_QUERY_TIMEOUT_S: z.coerce.number().positive().max(3600).default(10),
   TRUST_PROXY: flag,
   SIGNUP_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   SIGNUP_RATE_LIMIT_PER_OFFER: z.coerce.number().int().positive().default(100),
@@ -37,6 +39,10 @@ export type Config = {
   publicUrlSet: boolean;
   sessionTtlMinutes: number;
   dbPoolSize: number;
+  /** Seconds a new database connection may take before the database counts as unreachable. */
+  dbConnectTimeoutSeconds: number;
+  /** Seconds a query may wait and run before it is cancelled (and answered 503). */
+  dbQueryTimeoutSeconds: number;
   trustProxy: boolean;
   /** Sign-up (offer redemption) attempts per minute per client address. */
   signupRateLimit: number;
@@ -68,6 +74,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrlSet: e.PUBLIC_URL !== undefined,
     sessionTtlMinutes: e.SESSION_TTL_MINUTES,
     dbPoolSize: e.DB_POOL_SIZE,
+    dbConnectTimeoutSeconds: e.DB_CONNECT_TIMEOUT_S,
+    dbQueryTimeoutSeconds: e.DB_QUERY_TIMEOUT_S,
     trustProxy: e.TRUST_PROXY,
     signupRateLimit: e.SIGNUP_RATE_LIMIT,
     signupRateLimitPerOffer: e.SIGNUP_RATE_LIMIT_PER_OFFER,

@@ -127,26 +127,38 @@ export function cors() {
   });
 }
 
+const codeOwners = {
+  offer: { table: offers, code: offers.code, partnerId: offers.partnerId },
+  delegation: { table: delegations, code: delegations.code, partnerId: delegations.partnerId },
+} satisfies Record<string, { table: typeof offers | typeof delegations; code: AnyPgColumn; partnerId: AnyPgColumn }>;
+
+/** The allowed origins of the partner that owns an offer or delegation code; null for an unknown code. */
+export async function codeOwnerAllowedOrigins(db: Db, kind: keyof typeof codeOwners, code: string): Promise<readonly string[] | null> {
+  const source = codeOwners[kind];
+  const [row] = await db
+    .select({ allowedOrigins: companies.allowedOrigins })
+    .from(source.table)
+    .innerJoin(companies, eq(companies.id, source.partnerId))
+    .where(eq(source.code, code))
+    .limit(1);
+  return row?.allowedOrigins ?? null;
+}
+
 /**
  * For public routes keyed by a partner's `:code` (offers, delegation requests): lets the partner
  * owning the code read the answer from its own origins (errors included, e.g. a 410 for a
  * withdrawn offer). Only looked up for cross-origin calls.
  */
-function codeOwnerOrigins(source: { table: typeof offers | typeof delegations; code: AnyPgColumn; partnerId: AnyPgColumn }) {
+function codeOwnerOrigins(kind: keyof typeof codeOwners) {
   return createMiddleware<AppEnv>(async function codeOwnerOrigins(c, next) {
     const code = c.req.param('code');
     if (c.req.header('Origin') && code && code.length <= 100) {
-      const [row] = await c.var.deps.db
-        .select({ allowedOrigins: companies.allowedOrigins })
-        .from(source.table)
-        .innerJoin(companies, eq(companies.id, source.partnerId))
-        .where(eq(source.code, code))
-        .limit(1);
-      if (row) c.set('corsOrigins', row.allowedOrigins);
+      const origins = await codeOwnerAllowedOrigins(c.var.deps.db, kind, code);
+      if (origins) c.set('corsOrigins', origins);
     }
     await next();
   });
 }
 
-export const offerPartnerOrigins = codeOwnerOrigins({ table: offers, code: offers.code, partnerId: offers.partnerId });
-export const delegationPartnerOrigins = codeOwnerOrigins({ table: delegations, code: delegations.code, partnerId: delegations.partnerId });
+export const offerPartnerOrigins = codeOwnerOrigins('offer');
+export const delegationPartnerOrigins = codeOwnerOrigins('delegation');

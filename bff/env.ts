@@ -41,5 +41,9 @@ export type AppEnv = {
      * and delegation routes set the owning partner's `allowedOrigins` here (see bff/cors.ts).
      */
     corsOrigins?: readonly string[];
+    /** Origins that may frame this page (bff/security-headers.ts). */
+    frameAncestors?: readonly string[];
+    /** Set by `secure-headers` on pages: the nonce their inline `<style>` carries. */
+    secureHeadersNonce?: string;
   };
 };

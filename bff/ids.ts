@@ -20,6 +20,9 @@ const shaped = (pattern: RegExp, what: string) =>
 /** A path parameter holding an id; a malformed one answers 404 `<what> not found`. */
 export const idParam = (what: string) => shaped(uuidPattern, what).transform((v) => v.toLowerCase());
 
+/** The shape of every offer and delegation code, for code that takes one from elsewhere (a page's query). */
+export const isCode = (value: string) => codePattern.test(value);
+
 /** A path parameter holding an offer or delegation code. */
 export const codeParam = (what: string) => shaped(codePattern, what);
 

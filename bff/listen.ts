@@ -4,6 +4,7 @@
  * accepting at once, lets the requests in flight finish (up to a grace period), ends idle
  * keep-alive sockets, and only then resolves, so the caller may close the database after it.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 
@@ -25,17 +26,18 @@ export async function listen(
   const hostname = options.hostname ?? '127.0.0.1';
   let inFlight = 0;
   const idle = new Set<() => void>();
-  const counted = async (request: Request) => {
-    inFlight++;
-    try {
-      return await fetch(request);
-    } finally {
-      if (--inFlight === 0) for (const resolve of idle) resolve();
-    }
-  };
   const server = await new Promise<ServerType>((resolve, reject) => {
-    const s = serve({ fetch: counted, port: options.port ?? 0, hostname }, () => resolve(s));
+    const s = serve({ fetch, port: options.port ?? 0, hostname }, () => resolve(s));
     s.once('error', reject);
+  });
+  // Counted from the request's arrival until its response has left (or its socket closed): the
+  // handler's Response is written after fetch() returns, and closing sockets before that would
+  // cut the answer off.
+  server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
+    inFlight++;
+    response.once('close', () => {
+      if (--inFlight === 0) for (const resolve of idle) resolve();
+    });
   });
   const { port } = server.address() as AddressInfo;
   const http = server as ServerType & { closeIdleConnections?: () => void; closeAllConnections?: () => void };

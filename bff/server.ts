@@ -5,7 +5,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ServerType } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { createDatabase, type Database } from '../db/database.ts';
 import { demoPassword, demoSignIns, seedDemo } from '../db/seed.ts';
 import { createApp } from './app.ts';
@@ -20,7 +19,12 @@ export const distDir = fileURLToPath(new URL('../dist', import.meta.url));
 /** Opens the configured database: postgres.js when DATABASE_URL is set, else PGlite in DATA_DIR. */
 export function openDatabase(config: Config): Promise<Database> {
   return config.databaseUrl
-    ? createDatabase({ url: config.databaseUrl, poolSize: config.dbPoolSize })
+    ? createDatabase({
+        url: config.databaseUrl,
+        poolSize: config.dbPoolSize,
+        connectTimeoutSeconds: config.dbConnectTimeoutSeconds,
+        queryTimeoutSeconds: config.dbQueryTimeoutSeconds,
+      })
     : createDatabase({ dataDir: config.dataDir });
 }
 
@@ -47,16 +51,10 @@ export async function startServer(config: Config, options: { seed?: boolean; qui
   const { server, url } = listening;
   const appConfig = config.publicUrlSet ? config : { ...config, publicUrl: url };
 
-  // distDir: /partnerkit.js, /elements/* and /custom-elements.json for other origins (bff/bundle.ts).
+  // distDir: /partnerkit.js, /elements/* and /custom-elements.json for other origins (bff/bundle.ts),
+  // and the demo with the hosted sign-up and consent pages.
   app = createApp({ db: database.db, config: appConfig, ping: database.ping, distDir });
   const demoRoot = `${distDir}/demo`;
-  if (existsSync(demoRoot)) {
-    // The hosted sign-up page that offer URLs point at: /signup?offer=CODE (the page reads the query).
-    app.get('/signup', serveStatic({ root: demoRoot, path: 'signup.html' }));
-    // The consent page that delegation requests point at: /consent?delegation=CODE (consentUrl in domain/delegations.ts).
-    app.get('/consent', serveStatic({ root: demoRoot, path: 'consent.html' }));
-    app.use('/*', serveStatic({ root: demoRoot }));
-  }
 
   // The second origin needs the demo partner (seeded) and the built bundle it loads from us.
   const partnerSite: PartnerSite | null =

@@ -22,7 +22,17 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export type DatabaseOptions =
-  | { url: string; poolSize?: number; connectTimeoutSeconds?: number }
+  | {
+      url: string;
+      poolSize?: number;
+      /** A server that has not completed the handshake by then counts as unreachable (default 1.5 s). */
+      connectTimeoutSeconds?: number;
+      /**
+       * The longest a query may wait and run (default 10 s). It is the backstop for a network
+       * that goes silent, where TCP would otherwise keep a query waiting for many minutes.
+       */
+      queryTimeoutSeconds?: number;
+    }
   | { dataDir?: string; loadDataDir?: Blob };
 
 export interface Database {
@@ -41,19 +51,33 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
   if ('url' in options) {
+    const connectTimeout = options.connectTimeoutSeconds ?? 1.5;
     const client = postgres(options.url, {
       // Each BFF instance opens at most this many connections; size it to the queries expected
       // in flight (DB_POOL_SIZE). postgres.js 3 slowed down over time when far more queries
       // waited than it had connections; 4 holds steady (README, Benchmarks).
       max: options.poolSize ?? 10,
-      connect_timeout: options.connectTimeoutSeconds ?? 5,
+      connect_timeout: connectTimeout,
+      query_timeout: options.queryTimeoutSeconds ?? 10,
+      // An unanswered cancel closes the connection; the pool connects again for the next query.
+      cancel_timeout: 1,
+      // After an outage, try again soon: the default waits up to 20 s between attempts.
+      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
       onnotice: () => {},
     });
     const db = drizzlePostgres({ client, schema }) as unknown as Db;
     return {
       db,
       driver: 'postgres',
-      migrate: () => migratePostgres(drizzlePostgres({ client }), { migrationsFolder }),
+      // A client of its own, without the query timeout: a migration may take as long as it takes.
+      migrate: async () => {
+        const migrator = postgres(options.url, { max: 1, connect_timeout: connectTimeout, onnotice: () => {} });
+        try {
+          await migratePostgres(drizzlePostgres({ client: migrator }), { migrationsFolder });
+        } finally {
+          await migrator.end({ timeout: 5 });
+        }
+      },
       ping: async () => {
         await db.execute(sql`select 1`);
       },
@@ -97,6 +121,9 @@ const connectionErrorCodes = new Set([
   'CONNECTION_CLOSED',
   'CONNECTION_ENDED',
   'CONNECTION_DESTROYED',
+  'QUERY_TIMEOUT',
+  'QUEUE_TIMEOUT',
+  'CANCEL_UNANSWERED',
   '57P01', // admin_shutdown
   '57P02', // crash_shutdown
   '57P03', // cannot_connect_now

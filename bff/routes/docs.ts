@@ -8,7 +8,8 @@ type Operation = { summary?: string; security?: unknown; parameters?: { name: st
 
 /**
  * `/openapi.json` and `/docs`. The page is rendered here from the same document, with no
- * script from a CDN, so it works offline and under a strict CSP.
+ * script from a CDN, so it works offline and under a strict CSP (its one `<style>` carries the
+ * request's nonce).
  */
 export function docsRoutes(document: () => Document) {
   return new Hono<AppEnv>()
@@ -24,7 +25,7 @@ export function docsRoutes(document: () => Document) {
 <head>
 <meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${doc.info.title} API</title>
-<style>
+<style nonce="${c.get('secureHeadersNonce') ?? ''}">
   body { font: 15px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 60rem; padding: 1.5rem; color: #1c2430; }
   h1 { margin-top: 0 } details { border: 1px solid #d5dbe3; border-radius: 8px; margin: .5rem 0; padding: .25rem .75rem; }
   summary { cursor: pointer; padding: .35rem 0; } summary:focus-visible { outline: 2px solid #2456d6; outline-offset: 2px; }

@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import { listen } from '../../bff/listen.ts';
@@ -16,7 +17,7 @@ import { provisionPartnerSite, type Provisioned } from './provision.ts';
 
 const read = (name: string) => readFileSync(new URL(`./${name}`, import.meta.url), 'utf8');
 // Read once: the site serves them on every request.
-const pages = { 'index.html': read('index.html'), 'signup.html': read('signup.html'), 'site.css': read('site.css') };
+const pages = { 'index.html': read('index.html'), 'signup.html': read('signup.html'), 'site.css': read('site.css'), 'site.js': read('site.js') };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export interface PartnerSite {
@@ -62,9 +63,25 @@ function createPartnerSiteApp(bffUrl: string, site: () => Provisioned | null) {
   let trialCode: string | undefined;
 
   return new Hono()
+    // A strict policy, as a partner's own site would have: scripts from itself and the BFF only.
+    .use(
+      secureHeaders({
+        crossOriginResourcePolicy: false,
+        contentSecurityPolicy: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", new URL(bffUrl).origin],
+          connectSrc: ["'self'", new URL(bffUrl).origin],
+          imgSrc: ["'self'", 'data:'],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          frameAncestors: ["'none'"],
+        },
+      }),
+    )
     .get('/', (c) => c.html(render('index.html')))
     .get('/signup', (c) => c.html(render('signup.html')))
     .get('/site.css', (c) => c.body(pages['site.css'], 200, { 'Content-Type': 'text/css; charset=utf-8' }))
+    .get('/site.js', (c) => c.body(pages['site.js'], 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
     .post('/embed-token', async (c) => {
       const parsed = tokenRequestSchema.safeParse(await c.req.json().catch(() => null));
       if (!parsed.success) return c.json({ error: { code: 'validation_failed', message: 'Send { email }.', details: [] } }, 422);

@@ -13,6 +13,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import { createSession } from '../../bff/domain/sessions.ts';
 import { listen, type Listening } from '../../bff/listen.ts';
 import { assertNoStackTrace, createTestApp, json } from './harness.ts';
+import { documentedOperations, plausible, type JsonSchema } from './openapi-samples.ts';
 
 const t = await createTestApp({
   // Limits would turn most of the run into 429s; they have tests of their own.
@@ -105,51 +106,6 @@ const hostileIds = [
 
 /** Query values, percent-encoded. */
 const hostileQueryValues = ['%00', '%FF', '%ED%A0%80', 'x'.repeat(300), 'x'.repeat(8000), '-1', '1e308', '99999999999999999999', "'", '%25', '[]', 'true'];
-
-type JsonSchema = {
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  enum?: unknown[];
-  format?: string;
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  minimum?: number;
-  minLength?: number;
-  additionalProperties?: JsonSchema | boolean;
-  default?: unknown;
-};
-
-/** A plausible value of the schema, so that a request fails on the one field made hostile. */
-function plausible(schema: JsonSchema | undefined): unknown {
-  if (!schema) return 'x';
-  const alternative = schema.oneOf?.[0] ?? schema.anyOf?.[0];
-  if (alternative) return plausible(alternative);
-  if (schema.enum?.length) return schema.enum[0];
-  if (schema.default !== undefined) return schema.default;
-  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
-  switch (type) {
-    case 'object': {
-      const out: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(schema.properties ?? {})) out[key] = plausible(value);
-      return out;
-    }
-    case 'array':
-      return [plausible(schema.items)];
-    case 'integer':
-    case 'number':
-      return Math.max(schema.minimum ?? 1, 1);
-    case 'boolean':
-      return false;
-    default:
-      if (schema.format === 'email') return 'fuzz@partnerkit.test';
-      if (schema.format === 'uuid') return randomUUID();
-      if (schema.format === 'date-time') return new Date(Date.now() + 86_400_000).toISOString();
-      if (schema.format === 'uri') return 'https://fuzz.example';
-      return 'x'.repeat(Math.max(schema.minLength ?? 1, 12));
-  }
-}
 
 /** Every body to send: the whole-body attacks, then each field of each plausible body made hostile. */
 function bodiesFor(schema: JsonSchema): (Raw | unknown)[] {
@@ -248,15 +204,12 @@ test('no hostile request gets a 5xx, a dropped connection or an error outside th
   type Job = { method: string; path: string; state: (typeof tokenStates)[number]; body?: Raw };
   const jobs: Job[] = [];
   // Signing out and changing the password end the valid token; they go last.
-  const ops = Object.entries(document.paths as Record<string, Record<string, { parameters?: { name: string; in: string }[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>>)
-    .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op })))
-    .sort((a, b) => Number(/sessions\/current|me\/password/.test(a.path)) - Number(/sessions\/current|me\/password/.test(b.path)));
-  for (const { path, method, op } of ops) {
-    const pathParams = (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
-    const queryParams = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+  const ops = documentedOperations(document).sort(
+    (a, b) => Number(/sessions\/current|me\/password/.test(a.path)) - Number(/sessions\/current|me\/password/.test(b.path)),
+  );
+  for (const { path, method, pathParams, queryParams, body: schema } of ops) {
     const fill = (value: string) => path.replace(/\{(\w+)\}/g, () => value);
     const plainPath = fill(randomUUID());
-    const schema = op.requestBody?.content['application/json']?.schema;
     for (const state of tokenStates) {
       for (const id of pathParams.length ? hostileIds : []) jobs.push({ method, path: fill(id), state, body: schema ? encodeBody(plausible(schema)) : undefined });
       for (const name of queryParams) {

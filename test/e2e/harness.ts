@@ -118,9 +118,15 @@ export function useDemo(): { readonly server: DemoServer; readonly browser: Brow
   };
 }
 
-/** Collects what a page throws, so a test can assert that nothing did. */
+/**
+ * Collects what a page throws, and anything its Content-Security-Policy refused (the pages run
+ * under a strict one), so a test can assert that nothing did.
+ */
 export function watchErrors(page: Page): string[] {
   const failures: string[] = [];
   page.on('pageerror', (error) => failures.push(error.message));
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) failures.push(message.text());
+  });
   return failures;
 }
