@@ -37,6 +37,8 @@ import { userRoutes } from './routes/users.ts';
 
 export interface AppOptions {
   db: Db;
+  /** Where GET and HEAD requests read (a replica); default `db`. Nothing they run may write. */
+  readDb?: Db;
   config: Config;
   clock?: () => Date;
   ping?: () => Promise<void>;
@@ -49,11 +51,14 @@ export interface AppOptions {
 export function createApp(options: AppOptions) {
   const deps: Deps = {
     db: options.db,
+    primary: options.db,
     config: options.config,
     clock: options.clock ?? (() => new Date()),
     ping: options.ping ?? (async () => {}),
     rateLimiter: options.rateLimiter ?? postgresRateLimiter(options.db),
   };
+  // Reads never write (README, "Reads and writes"), so every GET can run on a replica.
+  const readDeps: Deps = { ...deps, db: options.readDb ?? options.db };
 
   const api = new Hono<AppEnv>()
     .route('/sessions', sessionRoutes)
@@ -73,7 +78,7 @@ export function createApp(options: AppOptions) {
 
   const app = new Hono<AppEnv>()
     .use(async function provideDeps(c, next) {
-      c.set('deps', deps);
+      c.set('deps', c.req.method === 'GET' || c.req.method === 'HEAD' ? readDeps : deps);
       await next();
     })
     .use(

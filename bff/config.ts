@@ -10,6 +10,8 @@ const flag = z
 
 export const configSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** A read replica for every GET; only with DATABASE_URL. */
+  DATABASE_READ_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().min(1).default('./.data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -27,10 +29,15 @@ export const configSchema = z.object({
   SIGNIN_WINDOW_S: z.coerce.number().int().positive().default(15 * 60),
   /** The demo's second origin, playing a partner's own website; `off` to not start it. */
   PARTNER_SITE_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)]).default(8788),
+}).refine((e) => !e.DATABASE_READ_URL || e.DATABASE_URL, {
+  message: 'A read replica needs DATABASE_URL for the primary (the embedded database has none).',
+  path: ['DATABASE_READ_URL'],
 });
 
 export type Config = {
   databaseUrl: string | undefined;
+  /** Where GETs read; unset: from DATABASE_URL. */
+  databaseReadUrl: string | undefined;
   dataDir: string;
   port: number;
   host: string;
@@ -67,6 +74,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   return {
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
     dataDir: e.DATA_DIR,
     port: e.PORT,
     host: e.HOST,

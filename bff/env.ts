@@ -9,7 +9,10 @@ import type { Actor } from './permissions.ts';
 import type { RateLimiter } from './rate-limit.ts';
 
 export interface Deps {
+  /** The pool this request uses: the read pool for GET and HEAD, the primary for the rest. */
   db: Db;
+  /** The primary, for a read that must see a write just made (e.g. a session a POST created). */
+  primary: Db;
   config: Config;
   /** The current time; tests pass their own to move it. */
   clock: () => Date;

@@ -21,6 +21,7 @@ export function openDatabase(config: Config): Promise<Database> {
   return config.databaseUrl
     ? createDatabase({
         url: config.databaseUrl,
+        readUrl: config.databaseReadUrl,
         poolSize: config.dbPoolSize,
         connectTimeoutSeconds: config.dbConnectTimeoutSeconds,
         queryTimeoutSeconds: config.dbQueryTimeoutSeconds,
@@ -53,7 +54,7 @@ export async function startServer(config: Config, options: { seed?: boolean; qui
 
   // distDir: /partnerkit.js, /elements/* and /custom-elements.json for other origins (bff/bundle.ts),
   // and the demo with the hosted sign-up and consent pages.
-  app = createApp({ db: database.db, config: appConfig, ping: database.ping, distDir });
+  app = createApp({ db: database.db, readDb: database.readDb, config: appConfig, ping: database.ping, distDir });
   const demoRoot = `${distDir}/demo`;
 
   // The second origin needs the demo partner (seeded) and the built bundle it loads from us.

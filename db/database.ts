@@ -32,11 +32,19 @@ export type DatabaseOptions =
        * that goes silent, where TCP would otherwise keep a query waiting for many minutes.
        */
       queryTimeoutSeconds?: number;
+      /**
+       * A second server (a read replica) for reads that need not see the latest write: every
+       * GET. Unset: reads use the same pool as writes.
+       */
+      readUrl?: string;
     }
   | { dataDir?: string; loadDataDir?: Blob };
 
 export interface Database {
+  /** The primary: every write, and reads that must see the latest write. */
   db: Db;
+  /** Where reads go (`readUrl`'s pool; else `db` itself). */
+  readDb: Db;
   driver: 'postgres' | 'pglite';
   /** Applies every committed migration that has not run yet. */
   migrate(): Promise<void>;
@@ -52,22 +60,27 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
   if ('url' in options) {
     const connectTimeout = options.connectTimeoutSeconds ?? 1.5;
-    const client = postgres(options.url, {
-      // Each BFF instance opens at most this many connections; size it to the queries expected
-      // in flight (DB_POOL_SIZE). postgres.js 3 slowed down over time when far more queries
-      // waited than it had connections; 4 holds steady (README, Benchmarks).
-      max: options.poolSize ?? 10,
-      connect_timeout: connectTimeout,
-      query_timeout: options.queryTimeoutSeconds ?? 10,
-      // An unanswered cancel closes the connection; the pool connects again for the next query.
-      cancel_timeout: 1,
-      // After an outage, try again soon: the default waits up to 20 s between attempts.
-      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
-      onnotice: () => {},
-    });
+    const pool = (url: string) =>
+      postgres(url, {
+        // Each BFF instance opens at most this many connections per pool; size it to the queries
+        // expected in flight (DB_POOL_SIZE). postgres.js 3 slowed down over time when far more
+        // queries waited than it had connections; 4 holds steady (README, Benchmarks).
+        max: options.poolSize ?? 10,
+        connect_timeout: connectTimeout,
+        query_timeout: options.queryTimeoutSeconds ?? 10,
+        // An unanswered cancel closes the connection; the pool connects again for the next query.
+        cancel_timeout: 1,
+        // After an outage, try again soon: the default waits up to 20 s between attempts.
+        backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
+        onnotice: () => {},
+      });
+    const client = pool(options.url);
+    const readClient = options.readUrl ? pool(options.readUrl) : null;
     const db = drizzlePostgres({ client, schema }) as unknown as Db;
+    const readDb = readClient ? (drizzlePostgres({ client: readClient, schema }) as unknown as Db) : db;
     return {
       db,
+      readDb,
       driver: 'postgres',
       // A client of its own, without the query timeout: a migration may take as long as it takes.
       migrate: async () => {
@@ -79,9 +92,11 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
         }
       },
       ping: async () => {
-        await db.execute(sql`select 1`);
+        await Promise.all([db.execute(sql`select 1`), readDb === db ? null : readDb.execute(sql`select 1`)]);
       },
-      close: () => client.end({ timeout: 5 }),
+      close: async () => {
+        await Promise.all([client.end({ timeout: 5 }), readClient?.end({ timeout: 5 })]);
+      },
     };
   }
 
@@ -93,6 +108,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     db,
+    readDb: db,
     driver: 'pglite',
     pglite: client,
     migrate: () => migratePglite(drizzlePglite({ client }), { migrationsFolder }),
@@ -104,6 +120,14 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       if (!client.closed) await client.close();
     },
   };
+}
+
+/**
+ * The rows of `db.execute()`: postgres.js answers with the rows themselves, PGlite with an
+ * object holding them.
+ */
+export function rowsOf<Row>(result: unknown): Row[] {
+  return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
 }
 
 /** Raised when the database cannot be reached; the BFF answers it with 503. */

@@ -8,7 +8,6 @@ import {
   check,
   index,
   integer,
-  json,
   jsonb,
   pgEnum,
   pgTable,
@@ -236,25 +235,6 @@ export const offerRedemptions = pgTable(
   (t) => [index('offer_redemptions_offer_idx').on(t.offerId, t.customerId)],
 );
 
-/** A delegation in `partnerCustomers.delegationSnapshot`; instants as JSON renders timestamptz. */
-export interface DelegationSnapshot {
-  id: string;
-  status: (typeof delegationStatus.enumValues)[number];
-  level: (typeof delegationLevel.enumValues)[number];
-  expiresAt: string | null;
-  requestExpiresAt: string | null;
-  answeredAt: string | null;
-  createdAt: string;
-}
-
-/** A subscription through the partner in `partnerCustomers.subscriptionSnapshot`. */
-export interface SubscriptionSnapshot {
-  sku: string;
-  name: string;
-  status: (typeof subscriptionStatus.enumValues)[number];
-  trialEndsAt: string | null;
-}
-
 /** A partner's relationship with a customer; `isAdvisor` marks the subscription advisor. */
 export const partnerCustomers = pgTable(
   'partner_customers',
@@ -269,35 +249,16 @@ export const partnerCustomers = pgTable(
     offerId: uuid('offer_id').references(() => offers.id, { onDelete: 'set null' }),
     ...createdAt,
     /**
-     * The customer's name and domain, copied here by triggers (migration 0005) so that the
-     * partner's list walks one index of its own customers in name order, whatever the partner's
-     * size, and searches it without touching other partners' customers.
+     * The customer's name and domain, copied here by triggers in the transaction of every write
+     * (migrations 0005, 0009) so that the partner's list walks one index of its own customers in
+     * name order, whatever the partner's size, and searches it without touching other partners'
+     * customers.
      */
     name: text('name').notNull().default(''),
     domain: text('domain'),
     sortName: text('sort_name').generatedAlwaysAs(sql`lower(name)`),
     /** Name and domain in lower case, a line break apart so no match spans both: the search's LIKE runs here. */
     searchText: text('search_text').generatedAlwaysAs(sql`lower(name || chr(10) || coalesce(domain, ''))`),
-    /**
-     * What the customer list shows of the pair besides the company, copied here by triggers
-     * (migration 0005) whenever a delegation, subscription or service changes: the delegations
-     * that can be the one shown (the active one, the open request, the latest) and the
-     * subscriptions through the partner. A page of the list then reads one row per customer
-     * instead of looking up both tables for each; time-dependent states are still worked out
-     * when the list is read. `json`, not `jsonb`: stored as text, Postgres sends it without converting.
-     */
-    delegationSnapshot: json('delegation_snapshot').$type<DelegationSnapshot[]>().notNull().default([]),
-    subscriptionSnapshot: json('subscription_snapshot').$type<SubscriptionSnapshot[]>().notNull().default([]),
-    /**
-     * The row as the customer list sends it (JSON text), rendered by the BFF the first time a
-     * page shows it and sent as it is afterwards. What it shows can change with time alone (a
-     * delegation ends, a request lapses, a trial runs out), so it holds only while the clock is
-     * within [`listItemFrom`, `listItemUntil`) (null: unbounded); outside, the row is rendered
-     * again. A trigger (migration 0006) clears it whenever anything it shows is written.
-     */
-    listItem: text('list_item'),
-    listItemFrom: timestamptz('list_item_from'),
-    listItemUntil: timestamptz('list_item_until'),
   },
   (t) => [
     primaryKey({ columns: [t.partnerId, t.customerId] }),

@@ -86,11 +86,6 @@ export function subscriptionState(s: { status: (typeof subscriptionStatus.enumVa
   return s.status;
 }
 
-/** The instant at which `subscriptionState` changes by itself (a trial's end), if any: the one time it compares. */
-export function subscriptionStateChangesAt(s: { status: (typeof subscriptionStatus.enumValues)[number]; trialEndsAt: Date | null }): Date | null {
-  return s.status === 'trial' ? s.trialEndsAt : null;
-}
-
 type SubscriptionRow = typeof subscriptions.$inferSelect;
 type ServiceRow = typeof services.$inferSelect;
 

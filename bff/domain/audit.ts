@@ -3,10 +3,11 @@
  * with the transaction of the action it records, so it cannot claim what did not happen; read
  * by both sides, newest first, as pages of JSON or as one CSV export.
  */
-import { and, desc, eq, gte, lt } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../../db/database.ts';
-import { auditEvents, companies, users, type AuditEvent } from '../../db/schema.ts';
+import { auditEvents, companies, delegations, users, type AuditEvent } from '../../db/schema.ts';
+import { lapsedBy } from './delegation-state.ts';
 import { beforeInstantCursor, cursorInstant, decodeInstantCursor, encodeCursor, pageQuerySchema } from '../cursor.ts';
 
 export const auditOutcomes = ['success', 'denied', 'failure'] as const;
@@ -87,29 +88,92 @@ function toAuditEntryView(row: AuditEvent): AuditEntryView {
   };
 }
 
-/** Whose trail: one customer's, optionally only what one partner did there. */
+/** Whose trail: one customer's, optionally only what one partner did there, as of an instant. */
 export interface AuditFilter {
   customerId: string;
   partnerId?: string;
+  /** Lapsed delegations count as expired from this instant on, written down yet or not. */
+  asOf: Date;
 }
 
-const cursorAt = cursorInstant(auditEvents.createdAt);
+type Scope = { customerId?: string; partnerId?: string };
 
-async function auditRows(db: Db, filter: AuditFilter, query: AuditQuery, after: [string, string] | null, limit: number) {
+/**
+ * Delegations that time has ended but whose end is not written down yet, as the audit entries
+ * `expireLapsedDelegations` writes for them (same id, the delegation's, and same time: when it
+ * lapsed). Reading the trail adds these, so it shows an expiry the moment it happens without a
+ * read having to write anything; writing it down later changes nothing anyone sees.
+ */
+export function lapsedDelegationEntries(db: Db | Tx, scope: Scope, asOf: Date) {
+  const wasPending = sql`${delegations.answeredAt} is null`;
   return db
-    .select({ row: auditEvents, cursorAt })
-    .from(auditEvents)
+    .select({
+      id: sql<string>`${delegations.id}`.as('id'),
+      customerId: sql<string>`${delegations.customerId}`.as('customer_id'),
+      partnerId: sql<string | null>`${delegations.partnerId}`.as('partner_id'),
+      partnerName: sql<string | null>`${companies.name}`.as('partner_name'),
+      actorUserId: sql<string | null>`null::uuid`.as('actor_user_id'),
+      actorName: sql<string | null>`null::text`.as('actor_name'),
+      actorEmail: sql<string | null>`null::text`.as('actor_email'),
+      action: sql<string>`'delegation.expired'::text`.as('action'),
+      targetType: sql<string | null>`'delegation'::text`.as('target_type'),
+      targetId: sql<string | null>`${delegations.id}::text`.as('target_id'),
+      outcome: sql<string>`'success'::text`.as('outcome'),
+      details: sql<Record<string, unknown> | null>`jsonb_build_object('level', ${delegations.level}, 'was', case when ${wasPending} then 'pending' else 'active' end)`.as('details'),
+      createdAt: sql<Date>`case when ${wasPending} then ${delegations.requestExpiresAt} else ${delegations.expiresAt} end`
+        .mapWith(auditEvents.createdAt)
+        .as('created_at'),
+    })
+    .from(delegations)
+    .leftJoin(companies, eq(companies.id, delegations.partnerId))
     .where(
       and(
-        eq(auditEvents.customerId, filter.customerId),
-        filter.partnerId ? eq(auditEvents.partnerId, filter.partnerId) : undefined,
-        query.from ? gte(auditEvents.createdAt, new Date(query.from)) : undefined,
-        query.to ? lt(auditEvents.createdAt, new Date(query.to)) : undefined,
-        after ? beforeInstantCursor(auditEvents.createdAt, auditEvents.id, after) : undefined,
+        scope.customerId ? eq(delegations.customerId, scope.customerId) : undefined,
+        scope.partnerId ? eq(delegations.partnerId, scope.partnerId) : undefined,
+        lapsedBy(asOf),
+      ),
+    );
+}
+
+/** The stored entries, in the shape of `lapsedDelegationEntries`. */
+function storedEntries(db: Db, scope: Scope) {
+  return db
+    .select({
+      id: auditEvents.id,
+      customerId: auditEvents.customerId,
+      partnerId: auditEvents.partnerId,
+      partnerName: auditEvents.partnerName,
+      actorUserId: auditEvents.actorUserId,
+      actorName: auditEvents.actorName,
+      actorEmail: auditEvents.actorEmail,
+      action: auditEvents.action,
+      targetType: auditEvents.targetType,
+      targetId: auditEvents.targetId,
+      outcome: auditEvents.outcome,
+      details: auditEvents.details,
+      createdAt: auditEvents.createdAt,
+    })
+    .from(auditEvents)
+    .where(and(scope.customerId ? eq(auditEvents.customerId, scope.customerId) : undefined, scope.partnerId ? eq(auditEvents.partnerId, scope.partnerId) : undefined));
+}
+
+async function auditRows(db: Db, filter: AuditFilter, query: AuditQuery, after: [string, string] | null, limit: number) {
+  const scope = { customerId: filter.customerId, partnerId: filter.partnerId };
+  const trail = storedEntries(db, scope).unionAll(lapsedDelegationEntries(db, scope, filter.asOf)).as('trail');
+  const { id, customerId, partnerId, partnerName, actorUserId, actorName, actorEmail, action, targetType, targetId, outcome, details, createdAt } = trail;
+  const rows = await db
+    .select({ id, customerId, partnerId, partnerName, actorUserId, actorName, actorEmail, action, targetType, targetId, outcome, details, createdAt, cursorAt: cursorInstant(createdAt) })
+    .from(trail)
+    .where(
+      and(
+        query.from ? gte(trail.createdAt, new Date(query.from)) : undefined,
+        query.to ? lt(trail.createdAt, new Date(query.to)) : undefined,
+        after ? beforeInstantCursor(trail.createdAt, trail.id, after) : undefined,
       ),
     )
-    .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
+    .orderBy(desc(trail.createdAt), desc(trail.id))
     .limit(limit);
+  return rows.map(({ cursorAt, ...row }): { row: AuditEvent; cursorAt: string } => ({ row, cursorAt }));
 }
 
 /** One page, newest first. */

@@ -14,7 +14,8 @@ import type { Deps } from '../env.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { assertCan, permissionsIn, type Actor, type Scope } from '../permissions.ts';
 import { recordAudit } from './audit.ts';
-import { delegationStatus, expireLapsedDelegations, findActiveDelegation } from './delegations.ts';
+import { delegationStatus } from './delegation-state.ts';
+import { findActiveDelegation } from './delegations.ts';
 
 export interface CustomerAccess {
   customer: Company;
@@ -39,9 +40,7 @@ export async function openCustomer(deps: Deps, actor: Actor, customerId: string)
     .where(and(eq(partnerCustomers.partnerId, actor.companyId), eq(partnerCustomers.customerId, customerId)))
     .limit(1);
   if (!row) throw notFound('Customer');
-  const now = deps.clock();
-  await expireLapsedDelegations(deps.db, { partnerId: actor.companyId, customerId }, now);
-  const delegation = await findActiveDelegation(deps.db, actor.companyId, customerId, now);
+  const delegation = await findActiveDelegation(deps.db, actor.companyId, customerId, deps.clock());
   return {
     customer: row.customer,
     isAdvisor: row.link.isAdvisor,

@@ -13,34 +13,27 @@
  * (an expired delegation or trial) are worked out from the snapshots as of now, and each row's
  * rendering is kept on it for as long as the time does not change it (`listCustomers`).
  */
-import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/database.ts';
-import { companyRole, delegations, partnerCustomers, services, subscriptions, users, type DelegationSnapshot, type SubscriptionSnapshot } from '../../db/schema.ts';
+import { rowsOf } from '../../db/database.ts';
+import { companyRole, delegations, partnerCustomers, services, subscriptions, users } from '../../db/schema.ts';
 import { cursorId, cursorInstant, decodeCursor, decodeInstantCursor, encodeCursor, pageQuerySchema } from '../cursor.ts';
 import type { Deps } from '../env.ts';
 import { assertCan, can, permissionsIn, type Actor } from '../permissions.ts';
-import { subscriptionState, subscriptionStateChangesAt, subscriptionViewSchema, toSubscriptionView, type SubscriptionState } from './assist.ts';
+import { subscriptionState, subscriptionViewSchema, toSubscriptionView, type SubscriptionState } from './assist.ts';
 import type { AuditFilter } from './audit.ts';
 import { openCustomer } from './customer-access.ts';
+import { activeNow, delegationStates, delegationStatusSql, instant, pendingNow, type DelegationState, type Instant } from './delegation-state.ts';
 import {
-  activeNow,
   createDelegationRequest,
   delegationRequestViewSchema,
-  delegationStates,
-  delegationStatusChangesAt,
-  delegationStatusSql,
   delegationViewSchema,
-  fromSnapshot,
-  instant,
-  pendingNow,
+  noDelegation,
   pickCurrent,
   pickPending,
   toDelegationRequestView,
   toDelegationView,
   type delegationRequestSchema,
-  type DelegationState,
-  type Instant,
 } from './delegations.ts';
 import { openServiceRequests, serviceRequestViewSchema } from './service-requests.ts';
 import { containsPattern } from './users.ts';
@@ -140,201 +133,115 @@ function delegationFilter(state: DelegationState, now: Instant) {
   }
 }
 
+/** An instant in the list's JSON as JavaScript's `toISOString` writes it: UTC, to the millisecond. */
+const isoJson = (instantSql: SQL) => sql`to_char(${instantSql} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+type ListShape = Pick<ListCustomersQuery, 'sort' | 'delegation' | 'subscription' | 'limit'> & { search: boolean; after: boolean };
+
 /**
- * The list runs as prepared statements: one per shape (sort, which filters, cursor or not, page
- * size), built once per database and sent by name with only the values, so neither drizzle nor
- * Postgres parses it again for each page. Values go as placeholders; the page size goes into the
- * SQL text, rounded up to a few sizes: Postgres plans a bound LIMIT as a tenth of the rows.
+ * The delegation a row shows (in force, else an open request, else the latest; `pickCurrent`)
+ * and its subscriptions through the partner with their states (`summarize`), both as of `now`,
+ * as JSON built by Postgres for the page row `page`.
  */
-const fetchSizes = [11, 26, 51, 101] as const;
-const listStatements = new WeakMap<Db, Map<string, ReturnType<typeof prepareList>>>();
+function itemJson(now: Instant) {
+  const ofPair = sql`${delegations.partnerId} = page.partner_id and ${delegations.customerId} = page.customer_id`;
+  const rank = sql`case when ${activeNow(now)} then 2 when ${pendingNow(now)} then 1 else 0 end`;
+  const subscriptionState = sql`case when ${subscriptions.status} = 'expired' or (${subscriptions.status} = 'trial' and ${subscriptions.trialEndsAt} <= ${instant(now)})
+    then 'expired_trial' else ${subscriptions.status}::text end`;
+  return sql`json_build_object(
+    'id', page.customer_id, 'name', page.name, 'domain', page.domain, 'isAdvisor', page.is_advisor, 'since', ${isoJson(sql`page.created_at`)},
+    'delegation', coalesce((
+      select json_build_object('id', ${delegations.id}, 'status', ${delegationStatusSql(now)}, 'level', ${delegations.level},
+        'expiresAt', ${isoJson(sql`${delegations.expiresAt}`)}, 'requestExpiresAt', ${isoJson(sql`${delegations.requestExpiresAt}`)},
+        'answeredAt', ${isoJson(sql`${delegations.answeredAt}`)})
+      from ${delegations} where ${ofPair}
+      order by ${rank} desc, ${delegations.createdAt} desc, ${delegations.id} desc limit 1
+    ), ${JSON.stringify(noDelegation)}::json),
+    'subscriptionSummary', (
+      select json_build_object(
+        'trial', count(*) filter (where state = 'trial'), 'active', count(*) filter (where state = 'active'),
+        'expiredTrial', count(*) filter (where state = 'expired_trial'), 'cancelled', count(*) filter (where state = 'cancelled'),
+        'services', coalesce(json_agg(json_build_object('sku', sku, 'name', name, 'status', state) order by name, id), '[]'::json))
+      from (
+        select ${subscriptions.id} as id, ${services.sku} as sku, ${services.name} as name, ${subscriptionState} as state
+        from ${subscriptions} join ${services} on ${services.id} = ${subscriptions.serviceId}
+        where ${subscriptions.customerId} = page.customer_id and ${subscriptions.advisorId} = page.partner_id
+      ) through_partner
+    ))`;
+}
 
-type ListShape = Pick<ListCustomersQuery, 'sort' | 'delegation' | 'subscription'> & { search: boolean; after: boolean; fetch: number };
-
-/** For a row whose kept rendering does not hold now: what to render it from, and the row's version. */
-type StaleRow = { source: ListSource; version: string };
-
-function prepareList(db: Db, shape: ListShape) {
+/**
+ * One statement answers a page, the PostgREST way: Postgres finds the rows, works out every
+ * state that depends on the time from the request's `now`, and builds the page's JSON, which the
+ * route sends as it is. Reads only: it runs on a replica as well.
+ *
+ * By name, the rows come from a walk of the partner's own (sort_name, customer_id, search_text)
+ * entries that stops after the page: unfiltered it reads each row as it goes; with a search or
+ * filter it first walks the index alone (the search text is in it) and then reads only the
+ * matching rows. The page size is part of the SQL text (one plan per size): Postgres plans a
+ * bound LIMIT as a tenth of the rows.
+ */
+function listStatement(shape: ListShape, values: { partnerId: string; now: Instant; pattern: string | null; afterKey: string | null; afterId: string | null }) {
   const byName = shape.sort === 'name';
-  const partnerId = sql.placeholder('partnerId');
-  const now = sql`${sql.placeholder('now')}::timestamptz`;
-  const order = (t: typeof partnerCustomers) =>
-    byName ? [asc(t.sortName), asc(t.customerId)] : [desc(t.createdAt), desc(t.customerId)];
-  const limit = (builder: { limit(n: number): unknown }) =>
-    // drizzle renders a non-number limit as SQL (it is how placeholders pass); its declared type
-    // knows only numbers and placeholders. `fetch` is one of `fetchSizes`.
-    builder.limit(sql.raw(String(shape.fetch)) as unknown as number);
-
-  const holds = sql`${partnerCustomers.listItem} is not null
-    and (${partnerCustomers.listItemFrom} is null or ${partnerCustomers.listItemFrom} <= ${now})
-    and (${partnerCustomers.listItemUntil} is null or ${now} < ${partnerCustomers.listItemUntil})`;
-  // Few fields, and JSON only where needed: mapping each field of each row through drizzle is
-  // a good part of a page's cost (measured).
-  const columns = {
-    sortKey: byName ? sql<string>`${partnerCustomers.sortName}` : cursorInstant(partnerCustomers.createdAt),
-    id: sql<string>`${partnerCustomers.customerId}`,
-    item: sql<string | null>`case when ${holds} then ${partnerCustomers.listItem} end`,
-    // Only for a row whose rendering does not hold now: what to render it from, and the row
-    // version that a new rendering may replace.
-    stale: sql<StaleRow | null>`case when ${holds} then null else json_build_object('version', ${partnerCustomers}.xmin::text,
-      'source', json_build_object('id', ${partnerCustomers.customerId}, 'name', ${partnerCustomers.name},
-        'domain', ${partnerCustomers.domain}, 'isAdvisor', ${partnerCustomers.isAdvisor}, 'since', ${partnerCustomers.createdAt},
-        'delegations', ${partnerCustomers.delegationSnapshot}, 'subscriptions', ${partnerCustomers.subscriptionSnapshot})) end`,
-  };
-  const after =
-    shape.after && byName
-      ? sql`(${partnerCustomers.sortName}, ${partnerCustomers.customerId}) > (${sql.placeholder('afterKey')}, ${sql.placeholder('afterId')}::uuid)`
-      : shape.after
-        ? sql`(${partnerCustomers.createdAt}, ${partnerCustomers.customerId}) < (${sql.placeholder('afterKey')}::timestamptz, ${sql.placeholder('afterId')}::uuid)`
-        : undefined;
-
-  let rows;
-  if (!shape.search && !shape.delegation && !shape.subscription) {
-    // Unfiltered: one walk of the partner's (sort_name, customer_id) or (created_at,
-    // customer_id) entries, reading each row as it goes, stopping at the page's end.
-    rows = db.select(columns).from(partnerCustomers).where(and(eq(partnerCustomers.partnerId, partnerId), after)).orderBy(...order(partnerCustomers));
-  } else {
-    // Filtered: first, which customers and in what order, by an index-only walk of the
-    // partner's own entries (the search text is in the name index) that stops at the page's
-    // end; then only those customers' rows. The partner comes first in both indexes, so the
-    // plan is the same for every partner.
-    const matching = db
-      .select({ customerId: partnerCustomers.customerId })
-      .from(partnerCustomers)
-      .where(
-        and(
-          eq(partnerCustomers.partnerId, partnerId),
-          // The pattern as a subquery: Postgres then neither estimates it nor re-plans for each
-          // term, and keeps one plan (the walk above) for every search; planning a LIKE against
-          // the column's histogram on every call cost more than running it. A rare term walks
-          // all of the partner’s entries (index-only) before it answers.
-          shape.search ? sql`${partnerCustomers.searchText} like (select lower(${sql.placeholder('pattern')}))` : undefined,
-          shape.delegation ? delegationFilter(shape.delegation, now) : undefined,
-          shape.subscription
-            ? sql`exists (select 1 from ${subscriptions} where ${subscriptions.customerId} = ${partnerCustomers.customerId}
-                and ${subscriptions.advisorId} = ${partnerCustomers.partnerId} and ${subscriptionCondition(shape.subscription, now)})`
-            : undefined,
-          after,
-        ),
-      )
-      .orderBy(...order(partnerCustomers));
-    limit(matching);
-    const page = matching.as('page');
-    rows = db
-      .select(columns)
-      .from(page)
-      .innerJoin(partnerCustomers, and(eq(partnerCustomers.partnerId, partnerId), eq(partnerCustomers.customerId, page.customerId)))
-      .orderBy(...order(partnerCustomers));
-  }
-  limit(rows);
-  return rows.prepare(
-    `partnerkit_customers_${shape.sort}_${shape.search ? 'q' : ''}_${shape.delegation ?? ''}_${shape.subscription ?? ''}_${shape.after ? 'after' : ''}_${shape.fetch}`,
+  const { now } = values;
+  const order = byName
+    ? sql`${partnerCustomers.sortName} asc, ${partnerCustomers.customerId} asc`
+    : sql`${partnerCustomers.createdAt} desc, ${partnerCustomers.customerId} desc`;
+  const sortKey = byName ? sql`${partnerCustomers.sortName}` : cursorInstant(partnerCustomers.createdAt);
+  const after = !shape.after
+    ? undefined
+    : byName
+      ? sql`(${partnerCustomers.sortName}, ${partnerCustomers.customerId}) > (${values.afterKey}, ${values.afterId}::uuid)`
+      : sql`(${partnerCustomers.createdAt}, ${partnerCustomers.customerId}) < (${values.afterKey}::timestamptz, ${values.afterId}::uuid)`;
+  const fetch = sql.raw(String(shape.limit + 1));
+  const filtered = shape.search || shape.delegation || shape.subscription;
+  const where = and(
+    eq(partnerCustomers.partnerId, values.partnerId),
+    // The pattern as a subquery: Postgres then neither estimates it nor re-plans for each term,
+    // and keeps one plan (the walk above) for every search; planning a LIKE against the column's
+    // histogram on every call cost more than running it.
+    shape.search ? sql`${partnerCustomers.searchText} like (select lower(${values.pattern}))` : undefined,
+    shape.delegation ? delegationFilter(shape.delegation, now) : undefined,
+    shape.subscription
+      ? sql`exists (select 1 from ${subscriptions} where ${subscriptions.customerId} = ${partnerCustomers.customerId}
+          and ${subscriptions.advisorId} = ${partnerCustomers.partnerId} and ${subscriptionCondition(shape.subscription, now)})`
+      : undefined,
+    after,
   );
+  const columns = sql`${partnerCustomers.partnerId} as partner_id, ${partnerCustomers.customerId} as customer_id, ${partnerCustomers.name} as name,
+    ${partnerCustomers.domain} as domain, ${partnerCustomers.isAdvisor} as is_advisor, ${partnerCustomers.createdAt} as created_at,
+    ${sortKey} as sort_key, row_number() over (order by ${order}) as n`;
+  const rows = filtered
+    ? sql`select ${columns} from (select ${partnerCustomers.customerId} as id from ${partnerCustomers} where ${where} order by ${order} limit ${fetch}) matching
+        join ${partnerCustomers} on ${partnerCustomers.partnerId} = ${values.partnerId} and ${partnerCustomers.customerId} = matching.id
+        order by ${order}`
+    : sql`select ${columns} from ${partnerCustomers} where ${where} order by ${order} limit ${fetch}`;
+  const limit = sql.raw(String(shape.limit));
+  return sql`with page as materialized (${rows})
+    select (select coalesce(json_agg(${itemJson(now)} order by page.n), '[]'::json)::text from page where page.n <= ${limit}) as items,
+      (select sort_key from page where n = ${limit}) as last_key,
+      (select customer_id::text from page where n = ${limit}) as last_id,
+      (select count(*) from page) > ${limit} as more`;
 }
 
-/** What a row of the list is rendered from; instants as JSON renders timestamptz. */
-type ListSource = Pick<CustomerListItem, 'id' | 'name' | 'domain' | 'isAdvisor'> & {
-  since: string;
-  delegations: DelegationSnapshot[];
-  subscriptions: SubscriptionSnapshot[];
-};
-
-/**
- * A row as the list shows it at `now`, and the span around `now` in which it shows the same. It
- * depends on the time only through the instants at which a delegation or a trial changes state
- * by itself, so it holds from the latest of those not after `now` until the next one (null: none).
- */
-function renderListItem(source: ListSource, now: Date): { item: CustomerListItem; from: Date | null; until: Date | null } {
-  const delegations = source.delegations.map(fromSnapshot);
-  const subscriptions = source.subscriptions.map((s) => ({ ...s, trialEndsAt: s.trialEndsAt === null ? null : new Date(s.trialEndsAt) }));
-  const changes = [...delegations.map(delegationStatusChangesAt), ...subscriptions.map(subscriptionStateChangesAt)].flatMap((at) =>
-    at === null ? [] : [at.getTime()],
-  );
-  const past = changes.filter((at) => at <= now.getTime());
-  const future = changes.filter((at) => at > now.getTime());
-  return {
-    item: {
-      id: source.id,
-      name: source.name,
-      domain: source.domain,
-      isAdvisor: source.isAdvisor,
-      since: new Date(source.since).toISOString(),
-      delegation: toDelegationView(pickCurrent(delegations, now), now),
-      subscriptionSummary: summarize(subscriptions, now),
-    },
-    from: past.length ? new Date(Math.max(...past)) : null,
-    until: future.length ? new Date(Math.min(...future)) : null,
-  };
-}
-
-/** A row's rendering, the version of the row it was made from, and the span in which it holds. */
-export interface ListItemRendering {
-  customerId: string;
-  version: string;
-  item: string;
-  from: Date | null;
-  until: Date | null;
-}
-
-/**
- * Keeps each rendering on its row if the row is still the version it was rendered from. A write
- * in between (which cleared the row's rendering) wins, and a later page renders the row again.
- */
-export async function keepListItems(db: Db, partnerId: string, renderings: ListItemRendering[]) {
-  if (renderings.length === 0) return;
-  await db.execute(sql`update ${partnerCustomers}
-    set list_item = r.item, list_item_from = r."from", list_item_until = r.until
-    from json_to_recordset(${JSON.stringify(renderings)}::json) as r ("customerId" uuid, version text, item text, "from" timestamptz, until timestamptz)
-    where ${partnerCustomers.partnerId} = ${partnerId} and ${partnerCustomers.customerId} = r."customerId"
-      and ${partnerCustomers}.xmin = r.version::xid`);
-}
-
-/**
- * A page of the list, as the JSON text the route sends. Rows are sent as rendered before
- * (`partner_customers.list_item`) while that rendering holds, so a page usually costs one walk of
- * an index and no JSON work here; the others are rendered now and their renderings kept, unless
- * the row changed meanwhile (its version, `xmin`, moved on): then the next page renders it again.
- */
+/** A page of the list, as the JSON text the route sends. */
 export async function listCustomers(deps: Deps, actor: Actor, query: ListCustomersQuery): Promise<string> {
   assertCan(actor, 'partner:use');
-  const now = deps.clock();
   const byName = query.sort === 'name';
   const after = !query.cursor ? null : byName ? decodeCursor(query.cursor, 2) : decodeInstantCursor(query.cursor);
-  const shape: ListShape = {
-    sort: query.sort,
-    delegation: query.delegation,
-    subscription: query.subscription,
-    search: Boolean(query.q),
-    after: after !== null,
-    fetch: fetchSizes.find((n) => n > query.limit) ?? fetchSizes.at(-1)!,
-  };
-  const key = JSON.stringify(shape);
-  let statements = listStatements.get(deps.db);
-  if (!statements) listStatements.set(deps.db, (statements = new Map()));
-  let statement = statements.get(key);
-  if (!statement) statements.set(key, (statement = prepareList(deps.db, shape)));
-
-  const rows = await statement.execute({
-    partnerId: actor.companyId,
-    now: now.toISOString(),
-    pattern: query.q ? containsPattern(query.q) : null,
-    afterKey: after ? String(after[0]) : null,
-    afterId: after ? cursorId(after[1]) : null,
-  });
-  const page = rows.slice(0, query.limit);
-  const renderings: ListItemRendering[] = [];
-  const items = page.map(({ item, stale }) => {
-    if (item !== null) return item;
-    const { source, version } = stale!;
-    const { item: rendered, from, until } = renderListItem(source, now);
-    const text = JSON.stringify(rendered);
-    renderings.push({ customerId: source.id, version, item: text, from, until });
-    return text;
-  });
-  await keepListItems(deps.db, actor.companyId, renderings);
-  const last = page.at(-1);
-  const nextCursor = rows.length > query.limit && last ? encodeCursor([last.sortKey, last.id]) : null;
-  return `{"items":[${items.join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
+  const statement = listStatement(
+    { sort: query.sort, delegation: query.delegation, subscription: query.subscription, limit: query.limit, search: Boolean(query.q), after: after !== null },
+    {
+      partnerId: actor.companyId,
+      now: deps.clock(),
+      pattern: query.q ? containsPattern(query.q) : null,
+      afterKey: after ? String(after[0]) : null,
+      afterId: after ? cursorId(after[1]) : null,
+    },
+  );
+  const [page] = rowsOf<{ items: string; last_key: string | null; last_id: string | null; more: boolean }>(await deps.db.execute(statement));
+  const nextCursor = page?.more && page.last_key !== null ? encodeCursor([page.last_key, page.last_id!]) : null;
+  return `{"items":${page?.items ?? '[]'},"nextCursor":${JSON.stringify(nextCursor)}}`;
 }
 
 export async function getCustomer(deps: Deps, actor: Actor, id: string): Promise<CustomerDetail> {
@@ -390,5 +297,5 @@ export async function requestDelegation(deps: Deps, actor: Actor, id: string, in
 /** The partner side of the audit trail: what the partner's users did in this customer. */
 export async function customerAuditFilter(deps: Deps, actor: Actor, id: string): Promise<{ filter: AuditFilter; label: string }> {
   const { customer } = await openCustomer(deps, actor, id);
-  return { filter: { customerId: customer.id, partnerId: actor.companyId }, label: customer.name };
+  return { filter: { customerId: customer.id, partnerId: actor.companyId, asOf: deps.clock() }, label: customer.name };
 }

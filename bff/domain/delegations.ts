@@ -8,85 +8,41 @@
  * stored status catches up lazily (`expireLapsedDelegations`), which also writes the one
  * `delegation.expired` audit row. Nothing is cached: a revocation holds from the next request.
  */
-import { and, asc, desc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { uniqueViolation, type Db, type Tx } from '../../db/database.ts';
-import { companies, delegationLevel, delegations, delegationStatus as delegationStatusEnum, partnerCustomers, type Company, type Delegation, type DelegationSnapshot } from '../../db/schema.ts';
+import { auditEvents, companies, delegationLevel, delegations, delegationStatus as delegationStatusEnum, partnerCustomers, type Company, type Delegation } from '../../db/schema.ts';
 import { cursorId, decodeCursor, pageQuerySchema, toPage } from '../cursor.ts';
 import type { Auth, Deps } from '../env.ts';
 import { ApiError, conflict, notFound } from '../errors.ts';
 import { idSchema } from '../ids.ts';
 import { assertCan, can, delegationLevels, permissionsIn, type Actor } from '../permissions.ts';
 import { generateCode } from '../tokens.ts';
-import { auditQuerySchema, recordAudit, type AuditFilter } from './audit.ts';
-
-type StoredStatus = Delegation['status'];
-/** What the lists show and filter by: a stored status as of now, or `none` when there never was one. */
-export const delegationStates = ['none', 'pending', 'active', 'expired', 'revoked', 'declined'] as const;
-export type DelegationState = (typeof delegationStates)[number];
+import { auditQuerySchema, lapsedDelegationEntries, recordAudit, type AuditFilter } from './audit.ts';
+import { activeNow, delegationStates, delegationStatus, lapsedBy } from './delegation-state.ts';
 
 const day = 86_400_000;
 
-/** The status as of `now`: an active delegation past its end, or a request past its deadline, is expired. */
-export function delegationStatus(d: Pick<Delegation, 'status' | 'expiresAt' | 'requestExpiresAt'>, now: Date): StoredStatus {
-  if (d.status === 'active' && d.expiresAt && d.expiresAt <= now) return 'expired';
-  if (d.status === 'pending' && d.requestExpiresAt && d.requestExpiresAt <= now) return 'expired';
-  return d.status;
-}
-
-/** The instant at which `delegationStatus` changes by itself, if any: the one time it compares. */
-export function delegationStatusChangesAt(d: Pick<Delegation, 'status' | 'expiresAt' | 'requestExpiresAt'>): Date | null {
-  return d.status === 'active' ? d.expiresAt : d.status === 'pending' ? d.requestExpiresAt : null;
-}
-
-/**
- * An instant in SQL: a Date goes as a bound ISO value (so both drivers pass it the same way);
- * an SQL expression (e.g. a prepared statement's placeholder) is used as it is.
- */
-export type Instant = Date | SQL;
-export const instant = (at: Instant): SQL => (at instanceof Date ? sql`${at.toISOString()}::timestamptz` : at);
-
-/** `delegationStatus` in SQL, over the `delegations` table of the surrounding query. */
-export function delegationStatusSql(now: Instant): SQL<StoredStatus> {
-  return sql<StoredStatus>`case
-    when ${delegations.status} = 'active' and ${delegations.expiresAt} <= ${instant(now)} then 'expired'
-    when ${delegations.status} = 'pending' and ${delegations.requestExpiresAt} <= ${instant(now)} then 'expired'
-    else ${delegations.status}::text end`;
-}
-
-/** Active, and not past its end: the only state that grants anything. */
-export function activeNow(now: Instant) {
-  return and(eq(delegations.status, 'active'), or(isNull(delegations.expiresAt), gt(delegations.expiresAt, instant(now))));
-}
-
-/** Pending, and not past its deadline: a request the customer can still answer. */
-export function pendingNow(now: Instant) {
-  return and(eq(delegations.status, 'pending'), or(isNull(delegations.requestExpiresAt), gt(delegations.requestExpiresAt, instant(now))));
-}
-
 /**
  * Writes down what time already decided: active delegations past their end and requests past
- * their deadline become `expired`, each with one `delegation.expired` audit row dated when it
- * lapsed. One statement, so the two never part; running it again finds nothing left to do.
+ * their deadline become `expired`, each with its one `delegation.expired` audit row (the entry
+ * the trail already showed: `lapsedDelegationEntries`). The row goes first and is keyed by the
+ * delegation, so a run cut short between the two statements, or two runs at once, still leave
+ * exactly one; running it again finds nothing left to do. Only writes call it: reads work the
+ * state out from the clock.
  */
 export async function expireLapsedDelegations(db: Db | Tx, where: { partnerId?: string; customerId?: string }, now: Date) {
-  const filter = and(
-    where.partnerId ? eq(delegations.partnerId, where.partnerId) : undefined,
-    where.customerId ? eq(delegations.customerId, where.customerId) : undefined,
-  );
-  await db.execute(sql`
-    with lapsed as (
-      update ${delegations} set status = 'expired', updated_at = ${instant(now)}
-      where ${filter ?? sql`true`}
-        and ((${delegations.status} = 'active' and ${delegations.expiresAt} <= ${instant(now)})
-          or (${delegations.status} = 'pending' and ${delegations.requestExpiresAt} <= ${instant(now)}))
-      returning id, partner_id, customer_id, level, answered_at, expires_at, request_expires_at
-    )
-    insert into audit_events (customer_id, partner_id, partner_name, action, target_type, target_id, outcome, details, created_at)
-    select l.customer_id, l.partner_id, p.name, 'delegation.expired', 'delegation', l.id::text, 'success',
-      jsonb_build_object('level', l.level, 'was', case when l.answered_at is null then 'pending' else 'active' end),
-      coalesce(case when l.answered_at is null then l.request_expires_at else l.expires_at end, ${instant(now)})
-    from lapsed l left join companies p on p.id = l.partner_id`);
+  await db.insert(auditEvents).select(lapsedDelegationEntries(db, where, now)).onConflictDoNothing();
+  await db
+    .update(delegations)
+    .set({ status: 'expired', updatedAt: now })
+    .where(
+      and(
+        where.partnerId ? eq(delegations.partnerId, where.partnerId) : undefined,
+        where.customerId ? eq(delegations.customerId, where.customerId) : undefined,
+        lapsedBy(now),
+      ),
+    );
 }
 
 /** The delegation in force between a partner and a customer, if any. */
@@ -111,15 +67,8 @@ export type DelegationView = z.infer<typeof delegationViewSchema>;
 
 export const noDelegation: DelegationView = { id: null, status: 'none', level: null, expiresAt: null, requestExpiresAt: null, answeredAt: null };
 
-/** What a view of a delegation needs of it: a row, or an entry of a pair's snapshot. */
+/** What a view of a delegation needs of it. */
 type DelegationFacts = Pick<Delegation, 'id' | 'status' | 'level' | 'expiresAt' | 'requestExpiresAt' | 'answeredAt' | 'createdAt'>;
-
-const date = (value: string | null) => (value === null ? null : new Date(value));
-
-/** An entry of `partnerCustomers.delegationSnapshot` with its instants as dates. */
-export function fromSnapshot(d: DelegationSnapshot): DelegationFacts {
-  return { ...d, expiresAt: date(d.expiresAt), requestExpiresAt: date(d.requestExpiresAt), answeredAt: date(d.answeredAt), createdAt: new Date(d.createdAt) };
-}
 
 export function toDelegationView(d: DelegationFacts | null | undefined, now: Date): DelegationView {
   if (!d) return noDelegation;
@@ -367,14 +316,8 @@ async function findRequestFor(deps: Deps, auth: Auth, code: string, db: Db | Tx 
 }
 
 export async function getDelegationRequest(deps: Deps, auth: Auth, code: string): Promise<PublicDelegationView> {
-  try {
-    const { delegation, partner, now } = await findRequestFor(deps, auth, code);
-    return toPublicView(delegation, partner, now);
-  } catch (error) {
-    // A lapsed request gets its `expired` status and audit row the first time anyone looks.
-    if (error instanceof ApiError && error.code === 'delegation_expired') await expireByCode(deps, code);
-    throw error;
-  }
+  const { delegation, partner, now } = await findRequestFor(deps, auth, code);
+  return toPublicView(delegation, partner, now);
 }
 
 async function expireByCode(deps: Deps, code: string) {
@@ -455,7 +398,6 @@ export const listPartnersQuerySchema = pageQuerySchema;
 export async function listPartners(deps: Deps, actor: Actor, query: z.infer<typeof listPartnersQuerySchema>) {
   assertCan(actor, 'delegations:manage');
   const now = deps.clock();
-  await expireLapsedDelegations(deps.db, { customerId: actor.companyId }, now);
   const after = query.cursor ? decodeCursor(query.cursor, 2) : null;
   const rows = await deps.db
     .select({ partner: companies, link: partnerCustomers })
@@ -518,12 +460,11 @@ export const tenantAuditQuerySchema = auditQuerySchema.extend({
 });
 
 /**
- * The customer side of the audit trail: everything partners did in the caller's company, with
- * lapsed delegations written down first so their `delegation.expired` rows are there.
+ * The customer side of the audit trail: everything partners did in the caller's company (and
+ * lockouts of its users), lapsed delegations as expired.
  */
 export async function tenantAuditFilter(deps: Deps, auth: Auth, partnerId?: string): Promise<{ filter: AuditFilter; label: string }> {
   assertCan(auth.actor, 'delegations:manage');
   const customerId = auth.actor.companyId;
-  await expireLapsedDelegations(deps.db, { customerId }, deps.clock());
-  return { filter: { customerId, ...(partnerId ? { partnerId } : {}) }, label: auth.company.name };
+  return { filter: { customerId, ...(partnerId ? { partnerId } : {}), asOf: deps.clock() }, label: auth.company.name };
 }

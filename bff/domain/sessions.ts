@@ -126,10 +126,15 @@ function prepareSessionQuery(db: Deps['db']) {
  * One query brings the user and company too, so routes need not look them up again.
  */
 export async function findSession(deps: Deps, token: string): Promise<Auth | null> {
-  let query = sessionQueries.get(deps.db);
-  if (!query) sessionQueries.set(deps.db, (query = prepareSessionQuery(deps.db)));
-  // Placeholders skip drizzle's column mapping, so the instant goes as ISO text.
-  const [row] = await query.execute({ tokenHash: hashSecret(token), now: deps.clock().toISOString() });
+  const lookUp = (db: Deps['db']) => {
+    let query = sessionQueries.get(db);
+    if (!query) sessionQueries.set(db, (query = prepareSessionQuery(db)));
+    // Placeholders skip drizzle's column mapping, so the instant goes as ISO text.
+    return query.execute({ tokenHash: hashSecret(token), now: deps.clock().toISOString() });
+  };
+  // A replica may not have the session yet that a sign-in just made: the primary decides.
+  let [row] = await lookUp(deps.db);
+  if (!row && deps.db !== deps.primary) [row] = await lookUp(deps.primary);
   if (!row) return null;
   return {
     actor: {

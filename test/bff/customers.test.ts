@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import { companies, delegations, partnerCustomers, services, subscriptions } from '../../db/schema.ts';
 import { pageSchema } from '../../bff/cursor.ts';
-import { customerDetailSchema, customerListItemSchema, keepListItems } from '../../bff/domain/customers.ts';
+import { customerDetailSchema, customerListItemSchema } from '../../bff/domain/customers.ts';
 import { assertErrorShape, createTestApp, json, uniqueSuffix } from './harness.ts';
 import { auditRows, createService, insertDelegation, insertUser, linkCustomer, partnerUser, signedIn } from './fixtures-customers.ts';
 
@@ -188,67 +188,6 @@ describe('GET /api/customers', () => {
       const detail = await json(await t.request(`/api/customers/${c.customer.id}`, { token: p.token }));
       assert.deepEqual({ delegation: detail.delegation, subscriptionSummary: detail.subscriptionSummary }, { delegation: listed!.delegation, subscriptionSummary: listed!.subscriptionSummary });
     }
-  });
-
-  test('a row is rendered once and sent as kept while its state holds; time and writes make it render again', async () => {
-    const partner = await t.createCompany({ kind: 'partner' });
-    const p = await partnerUser(t, partner.id, 'full');
-    const start = t.clock.now().getTime();
-    const [ends, trialEnds] = [new Date(start + 60 * 60_000), new Date(start + 2 * 60 * 60_000)];
-    const c = await linkCustomer(t, partner.id, { subscription: { status: 'trial', trialEndsAt: trialEnds } });
-    await insertDelegation(t, { partnerId: partner.id, customerId: c.customer.id }, 'active-full', { expiresAt: ends });
-    const pair = and(eq(partnerCustomers.partnerId, partner.id), eq(partnerCustomers.customerId, c.customer.id));
-    const kept = async () => (await t.db.select().from(partnerCustomers).where(pair))[0]!;
-    const listed = async () => (await walk(p.token, 'sort=name', 10)).find((i) => i.id === c.customer.id)!;
-
-    // Rendered on the first page that shows it, and kept until the delegation's end.
-    const first = await listed();
-    assert.deepEqual([first.delegation.status, (first.subscriptionSummary as { trial: number }).trial], ['active', 1]);
-    let row = await kept();
-    assert.deepEqual(JSON.parse(row.listItem!), first);
-    assert.deepEqual([row.listItemFrom, row.listItemUntil], [null, ends]);
-
-    // While it holds, the kept text is what is sent (a marker put into it shows through).
-    await t.db.update(partnerCustomers).set({ listItem: row.listItem!.replace(c.customer.name, 'Kept rendering') }).where(pair);
-    assert.equal((await listed()).name, 'Kept rendering');
-
-    // Past the delegation's end the state differs: rendered again, kept until the trial's end.
-    t.clock.advance(60 * 60_000);
-    const later = await listed();
-    assert.deepEqual([later.name, later.delegation.status, (later.subscriptionSummary as { trial: number }).trial], [c.customer.name, 'expired', 1]);
-    row = await kept();
-    assert.deepEqual([row.listItemFrom, row.listItemUntil], [ends, trialEnds]);
-    t.clock.advance(60 * 60_000);
-    assert.equal((await listed()).subscriptionSummary.expiredTrial, 1);
-    // A clock before the span (another instance's, say) renders for its own time.
-    t.clock.advance(-2 * 60 * 60_000 - 1);
-    assert.equal((await listed()).delegation.status, 'active');
-
-    // Any write to what the row shows clears its rendering in the same statement.
-    await t.db.update(partnerCustomers).set({ listItem: '{"stale":true}' }).where(pair);
-    await t.db.update(companies).set({ name: `Renamed ${uniqueSuffix()}` }).where(eq(companies.id, c.customer.id));
-    assert.equal((await kept()).listItem, null);
-  });
-
-  test('a rendering made from a version of the row that has since changed is not kept', async () => {
-    const partner = await t.createCompany({ kind: 'partner' });
-    const c = await linkCustomer(t, partner.id);
-    const pair = and(eq(partnerCustomers.partnerId, partner.id), eq(partnerCustomers.customerId, c.customer.id));
-    const version = async () => (await t.db.select({ xmin: sql<string>`xmin::text` }).from(partnerCustomers).where(pair))[0]?.xmin;
-    const rendering = (v: string) => ({ customerId: c.customer.id, version: v, item: '{"rendered":true}', from: null, until: null });
-
-    const before = await version();
-    assert.ok(before);
-    await insertDelegation(t, { partnerId: partner.id, customerId: c.customer.id }, 'pending');
-    await keepListItems(t.db, partner.id, [rendering(before)]);
-    assert.equal((await t.db.select().from(partnerCustomers).where(pair))[0]!.listItem, null, 'the write in between wins');
-
-    await keepListItems(t.db, partner.id, [rendering((await version())!)]);
-    assert.equal((await t.db.select().from(partnerCustomers).where(pair))[0]!.listItem, '{"rendered":true}');
-    // Another partner's row is never written, whatever the version.
-    const other = await t.createCompany({ kind: 'partner' });
-    await keepListItems(t.db, other.id, [{ ...rendering((await version())!), item: '{"other":true}' }]);
-    assert.equal((await t.db.select().from(partnerCustomers).where(pair))[0]!.listItem, '{"rendered":true}');
   });
 
   test('bad cursors and bad filters are 422; a cursor of the other sort is refused', async () => {

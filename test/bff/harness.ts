@@ -21,8 +21,9 @@ import { hashPassword } from '../../bff/passwords.ts';
 /** Opens a migrated database for this pass: PostgreSQL when run.mjs made one, else PGlite. */
 export async function openTestDatabase(): Promise<Database> {
   const url = process.env.PK_TEST_DATABASE_URL;
-  // Two files run at once against one server; a small pool each is plenty.
-  if (url) return createDatabase({ url, poolSize: 4 });
+  // Two files run at once against one server; a small pool each is plenty. GETs read through
+  // a role that cannot write (run.mjs), as they would from a replica.
+  if (url) return createDatabase({ url, readUrl: process.env.PK_TEST_DATABASE_READ_URL, poolSize: 4 });
   return openEmbeddedDatabase();
 }
 
@@ -69,6 +70,8 @@ export interface TestAppOptions {
   clockStart?: Date;
   /** A folder standing in for dist/: the app serves /partnerkit.js and the rest from it. */
   distDir?: string;
+  /** Where GETs read instead of the database's own read pool (a stand-in replica). */
+  readDatabase?: Database;
   /** The client address of every request; default: one of its own (198.18.0.0/15, for benchmarks). */
   address?: string;
 }
@@ -204,7 +207,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const config = testConfig(options.config);
   const clock = createClock(options.clockStart);
   const address = options.address ?? `198.18.${randomInt(256)}.${randomInt(256)}`;
-  const app = createApp({ db, config, clock: clock.now, ping: database.ping, distDir: options.distDir });
+  const app = createApp({ db, readDb: (options.readDatabase ?? database).readDb, config, clock: clock.now, ping: database.ping, distDir: options.distDir });
 
   const request: TestApp['request'] = async (path, { method = 'GET', body, token, headers = {} } = {}) => {
     const init: RequestInit = { method, headers: token ? authed(token, headers) : { ...headers } };

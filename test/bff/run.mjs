@@ -7,6 +7,9 @@
  * PGlite takes 4–5 s to start from nothing, so one migrated instance is built here once and
  * dumped to a file; each test file loads that dump (~1.3 s) instead (see harness.ts).
  *
+ * On PostgreSQL, every GET reads through a role that may not write (test/read-only-role.ts),
+ * as a read replica would: a GET that writes fails the suite.
+ *
  * Extra arguments filter the files by substring: `npm run test:bff -- sessions me`.
  */
 import { spawn } from 'node:child_process';
@@ -16,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
+import { createReadOnlyRole } from '../read-only-role.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -39,7 +43,7 @@ if (files.length === 0) {
 
 // The server's own DATABASE_URL (often its maintenance database) never reaches a test process:
 // tests get the database made for them, and the CLI test passes a URL explicitly.
-const { DATABASE_URL: serverUrl, PK_TEST_DATABASE_URL: _url, PK_TEST_PGLITE_TEMPLATE: _template, ...baseEnv } = process.env;
+const { DATABASE_URL: serverUrl, PK_TEST_DATABASE_URL: _url, PK_TEST_DATABASE_READ_URL: _readUrl, PK_TEST_PGLITE_TEMPLATE: _template, ...baseEnv } = process.env;
 
 let interrupted = false;
 let running;
@@ -91,14 +95,16 @@ try {
     started = performance.now();
     const admin = postgres(serverUrl, { max: 1, onnotice: () => {}, connect_timeout: 10 });
     let created = false;
+    let reader;
     try {
       await admin.unsafe(`create database "${name}"`);
       created = true;
+      reader = await createReadOnlyRole(admin, testUrl.href);
       code = await run(['--import', 'tsx', join(here, 'prepare.ts'), 'postgres', testUrl.href], baseEnv);
       if (code === 0 && !interrupted) {
         // The template still serves the tests that need an embedded database of their own.
         const embedded = existsSync(template) ? { PK_TEST_PGLITE_TEMPLATE: template } : {};
-        code = await run(testArgs, { ...baseEnv, ...embedded, PK_TEST_DATABASE_URL: testUrl.href });
+        code = await run(testArgs, { ...baseEnv, ...embedded, PK_TEST_DATABASE_URL: testUrl.href, PK_TEST_DATABASE_READ_URL: reader.url });
       }
     } catch (error) {
       console.error(`PostgreSQL pass could not run: ${error instanceof Error ? error.message : error}`);
@@ -108,6 +114,7 @@ try {
         try {
           await admin.unsafe(`drop database if exists "${name}" with (force)`);
           console.log(`Dropped ${name}.`);
+          await reader?.drop();
         } catch (error) {
           console.error(`Could not drop ${name}: ${error instanceof Error ? error.message : error}`);
           code ||= 1;

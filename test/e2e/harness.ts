@@ -16,6 +16,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Db } from '../../db/database.ts';
 import { loadConfig } from '../../bff/config.ts';
 import { distDir, startServer } from '../../bff/server.ts';
+import { createReadOnlyRole } from '../read-only-role.ts';
 
 export interface DemoServer {
   /** e.g. `http://127.0.0.1:41234`; the demo page is at `/`. */
@@ -39,8 +40,13 @@ export async function startDemoServer(): Promise<DemoServer> {
     await admin.unsafe(`create database ${name}`);
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
+    // Every GET reads through a role that cannot write, as from a replica: a GET that writes fails.
+    const reader = await createReadOnlyRole(admin, url.href);
     try {
-      const running = await startServer(loadConfig({ DATABASE_URL: url.href, PORT: '0', PARTNER_SITE_PORT: '0', HOST: '127.0.0.1' }), { quiet: true });
+      const running = await startServer(
+        loadConfig({ DATABASE_URL: url.href, DATABASE_READ_URL: reader.url, PORT: '0', PARTNER_SITE_PORT: '0', HOST: '127.0.0.1' }),
+        { quiet: true },
+      );
       return {
         url: running.url,
         partnerSiteUrl: running.partnerSiteUrl!,
@@ -50,12 +56,14 @@ export async function startDemoServer(): Promise<DemoServer> {
             await running.close();
           } finally {
             await admin.unsafe(`drop database if exists ${name} with (force)`);
+            await reader.drop();
             await admin.end();
           }
         },
       };
     } catch (error) {
       await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await reader.drop();
       await admin.end();
       throw error;
     }
