@@ -122,14 +122,6 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   };
 }
 
-/**
- * The rows of `db.execute()`: postgres.js answers with the rows themselves, PGlite with an
- * object holding them.
- */
-export function rowsOf<Row>(result: unknown): Row[] {
-  return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
-}
-
 /** Raised when the database cannot be reached; the BFF answers it with 503. */
 export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';

@@ -159,8 +159,9 @@ export const benchCases: BenchCase[] = [
     setup: async (ctx) => ({ path: `/api/public/offers/${await createBenchOffer(ctx)}/redemptions`, method: 'POST' }),
   },
   {
-    // One prepared statement: an index-only walk over (lower(name), id, …) that stops after 51
-    // entries of 100,000, and each customer's pair row with its delegation and subscription snapshots.
+    // One prepared statement: a walk of the partner's (sort_name, customer_id) entries that stops
+    // after 51 of 100,000, each customer's delegations and subscriptions looked up, the page's
+    // JSON built by Postgres.
     name: 'GET /api/customers?limit=50 (100,000 customers)',
     baseline: false,
     setup: async (ctx) => ({ path: '/api/customers?limit=50', headers: { authorization: `Bearer ${await seedBenchCustomers(ctx)}` } }),

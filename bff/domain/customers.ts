@@ -15,7 +15,7 @@
  */
 import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { rowsOf } from '../../db/database.ts';
+import type { Db } from '../../db/database.ts';
 import { companyRole, delegations, partnerCustomers, services, subscriptions, users } from '../../db/schema.ts';
 import { cursorId, cursorInstant, decodeCursor, decodeInstantCursor, encodeCursor, pageQuerySchema } from '../cursor.ts';
 import type { Deps } from '../env.ts';
@@ -156,7 +156,7 @@ function itemJson(now: Instant) {
         'answeredAt', ${isoJson(sql`${delegations.answeredAt}`)})
       from ${delegations} where ${ofPair}
       order by ${rank} desc, ${delegations.createdAt} desc, ${delegations.id} desc limit 1
-    ), ${JSON.stringify(noDelegation)}::json),
+    ), ${sql.raw(`'${JSON.stringify(noDelegation)}'`)}::json),
     'subscriptionSummary', (
       select json_build_object(
         'trial', count(*) filter (where state = 'trial'), 'active', count(*) filter (where state = 'active'),
@@ -173,17 +173,22 @@ function itemJson(now: Instant) {
 /**
  * One statement answers a page, the PostgREST way: Postgres finds the rows, works out every
  * state that depends on the time from the request's `now`, and builds the page's JSON, which the
- * route sends as it is. Reads only: it runs on a replica as well.
+ * route sends as it is. It only reads, so it runs on a replica as well.
  *
  * By name, the rows come from a walk of the partner's own (sort_name, customer_id, search_text)
  * entries that stops after the page: unfiltered it reads each row as it goes; with a search or
  * filter it first walks the index alone (the search text is in it) and then reads only the
- * matching rows. The page size is part of the SQL text (one plan per size): Postgres plans a
- * bound LIMIT as a tenth of the rows.
+ * matching rows. One more row than the page is read, to know whether another page follows.
+ *
+ * Prepared, one statement per shape (sort, filters, cursor, page size), so Postgres plans it
+ * once per connection instead of on every page (planning cost more than running it). The page
+ * size is in the SQL text rather than a parameter: Postgres plans a bound LIMIT as a tenth of
+ * the rows.
  */
-function listStatement(shape: ListShape, values: { partnerId: string; now: Instant; pattern: string | null; afterKey: string | null; afterId: string | null }) {
+function prepareList(db: Db, shape: ListShape) {
   const byName = shape.sort === 'name';
-  const { now } = values;
+  const partnerId = sql.placeholder('partnerId');
+  const now = sql`${sql.placeholder('now')}::timestamptz`;
   const order = byName
     ? sql`${partnerCustomers.sortName} asc, ${partnerCustomers.customerId} asc`
     : sql`${partnerCustomers.createdAt} desc, ${partnerCustomers.customerId} desc`;
@@ -191,16 +196,16 @@ function listStatement(shape: ListShape, values: { partnerId: string; now: Insta
   const after = !shape.after
     ? undefined
     : byName
-      ? sql`(${partnerCustomers.sortName}, ${partnerCustomers.customerId}) > (${values.afterKey}, ${values.afterId}::uuid)`
-      : sql`(${partnerCustomers.createdAt}, ${partnerCustomers.customerId}) < (${values.afterKey}::timestamptz, ${values.afterId}::uuid)`;
+      ? sql`(${partnerCustomers.sortName}, ${partnerCustomers.customerId}) > (${sql.placeholder('afterKey')}, ${sql.placeholder('afterId')}::uuid)`
+      : sql`(${partnerCustomers.createdAt}, ${partnerCustomers.customerId}) < (${sql.placeholder('afterKey')}::timestamptz, ${sql.placeholder('afterId')}::uuid)`;
   const fetch = sql.raw(String(shape.limit + 1));
-  const filtered = shape.search || shape.delegation || shape.subscription;
+  const limit = sql.raw(String(shape.limit));
   const where = and(
-    eq(partnerCustomers.partnerId, values.partnerId),
+    sql`${partnerCustomers.partnerId} = ${partnerId}`,
     // The pattern as a subquery: Postgres then neither estimates it nor re-plans for each term,
     // and keeps one plan (the walk above) for every search; planning a LIKE against the column's
     // histogram on every call cost more than running it.
-    shape.search ? sql`${partnerCustomers.searchText} like (select lower(${values.pattern}))` : undefined,
+    shape.search ? sql`${partnerCustomers.searchText} like (select lower(${sql.placeholder('pattern')}))` : undefined,
     shape.delegation ? delegationFilter(shape.delegation, now) : undefined,
     shape.subscription
       ? sql`exists (select 1 from ${subscriptions} where ${subscriptions.customerId} = ${partnerCustomers.customerId}
@@ -211,36 +216,47 @@ function listStatement(shape: ListShape, values: { partnerId: string; now: Insta
   const columns = sql`${partnerCustomers.partnerId} as partner_id, ${partnerCustomers.customerId} as customer_id, ${partnerCustomers.name} as name,
     ${partnerCustomers.domain} as domain, ${partnerCustomers.isAdvisor} as is_advisor, ${partnerCustomers.createdAt} as created_at,
     ${sortKey} as sort_key, row_number() over (order by ${order}) as n`;
-  const rows = filtered
-    ? sql`select ${columns} from (select ${partnerCustomers.customerId} as id from ${partnerCustomers} where ${where} order by ${order} limit ${fetch}) matching
-        join ${partnerCustomers} on ${partnerCustomers.partnerId} = ${values.partnerId} and ${partnerCustomers.customerId} = matching.id
-        order by ${order}`
-    : sql`select ${columns} from ${partnerCustomers} where ${where} order by ${order} limit ${fetch}`;
-  const limit = sql.raw(String(shape.limit));
-  return sql`with page as materialized (${rows})
-    select (select coalesce(json_agg(${itemJson(now)} order by page.n), '[]'::json)::text from page where page.n <= ${limit}) as items,
-      (select sort_key from page where n = ${limit}) as last_key,
-      (select customer_id::text from page where n = ${limit}) as last_id,
-      (select count(*) from page) > ${limit} as more`;
+  const rows =
+    shape.search || shape.delegation || shape.subscription
+      ? sql`select ${columns} from (select ${partnerCustomers.customerId} as id from ${partnerCustomers} where ${where} order by ${order} limit ${fetch}) matching
+          join ${partnerCustomers} on ${partnerCustomers.partnerId} = ${partnerId} and ${partnerCustomers.customerId} = matching.id
+          order by ${order}`
+      : sql`select ${columns} from ${partnerCustomers} where ${where} order by ${order} limit ${fetch}`;
+  // One pass over the page's rows: the items (the extra row only counts), and the last one's key.
+  return db
+    .select({
+      items: sql<string>`coalesce(json_agg(${itemJson(now)} order by page.n) filter (where page.n <= ${limit}), '[]'::json)::text`,
+      lastKey: sql<string | null>`max(page.sort_key) filter (where page.n = ${limit})`,
+      lastId: sql<string | null>`max(page.customer_id::text) filter (where page.n = ${limit})`,
+      more: sql<boolean>`count(*) > ${limit}`,
+    })
+    .from(sql`(${rows}) as page`)
+    .prepare(
+      `partnerkit_customers_${shape.sort}_${shape.search ? 'q' : ''}_${shape.delegation ?? ''}_${shape.subscription ?? ''}_${shape.after ? 'after' : ''}_${shape.limit}`,
+    );
 }
+
+const listStatements = new WeakMap<Db, Map<string, ReturnType<typeof prepareList>>>();
 
 /** A page of the list, as the JSON text the route sends. */
 export async function listCustomers(deps: Deps, actor: Actor, query: ListCustomersQuery): Promise<string> {
   assertCan(actor, 'partner:use');
   const byName = query.sort === 'name';
   const after = !query.cursor ? null : byName ? decodeCursor(query.cursor, 2) : decodeInstantCursor(query.cursor);
-  const statement = listStatement(
-    { sort: query.sort, delegation: query.delegation, subscription: query.subscription, limit: query.limit, search: Boolean(query.q), after: after !== null },
-    {
-      partnerId: actor.companyId,
-      now: deps.clock(),
-      pattern: query.q ? containsPattern(query.q) : null,
-      afterKey: after ? String(after[0]) : null,
-      afterId: after ? cursorId(after[1]) : null,
-    },
-  );
-  const [page] = rowsOf<{ items: string; last_key: string | null; last_id: string | null; more: boolean }>(await deps.db.execute(statement));
-  const nextCursor = page?.more && page.last_key !== null ? encodeCursor([page.last_key, page.last_id!]) : null;
+  const shape: ListShape = { sort: query.sort, delegation: query.delegation, subscription: query.subscription, limit: query.limit, search: Boolean(query.q), after: after !== null };
+  const key = JSON.stringify(shape);
+  let statements = listStatements.get(deps.db);
+  if (!statements) listStatements.set(deps.db, (statements = new Map()));
+  let statement = statements.get(key);
+  if (!statement) statements.set(key, (statement = prepareList(deps.db, shape)));
+  const [page] = await statement.execute({
+    partnerId: actor.companyId,
+    now: deps.clock().toISOString(),
+    pattern: query.q ? containsPattern(query.q) : null,
+    afterKey: after ? String(after[0]) : null,
+    afterId: after ? cursorId(after[1]) : null,
+  });
+  const nextCursor = page?.more && page.lastKey !== null ? encodeCursor([page.lastKey, page.lastId!]) : null;
   return `{"items":${page?.items ?? '[]'},"nextCursor":${JSON.stringify(nextCursor)}}`;
 }
 
