@@ -26,8 +26,11 @@ async function withDatabase<T>(config: Config, work: (db: Awaited<ReturnType<typ
   if (!config.databaseUrl) assertDataDirFree(config.dataDir);
   const database = await openDatabase(config);
   try {
-    await database.migrate();
-    return await work(database);
+    // As a server does at start: one process at a time migrates and seeds.
+    return await database.exclusively(async () => {
+      await database.migrate();
+      return work(database);
+    });
   } finally {
     await database.close();
   }

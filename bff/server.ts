@@ -42,8 +42,11 @@ export interface RunningServer {
 export async function startServer(config: Config, options: { seed?: boolean; quiet?: boolean } = {}): Promise<RunningServer> {
   if (!config.databaseUrl) takeDataDirLock(config.dataDir);
   const database = await openDatabase(config);
-  await database.migrate();
-  const seeded = options.seed === false ? undefined : await seedDemo(database.db, hashPassword);
+  // Instances started at once take turns, so each migration and the demo seed run once.
+  const seeded = await database.exclusively(async () => {
+    await database.migrate();
+    return options.seed === false ? undefined : seedDemo(database.db, hashPassword);
+  });
 
   // Listen first: with PORT=0 the port (and so the default PUBLIC_URL that offer and consent
   // links use) is known only then. The app exists before the first request can arrive.

@@ -48,12 +48,20 @@ export interface Database {
   driver: 'postgres' | 'pglite';
   /** Applies every committed migration that has not run yet. */
   migrate(): Promise<void>;
+  /**
+   * Runs `work` while no other process does the same on this database (a Postgres advisory
+   * lock), so instances started at once migrate and seed one after the other.
+   */
+  exclusively<T>(work: () => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;
   /** The PGlite instance, when that is the driver (tests dump and reload its data). */
   pglite?: PGlite;
 }
+
+/** The advisory lock key under which instances migrate and seed ('pkst'). */
+const startupLockKey = 0x706b7374;
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -91,6 +99,16 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
           await migrator.end({ timeout: 5 });
         }
       },
+      exclusively: async (work) => {
+        // A session of its own holds the lock while `work` runs; ending it releases the lock.
+        const holder = postgres(options.url, { max: 1, connect_timeout: connectTimeout, onnotice: () => {} });
+        try {
+          await holder`select pg_advisory_lock(${startupLockKey})`;
+          return await work();
+        } finally {
+          await holder.end({ timeout: 5 });
+        }
+      },
       ping: async () => {
         await Promise.all([db.execute(sql`select 1`), readDb === db ? null : readDb.execute(sql`select 1`)]);
       },
@@ -112,6 +130,8 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     driver: 'pglite',
     pglite: client,
     migrate: () => migratePglite(drizzlePglite({ client }), { migrationsFolder }),
+    // Single-process by nature (DATA_DIR is locked to one server).
+    exclusively: (work) => work(),
     ping: async () => {
       if (client.closed) throw new DatabaseUnavailableError('The embedded database is closed.');
       await client.query('select 1');

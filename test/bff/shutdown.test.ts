@@ -4,17 +4,15 @@
  * PostgreSQL pass it serves a fresh database of its own (it seeds the demo), dropped afterwards.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
 import postgres from 'postgres';
+import { startServe } from '../serve-process.ts';
 import { uniqueSuffix } from './harness.ts';
 
-const bin = fileURLToPath(new URL('../../bff/bin.mjs', import.meta.url));
 const postgresUrl = process.env.PK_TEST_DATABASE_URL;
 const scratch = mkdtempSync(join(tmpdir(), 'pk-shutdown-'));
 const cleanups: (() => Promise<void>)[] = [];
@@ -38,24 +36,6 @@ async function databaseEnv(): Promise<Record<string, string>> {
   return { DATABASE_URL: url.href };
 }
 
-function startServe(env: Record<string, string>): Promise<{ child: ChildProcess; url: URL; output: () => string }> {
-  const { DATABASE_URL: _server, PK_TEST_DATABASE_URL: _url, PK_TEST_PGLITE_TEMPLATE: _template, ...inherited } = process.env;
-  const child = spawn(process.execPath, [bin, 'serve'], {
-    env: { ...inherited, ...env, PORT: '0', HOST: '127.0.0.1', PARTNER_SITE_PORT: 'off' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      const match = /partnerkit is running at (\S+)/.exec(output);
-      if (match) resolve({ child, url: new URL(match[1]!), output: () => output });
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited (${code}) before it was up:\n${output}`)));
-  });
-}
-
 const canConnect = (url: URL) =>
   new Promise<boolean>((resolve) => {
     const socket = connect(Number(url.port), url.hostname);
@@ -67,8 +47,7 @@ const canConnect = (url: URL) =>
   });
 
 test('SIGTERM: no new connections, the request in flight is answered, the pool closes, exit 0', { timeout: 60_000 }, async () => {
-  const { child, url, output } = await startServe(await databaseEnv());
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const { child, url, output, exited } = await startServe(await databaseEnv());
 
   // A sign-in whose body arrives in two halves: in flight until the second half is sent.
   const body = JSON.stringify({ email: 'nobody@partnerkit.test', password: 'not-the-password-1' });
