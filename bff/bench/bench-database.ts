@@ -14,6 +14,8 @@ export interface BenchDatabase {
   database: Database;
   /** Where the data lives, for the header line (no credentials). */
   location: string;
+  /** The database's URL (PostgreSQL), for processes of their own; null for PGlite. */
+  url: string | null;
   /** Closes the database and drops it (Postgres) or deletes its folder (PGlite). */
   dispose(): Promise<void>;
 }
@@ -25,6 +27,7 @@ export async function openBenchDatabase(options: { serverUrl: string | undefined
     return {
       database,
       location: `PGlite in ${dataDir}`,
+      url: null,
       dispose: async () => {
         await database.close();
         await rm(dataDir, { recursive: true, force: true });
@@ -54,6 +57,7 @@ export async function openBenchDatabase(options: { serverUrl: string | undefined
   return {
     database,
     location: `PostgreSQL database ${name} on ${url.host}`,
+    url: url.toString(),
     dispose: async () => {
       try {
         await database.close();

@@ -12,6 +12,7 @@ import type { Database } from '../../db/database.ts';
 import { demoPassword } from '../../db/seed.ts';
 import { companies, services, users } from '../../db/schema.ts';
 import { hashPassword } from '../passwords.ts';
+import { serveInstances } from './instances.ts';
 
 /** Anything @hono/node-server can serve. */
 export interface Fetchable {
@@ -28,6 +29,8 @@ export interface BenchRequest {
 
 export interface BenchContext {
   database: Database;
+  /** The bench database's URL, for processes of their own; null on PGlite. */
+  databaseUrl: string | null;
   config: Config;
   /** The full partnerkit app, built once with `createApp` on the bench database (demo seeded). */
   app: App;
@@ -43,6 +46,8 @@ export interface BenchCase {
   reference?: boolean;
   /** The app to serve; the full partnerkit app when omitted. */
   app?: (ctx: BenchContext) => Fetchable;
+  /** Servers of its own instead of `app` in this process (e.g. several BFF processes); PostgreSQL only. */
+  serve?: (ctx: BenchContext) => Promise<{ url: string; close(): Promise<void> }>;
   /** Concurrent connections for this case, when the default would only measure queueing. */
   connections?: number;
   /** Prepares data and returns the request to repeat; `GET /` when omitted. */
@@ -173,6 +178,27 @@ export const benchCases: BenchCase[] = [
     baseline: false,
     setup: async (ctx) => ({ path: '/api/customers?q=bakery&limit=50', headers: { authorization: `Bearer ${await seedBenchCustomers(ctx)}` } }),
   },
+  // Scale-out: the same requests against 1 and against 2 BFF processes on the one database
+  // (cluster workers sharing a port, each with its own pool). On 2 cores shared with Postgres
+  // and the load generator, expect well under twice the throughput.
+  ...[1, 2].flatMap((count): BenchCase[] => {
+    const processes = `${count} BFF process${count > 1 ? 'es' : ''}`;
+    const serve = (ctx: BenchContext) => serveInstances(count, ctx.databaseUrl!, ctx.config.dbPoolSize);
+    return [
+      {
+        name: `GET /api/me (valid token), ${processes}`,
+        baseline: false,
+        serve,
+        setup: async (ctx) => ({ path: '/api/me', headers: { authorization: `Bearer ${await ctx.signIn(demoAdminEmail, demoPassword)}` } }),
+      },
+      {
+        name: `GET /api/customers?limit=50 (100,000 customers), ${processes}`,
+        baseline: false,
+        serve,
+        setup: async (ctx) => ({ path: '/api/customers?limit=50', headers: { authorization: `Bearer ${await seedBenchCustomers(ctx)}` } }),
+      },
+    ];
+  }),
 ];
 
 const benchCustomers = new WeakMap<Database, Promise<string>>();

@@ -75,12 +75,16 @@ export function runLoad(job: LoadJob): Promise<{ result: Result; perSecond: numb
 
 const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
 
+/**
+ * Measures `request` against `target`: an app, served here on loopback for the case, or servers
+ * already listening (closed after the case too).
+ */
 export async function measure(
-  app: Fetchable,
+  target: Fetchable | { url: string; close(): Promise<void> },
   request: BenchRequest,
   options: { connections: number; durationSeconds: number; warmupSeconds: number; windowSeconds: number },
 ): Promise<Measurement> {
-  const server = await serveOnLoopback(app);
+  const server = 'fetch' in target ? await serveOnLoopback(target) : target;
   try {
     const { result, perSecond } = await runLoad({
       url: server.url + request.path,

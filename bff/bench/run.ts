@@ -98,7 +98,12 @@ async function main() {
   const settings = parseSettings();
   const config = loadConfig();
   // Baselines always run: figures mean something only next to baselines of the same run.
-  const cases = benchCases.filter((c) => c.baseline || !settings.only || c.name.toLowerCase().includes(settings.only.toLowerCase()));
+  const cases = benchCases.filter(
+    (c) =>
+      (c.baseline || !settings.only || c.name.toLowerCase().includes(settings.only.toLowerCase())) &&
+      // Several processes need a server they can all reach.
+      (!c.serve || config.databaseUrl),
+  );
   if (cases.length === 0) throw new Error(`No bench case matches BENCH_ONLY=${settings.only}`);
 
   const cleanups: (() => Promise<void>)[] = [];
@@ -120,6 +125,7 @@ async function main() {
     const app = createApp({ db: database.db, config, ping: database.ping });
     const ctx: BenchContext = {
       database,
+      databaseUrl: bench.url,
       config,
       app,
       async signIn(email, password) {
@@ -153,8 +159,8 @@ async function main() {
     const rows: Row[] = [];
     const run = async (benchCase: BenchCase, label = benchCase.name) => {
       process.stdout.write(`  running: ${label} …`);
-      const target = benchCase.app?.(ctx) ?? app;
       const request = (await benchCase.setup?.(ctx)) ?? { path: '/' };
+      const target = benchCase.serve ? await benchCase.serve(ctx) : (benchCase.app?.(ctx) ?? app);
       const measurement = await measure(target, request, { ...settings, connections: benchCase.connections ?? settings.connections });
       rows.push({ benchCase, measurement, label });
       console.log(` ${Math.round(measurement.meanRps).toLocaleString('en-US')} req/s`);
