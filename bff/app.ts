@@ -22,6 +22,7 @@ import { apiKeyRoutes } from './routes/api-keys.ts';
 import { embedSessionRoutes } from './routes/embed-sessions.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { offerRoutes } from './routes/offers.ts';
+import { overviewRoutes } from './routes/overview.ts';
 import { publicOfferRoutes } from './routes/public-offers.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { customerRoutes } from './routes/customers.ts';
@@ -69,6 +70,7 @@ export function createApp(options: AppOptions) {
     .route('/users', userRoutes)
     .route('/roles', roleRoutes)
     .route('/catalog', catalogRoutes)
+    .route('/overview', overviewRoutes)
     .route('/offers', offerRoutes)
     .route('/public/offers', publicOfferRoutes)
     .route('/customers', customerRoutes)

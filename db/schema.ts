@@ -4,7 +4,9 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
+  date,
   check,
   index,
   integer,
@@ -173,9 +175,17 @@ export const offers = pgTable(
     expiresAt: timestamptz('expires_at'),
     revokedAt: timestamptz('revoked_at'),
     createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * A follow-up addressed to one of the partner's customers (from the overview, for an ending
+     * trial): only that customer's admins may redeem it, into their own company.
+     */
+    customerId: uuid('customer_id').references(() => companies.id, { onDelete: 'cascade' }),
     ...createdAt,
   },
-  (t) => [index('offers_partner_created_idx').on(t.partnerId, t.createdAt, t.id)],
+  (t) => [
+    index('offers_partner_created_idx').on(t.partnerId, t.createdAt, t.id),
+    index('offers_customer_idx').on(t.customerId, t.partnerId).where(sql`${t.customerId} is not null`),
+  ],
 );
 
 export const offerItems = pgTable(
@@ -209,12 +219,24 @@ export const subscriptions = pgTable(
     status: subscriptionStatus('status').notNull(),
     licenses: integer('licenses').notNull(),
     trialEndsAt: timestamptz('trial_ends_at'),
+    /** When it started as a trial, and from which offer; kept when it converts. */
+    trialStartedAt: timestamptz('trial_started_at'),
+    trialOfferId: uuid('trial_offer_id').references(() => offers.id, { onDelete: 'set null' }),
+    /** When a purchase offer of its trial's partner made the trial the paid subscription, and which. */
+    convertedAt: timestamptz('converted_at'),
+    convertedByOfferId: uuid('converted_by_offer_id').references(() => offers.id, { onDelete: 'set null' }),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('subscriptions_customer_service_key').on(t.customerId, t.serviceId),
     index('subscriptions_advisor_idx').on(t.advisorId, t.customerId),
     index('subscriptions_offer_idx').on(t.offerId),
+    // The overview: running trials by their end (ending soon; ended but not yet written down),
+    // and trials that ended, written down or not.
+    index('subscriptions_advisor_trial_end_idx').on(t.advisorId, t.trialEndsAt).where(sql`${t.status} = 'trial'`),
+    index('subscriptions_advisor_trial_ended_idx').on(t.advisorId, t.trialEndsAt).where(sql`${t.status} in ('trial', 'expired')`),
+    index('subscriptions_trial_offer_idx').on(t.trialOfferId).where(sql`${t.trialOfferId} is not null`),
+    index('subscriptions_converted_by_offer_idx').on(t.convertedByOfferId).where(sql`${t.convertedByOfferId} is not null`),
   ],
 );
 
@@ -301,6 +323,9 @@ export const delegations = pgTable(
     index('delegations_customer_idx').on(t.customerId, t.status),
     // The customer list filtered by a rare delegation state starts from the partner's delegations in it.
     index('delegations_partner_status_idx').on(t.partnerId, t.status),
+    // The overview: delegations ending, requests lapsing or left unanswered, by their deadlines.
+    index('delegations_partner_active_end_idx').on(t.partnerId, t.expiresAt).where(sql`${t.status} = 'active'`),
+    index('delegations_partner_pending_idx').on(t.partnerId, t.requestExpiresAt, t.createdAt).where(sql`${t.status} = 'pending'`),
     // At most one open request and one active delegation per partner and customer: a new
     // request replaces the open one, and accepting replaces the active one.
     uniqueIndex('delegations_one_pending_key').on(t.partnerId, t.customerId).where(sql`${t.status} = 'pending'`),
@@ -323,7 +348,11 @@ export const serviceRequests = pgTable(
     openedById: uuid('opened_by_id').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps,
   },
-  (t) => [index('service_requests_customer_created_idx').on(t.customerId, t.createdAt, t.id)],
+  (t) => [
+    index('service_requests_customer_created_idx').on(t.customerId, t.createdAt, t.id),
+    // The overview: the partner's requests still open, oldest first.
+    index('service_requests_partner_open_idx').on(t.partnerId, t.createdAt).where(sql`${t.status} <> 'resolved'`),
+  ],
 );
 
 /**
@@ -393,6 +422,69 @@ export const authFailures = pgTable('auth_failures', {
   lockedUntil: timestamptz('locked_until'),
   updatedAt: timestamptz('updated_at').notNull().defaultNow(),
 });
+
+/*
+ * Counters for the partner overview, kept by triggers in the transaction of every write to
+ * what they count (migration 0010), so the overview reads a few rows instead of counting a
+ * large partner's tables on every request. They count what is stored; states that change with
+ * time alone (a trial or delegation past its end) are taken off at read time.
+ */
+
+/** Per partner: customers, and delegations stored as active, by level. */
+export const partnerTotals = pgTable('partner_totals', {
+  partnerId: uuid('partner_id')
+    .primaryKey()
+    .references(() => companies.id, { onDelete: 'cascade' }),
+  customers: integer('customers').notNull().default(0),
+  delegationsFull: integer('delegations_full').notNull().default(0),
+  delegationsLimited: integer('delegations_limited').notNull().default(0),
+});
+
+/** Per partner and service: subscriptions advised by the partner stored as trial and as active, with the active ones' licenses. */
+export const partnerServiceTotals = pgTable(
+  'partner_service_totals',
+  {
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    trials: integer('trials').notNull().default(0),
+    paying: integer('paying').notNull().default(0),
+    payingLicenses: bigint('paying_licenses', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.partnerId, t.serviceId] })],
+);
+
+/** Per partner and week (Monday, UTC): new customers, trials started, and how many of those trials converted. */
+export const partnerWeeks = pgTable(
+  'partner_weeks',
+  {
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    week: date('week', { mode: 'string' }).notNull(),
+    signups: integer('signups').notNull().default(0),
+    trialsStarted: integer('trials_started').notNull().default(0),
+    /** Counted in the week the converted trial started (a cohort), not the week it converted. */
+    conversions: integer('conversions').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.partnerId, t.week] })],
+);
+
+/** Per offer and week: redemptions. */
+export const offerWeeks = pgTable(
+  'offer_weeks',
+  {
+    offerId: uuid('offer_id')
+      .notNull()
+      .references(() => offers.id, { onDelete: 'cascade' }),
+    week: date('week', { mode: 'string' }).notNull(),
+    redemptions: integer('redemptions').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.offerId, t.week] })],
+);
 
 export type Company = typeof companies.$inferSelect;
 export type User = typeof users.$inferSelect;

@@ -5,7 +5,7 @@
 import { and, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
-import { companies, delegationLevel, offerItems, offerKind, offerRedemptions, offers, services, type Company } from '../../db/schema.ts';
+import { companies, delegationLevel, offerItems, offerKind, offerRedemptions, offers, partnerCustomers, services, subscriptions, type Company } from '../../db/schema.ts';
 import { decodeCursor, pageQuerySchema, toPage } from '../cursor.ts';
 import type { Deps } from '../env.ts';
 import { ApiError, notFound } from '../errors.ts';
@@ -35,6 +35,9 @@ export const createOfferSchema = z.discriminatedUnion('kind', [
         .min(1, 'A purchase offer needs at least one service.')
         .max(20)
         .refine((items) => new Set(items.map((i) => i.serviceId)).size === items.length, 'List each service once.'),
+      customerId: idSchema('Use the id of one of your customers.')
+        .optional()
+        .describe('Address the offer to one of your customers (a follow-up): only its admins can redeem it, into their company'),
       ...common,
     })
     .strict(),
@@ -72,6 +75,11 @@ export const offerViewSchema = z.object({
   createdAt: z.iso.datetime(),
   items: z.array(offerItemViewSchema),
   redemptions: z.number().int().describe('How many customers redeemed it'),
+  conversions: z
+    .number()
+    .int()
+    .describe('Trials turned into paid subscriptions: by this purchase offer, or (a trial invitation) of the trials it started'),
+  customer: z.object({ id: z.string(), name: z.string() }).nullable().describe('The customer a follow-up offer is addressed to'),
 });
 export type OfferView = z.infer<typeof offerViewSchema>;
 
@@ -90,10 +98,12 @@ export function offerUrl(deps: Pick<Deps, 'config'>, partner: Pick<Company, 'sig
 
 type OfferItemRow = z.infer<typeof offerItemViewSchema> & { offerId: string };
 
-/** Items and redemption counts for many offers in two queries (never one per offer). */
+/** Items, redemption and conversion counts and addressees for many offers in four queries (never one per offer). */
 export async function loadOfferDetails(db: Db, offerIds: string[]) {
-  if (offerIds.length === 0) return { items: new Map<string, OfferItemRow[]>(), counts: new Map<string, number>() };
-  const [itemRows, countRows] = await Promise.all([
+  if (offerIds.length === 0) {
+    return { items: new Map<string, OfferItemRow[]>(), counts: new Map<string, number>(), conversions: new Map<string, number>(), customers: new Map<string, { id: string; name: string }>() };
+  }
+  const [itemRows, countRows, conversionRows, customerRows] = await Promise.all([
     db
       .select({
         offerId: offerItems.offerId,
@@ -117,10 +127,27 @@ export async function loadOfferDetails(db: Db, offerIds: string[]) {
       .from(offerRedemptions)
       .where(inArray(offerRedemptions.offerId, offerIds))
       .groupBy(offerRedemptions.offerId),
+    // A conversion belongs to the purchase offer that made it and to the trial offer that began it.
+    db.execute(sql`select offer_id as "offerId", count(*)::int as count from (
+        select ${subscriptions.convertedByOfferId} as offer_id from ${subscriptions} where ${inArray(subscriptions.convertedByOfferId, offerIds)}
+        union all
+        select ${subscriptions.trialOfferId} from ${subscriptions} where ${inArray(subscriptions.trialOfferId, offerIds)} and ${isNotNull(subscriptions.convertedAt)}
+      ) c group by offer_id`),
+    db
+      .select({ offerId: offers.id, id: companies.id, name: companies.name })
+      .from(offers)
+      .innerJoin(companies, eq(companies.id, offers.customerId))
+      .where(inArray(offers.id, offerIds)),
   ]);
   const items = new Map<string, OfferItemRow[]>();
   for (const row of itemRows) items.set(row.offerId, [...(items.get(row.offerId) ?? []), row]);
-  return { items, counts: new Map(countRows.map((r) => [r.offerId, Number(r.count)])) };
+  const conversions = (Array.isArray(conversionRows) ? conversionRows : (conversionRows as { rows: unknown[] }).rows) as { offerId: string; count: number }[];
+  return {
+    items,
+    counts: new Map(countRows.map((r) => [r.offerId, Number(r.count)])),
+    conversions: new Map(conversions.map((r) => [r.offerId, Number(r.count)])),
+    customers: new Map(customerRows.map((r) => [r.offerId, { id: r.id, name: r.name }])),
+  };
 }
 
 function toOfferView(deps: Deps, partner: Company, offer: Offer, details: Awaited<ReturnType<typeof loadOfferDetails>>): OfferView {
@@ -137,6 +164,8 @@ function toOfferView(deps: Deps, partner: Company, offer: Offer, details: Awaite
     createdAt: offer.createdAt.toISOString(),
     items: (details.items.get(offer.id) ?? []).map(({ offerId: _, ...item }) => item),
     redemptions: details.counts.get(offer.id) ?? 0,
+    conversions: details.conversions.get(offer.id) ?? 0,
+    customer: details.customers.get(offer.id) ?? null,
   };
 }
 
@@ -167,6 +196,15 @@ export async function createOffer(deps: Deps, actor: Actor, input: CreateOfferIn
     return [];
   });
   if (problems.length) throw new ApiError(422, 'validation_failed', 'The offer is not valid; see details.', problems);
+  const customerId = input.kind === 'purchase' ? (input.customerId ?? null) : null;
+  if (customerId) {
+    // Addressed to a company that is not this partner's customer: as for any other tenant, 404.
+    const [link] = await deps.db
+      .select({ id: partnerCustomers.customerId })
+      .from(partnerCustomers)
+      .where(and(eq(partnerCustomers.partnerId, actor.companyId), eq(partnerCustomers.customerId, customerId)));
+    if (!link) throw notFound('Customer');
+  }
 
   const partner = await loadPartner(deps.db, actor);
   const offer = await deps.db.transaction(async (tx) => {
@@ -179,6 +217,7 @@ export async function createOffer(deps: Deps, actor: Actor, input: CreateOfferIn
         name: input.name ?? null,
         delegatedAdmin: input.delegatedAdmin ?? null,
         expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
+        customerId,
         createdById: actor.userId,
         createdAt: now,
       })

@@ -50,6 +50,10 @@ export const publicOfferViewSchema = z.object({
     phone: z.string().nullable(),
     website: z.string().nullable(),
   }),
+  addressedTo: z
+    .object({ name: z.string() })
+    .nullable()
+    .describe('A follow-up offer made for one existing customer: only its admins can redeem it, signed in'),
 });
 export type PublicOfferView = z.infer<typeof publicOfferViewSchema>;
 
@@ -119,6 +123,7 @@ export async function findRedeemableOffer(deps: Deps, code: string): Promise<{ o
 export async function getPublicOffer(deps: Deps, code: string): Promise<PublicOfferView> {
   const { offer, partner } = await findRedeemableOffer(deps, code);
   const details = await loadOfferDetails(deps.db, [offer.id]);
+  const addressee = details.customers.get(offer.id);
   return {
     code: offer.code,
     kind: offer.kind,
@@ -129,6 +134,7 @@ export async function getPublicOffer(deps: Deps, code: string): Promise<PublicOf
       ? { level: offer.delegatedAdmin, label: delegationLevels[offer.delegatedAdmin].label, description: delegationLevels[offer.delegatedAdmin].description }
       : null,
     advisor: { name: partner.name, email: partner.email, phone: partner.phone, website: partner.website },
+    addressedTo: addressee ? { name: addressee.name } : null,
   };
 }
 
@@ -173,6 +179,9 @@ export async function redeemOffer(
   }
   if (problems.length) throw invalid('The sign-up is not valid; see details.', problems);
 
+  if (offer.customerId && auth?.actor.companyId !== offer.customerId) {
+    throw new ApiError(403, 'offer_addressed', 'This offer was made for another company: sign in as an admin of that company to redeem it.');
+  }
   if (auth) {
     if (auth.actor.companyKind !== 'customer' || !can(auth.actor, 'subscriptions:manage')) {
       throw new ApiError(403, 'forbidden', 'Only an admin of a customer company who manages subscriptions can redeem an offer into it.');
@@ -223,6 +232,9 @@ export async function redeemOffer(
         if (current && !convertible) {
           throw conflict('already_subscribed', `Your company already has ${line.name}${current.status === 'trial' ? ' on trial' : ''}.`);
         }
+        // A trial (running or run out) of this partner's, bought through this partner: a conversion.
+        // The trial's subscription becomes the paid one and keeps where it began.
+        const converts = convertible && current.trialStartedAt !== null && current.advisorId === partner.id;
         const values = {
           status: offer.kind === 'trial' ? ('trial' as const) : ('active' as const),
           licenses: line.licenses,
@@ -230,6 +242,8 @@ export async function redeemOffer(
           advisorId: partner.id,
           offerId: offer.id,
           updatedAt: now,
+          ...(offer.kind === 'trial' ? { trialStartedAt: now, trialOfferId: offer.id } : {}),
+          ...(converts ? { convertedAt: now, convertedByOfferId: offer.id } : {}),
         };
         const [row] = current
           ? await tx.update(subscriptions).set(values).where(eq(subscriptions.id, current.id)).returning()

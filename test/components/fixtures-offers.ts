@@ -119,7 +119,9 @@ export const trialOffer: OfferView = {
       "licenses": null
     }
   ],
-  "redemptions": 0
+  "redemptions": 0,
+  "conversions": 0,
+  "customer": null
 };
 
 /** `POST /api/offers` {kind:"purchase", items: Office Suite Pro ×10, Security Plus ×10, delegatedAdmin:"limited", expiresAt, name} → 201. */
@@ -160,7 +162,9 @@ export const purchaseOffer: OfferView = {
       "licenses": 10
     }
   ],
-  "redemptions": 0
+  "redemptions": 0,
+  "conversions": 0,
+  "customer": null
 };
 
 /** `GET /api/offers` → 200, newest first: a revoked offer, an expired one without a name, the purchase offer (2 redemptions) and the trial (1). */
@@ -191,7 +195,9 @@ export const offerList: OfferPage = {
           "licenses": null
         }
       ],
-      "redemptions": 0
+      "redemptions": 0,
+      "conversions": 0,
+      "customer": null
     },
     {
       "id": "3d5f1602-e9bb-44b1-b2b3-c53c9d7e30a7",
@@ -218,7 +224,9 @@ export const offerList: OfferPage = {
           "licenses": null
         }
       ],
-      "redemptions": 0
+      "redemptions": 0,
+      "conversions": 0,
+      "customer": null
     },
     {
       "id": "3426d9eb-6125-4efe-b828-474879be8c24",
@@ -257,7 +265,9 @@ export const offerList: OfferPage = {
           "licenses": 10
         }
       ],
-      "redemptions": 2
+      "redemptions": 2,
+      "conversions": 0,
+      "customer": null
     },
     {
       "id": "d78cbb23-a9fb-4e6b-b309-aeadd783b46d",
@@ -284,7 +294,9 @@ export const offerList: OfferPage = {
           "licenses": null
         }
       ],
-      "redemptions": 1
+      "redemptions": 1,
+      "conversions": 0,
+      "customer": null
     }
   ],
   "nextCursor": null
@@ -323,7 +335,8 @@ export const publicTrialOffer: PublicOfferView = {
     "email": "hello@northwind.example",
     "phone": "+1 425 555 0100",
     "website": "https://northwind.example"
-  }
+  },
+  "addressedTo": null
 };
 
 /** `GET /api/public/offers/:code` of the purchase offer → 200. */
@@ -368,7 +381,8 @@ export const publicPurchaseOffer: PublicOfferView = {
     "email": "hello@northwind.example",
     "phone": "+1 425 555 0100",
     "website": "https://northwind.example"
-  }
+  },
+  "addressedTo": null
 };
 
 /** `POST /api/public/offers/:code/redemptions` of the trial by a new customer accepting delegated admin → 201. */
