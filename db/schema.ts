@@ -233,8 +233,8 @@ export const subscriptions = pgTable(
     index('subscriptions_offer_idx').on(t.offerId),
     // The overview: running trials by their end (ending soon; ended but not yet written down),
     // and trials that ended, written down or not.
-    index('subscriptions_advisor_trial_end_idx').on(t.advisorId, t.trialEndsAt).where(sql`${t.status} = 'trial'`),
-    index('subscriptions_advisor_trial_ended_idx').on(t.advisorId, t.trialEndsAt).where(sql`${t.status} in ('trial', 'expired')`),
+    index('subscriptions_advisor_trial_end_idx').on(t.advisorId, t.trialEndsAt, t.id).where(sql`${t.status} = 'trial'`),
+    index('subscriptions_advisor_trial_ended_idx').on(t.advisorId, t.trialEndsAt, t.id).where(sql`${t.status} in ('trial', 'expired')`),
     index('subscriptions_trial_offer_idx').on(t.trialOfferId).where(sql`${t.trialOfferId} is not null`),
     index('subscriptions_converted_by_offer_idx').on(t.convertedByOfferId).where(sql`${t.convertedByOfferId} is not null`),
   ],
@@ -323,9 +323,11 @@ export const delegations = pgTable(
     index('delegations_customer_idx').on(t.customerId, t.status),
     // The customer list filtered by a rare delegation state starts from the partner's delegations in it.
     index('delegations_partner_status_idx').on(t.partnerId, t.status),
-    // The overview: delegations ending, requests lapsing or left unanswered, by their deadlines.
-    index('delegations_partner_active_end_idx').on(t.partnerId, t.expiresAt).where(sql`${t.status} = 'active'`),
-    index('delegations_partner_pending_idx').on(t.partnerId, t.requestExpiresAt, t.createdAt).where(sql`${t.status} = 'pending'`),
+    // The overview: delegations ending, requests lapsing or left unanswered, by their deadlines
+    // (the id last, so a page of many equal deadlines is read in order, not sorted).
+    index('delegations_partner_active_end_idx').on(t.partnerId, t.expiresAt, t.id).where(sql`${t.status} = 'active'`),
+    index('delegations_partner_pending_idx').on(t.partnerId, t.requestExpiresAt, t.id).where(sql`${t.status} = 'pending'`),
+    index('delegations_partner_pending_created_idx').on(t.partnerId, t.createdAt, t.id).where(sql`${t.status} = 'pending'`),
     // At most one open request and one active delegation per partner and customer: a new
     // request replaces the open one, and accepting replaces the active one.
     uniqueIndex('delegations_one_pending_key').on(t.partnerId, t.customerId).where(sql`${t.status} = 'pending'`),
@@ -351,7 +353,7 @@ export const serviceRequests = pgTable(
   (t) => [
     index('service_requests_customer_created_idx').on(t.customerId, t.createdAt, t.id),
     // The overview: the partner's requests still open, oldest first.
-    index('service_requests_partner_open_idx').on(t.partnerId, t.createdAt).where(sql`${t.status} <> 'resolved'`),
+    index('service_requests_partner_open_idx').on(t.partnerId, t.createdAt, t.id).where(sql`${t.status} <> 'resolved'`),
   ],
 );
 

@@ -20,6 +20,7 @@ import { companyRole, delegations, partnerCustomers, services, subscriptions, us
 import { cursorId, cursorInstant, decodeCursor, decodeInstantCursor, encodeCursor, pageQuerySchema } from '../cursor.ts';
 import type { Deps } from '../env.ts';
 import { assertCan, can, permissionsIn, type Actor } from '../permissions.ts';
+import { prepared } from '../prepared.ts';
 import { subscriptionState, subscriptionViewSchema, toSubscriptionView, type SubscriptionState } from './assist.ts';
 import type { AuditFilter } from './audit.ts';
 import { openCustomer } from './customer-access.ts';
@@ -185,7 +186,7 @@ function itemJson(now: Instant) {
  * size is in the SQL text rather than a parameter: Postgres plans a bound LIMIT as a tenth of
  * the rows.
  */
-function prepareList(db: Db, shape: ListShape) {
+function prepareList(db: Db, shape: ListShape, name: string) {
   const byName = shape.sort === 'name';
   const partnerId = sql.placeholder('partnerId');
   const now = sql`${sql.placeholder('now')}::timestamptz`;
@@ -231,12 +232,8 @@ function prepareList(db: Db, shape: ListShape) {
       more: sql<boolean>`count(*) > ${limit}`,
     })
     .from(sql`(${rows}) as page`)
-    .prepare(
-      `partnerkit_customers_${shape.sort}_${shape.search ? 'q' : ''}_${shape.delegation ?? ''}_${shape.subscription ?? ''}_${shape.after ? 'after' : ''}_${shape.limit}`,
-    );
+    .prepare(name);
 }
-
-const listStatements = new WeakMap<Db, Map<string, ReturnType<typeof prepareList>>>();
 
 /** A page of the list, as the JSON text the route sends. */
 export async function listCustomers(deps: Deps, actor: Actor, query: ListCustomersQuery): Promise<string> {
@@ -244,12 +241,8 @@ export async function listCustomers(deps: Deps, actor: Actor, query: ListCustome
   const byName = query.sort === 'name';
   const after = !query.cursor ? null : byName ? decodeCursor(query.cursor, 2) : decodeInstantCursor(query.cursor);
   const shape: ListShape = { sort: query.sort, delegation: query.delegation, subscription: query.subscription, limit: query.limit, search: Boolean(query.q), after: after !== null };
-  const key = JSON.stringify(shape);
-  let statements = listStatements.get(deps.db);
-  if (!statements) listStatements.set(deps.db, (statements = new Map()));
-  let statement = statements.get(key);
-  if (!statement) statements.set(key, (statement = prepareList(deps.db, shape)));
-  const [page] = await statement.execute({
+  const name = `partnerkit_customers_${shape.sort}_${shape.search ? 'q' : ''}_${shape.delegation ?? ''}_${shape.subscription ?? ''}_${shape.after ? 'after' : ''}_${shape.limit}`;
+  const [page] = await prepared(deps.db, name, (n) => prepareList(deps.db, shape, n)).execute({
     partnerId: actor.companyId,
     now: deps.clock().toISOString(),
     pattern: query.q ? containsPattern(query.q) : null,

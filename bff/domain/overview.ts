@@ -11,7 +11,7 @@
  * a large partner's tables, and takes off what time alone has ended but no write has recorded
  * yet (trials and delegations past their end), which short index ranges find. It writes nothing.
  */
-import { and, asc, desc, eq, gt, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import {
@@ -34,6 +34,7 @@ import { cursorInstant, decodeCursor, encodeCursor, invalidCursor, pageQuerySche
 import type { Auth, Deps } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { can } from '../permissions.ts';
+import { prepared } from '../prepared.ts';
 
 const day = 86_400_000;
 const week = 7 * day;
@@ -49,7 +50,7 @@ export const attentionRules = {
 } as const;
 
 export const overviewQuerySchema = pageQuerySchema.extend({
-  limit: z.coerce.number().int().min(1).max(100).default(20).describe('Attention items per page'),
+  limit: z.coerce.number().int().min(1).max(100).default(10).describe('Attention items per page'),
 });
 export type OverviewQuery = z.infer<typeof overviewQuerySchema>;
 
@@ -91,8 +92,9 @@ const attentionItemSchema = z.discriminatedUnion('kind', [
     kind: z.literal('delegation_request'),
     id: z.string().describe('The request'),
     customer: customerRef,
-    deadline: z.iso.datetime().describe('When the request lapses unanswered'),
-    reason: z.enum(['unanswered', 'lapsing']).describe(`Unanswered for more than ${attentionRules.requestUnansweredDays} days, or lapsing within ${attentionRules.requestLapsingDays}`),
+    deadline: z.iso.datetime().describe(`Lapsing: when it lapses; unanswered: ${attentionRules.requestUnansweredDays} days after it was made`),
+    reason: z.enum(['unanswered', 'lapsing']).describe(`Lapsing within ${attentionRules.requestLapsingDays} days, or else unanswered for more than ${attentionRules.requestUnansweredDays}`),
+    lapsesAt: z.iso.datetime().describe('When the request lapses unanswered'),
     level: z.enum(delegationLevel.enumValues),
     requestedAt: z.iso.datetime(),
   }),
@@ -155,108 +157,107 @@ function weekOf(at: Date): string {
 }
 
 const iso = (at: Date | string) => new Date(at).toISOString();
-const at = (instant: Date) => sql`${instant.toISOString()}::timestamptz`;
+// States are written into the SQL, never bound: Postgres can then use the partial indexes on them
+// in the statements' generic plans (a bound value might be any state).
+
+/** The request's instant inside a prepared statement. */
+const now = sql`${sql.placeholder('now')}::timestamptz`;
+const partner = sql.placeholder('partnerId');
+const daysFromNow = (days: number) => sql`(${now} + interval '${sql.raw(String(days))} days')`;
+
+type ServiceTotal = { trials: number; paying: number; licenses: number; priceMinor: number; currency: string };
+type FiguresRow = {
+  totals: { customers: number; full: number; limited: number } | null;
+  services: ServiceTotal[];
+  lapsedTrials: number;
+  lapsedDelegations: Record<string, number> | null;
+  conversion: { started: number; converted: number };
+  signups: { week: string; signups: number }[];
+  redemptions: NonNullable<Overview['series']>['redemptionsPerOffer'];
+};
+
+/**
+ * Every figure and series, for the overview's one statement: the counter rows, less what time alone has
+ * ended (trials and delegations past their end that no write has recorded yet; short ranges of
+ * the deadline indexes), and the weekly rows of the last 12 and 13 weeks.
+ */
+function figureFields() {
+  const since = sql`${sql.placeholder('since')}::date`;
+  return {
+      totals: sql<FiguresRow['totals']>`(select json_build_object('customers', ${partnerTotals.customers}, 'full', ${partnerTotals.delegationsFull},
+        'limited', ${partnerTotals.delegationsLimited}) from ${partnerTotals} where ${partnerTotals.partnerId} = ${partner})`,
+      services: sql<ServiceTotal[]>`(select coalesce(json_agg(json_build_object('trials', ${partnerServiceTotals.trials}, 'paying', ${partnerServiceTotals.paying},
+        'licenses', ${partnerServiceTotals.payingLicenses}, 'priceMinor', ${services.priceMinor}, 'currency', ${services.currency})), '[]'::json)
+        from ${partnerServiceTotals} join ${services} on ${services.id} = ${partnerServiceTotals.serviceId} where ${partnerServiceTotals.partnerId} = ${partner})`,
+      lapsedTrials: sql<number>`(select count(*)::int from ${subscriptions} where ${subscriptions.advisorId} = ${partner}
+        and ${subscriptions.status} = 'trial' and ${subscriptions.trialEndsAt} <= ${now})`,
+      lapsedDelegations: sql<Record<string, number> | null>`(select json_object_agg(level, n) from (select ${delegations.level} as level, count(*)::int as n
+        from ${delegations} where ${delegations.partnerId} = ${partner} and ${delegations.status} = 'active' and ${delegations.expiresAt} <= ${now}
+        group by ${delegations.level}) lapsed)`,
+      conversion: sql<FiguresRow['conversion']>`(select json_build_object('started', coalesce(sum(${partnerWeeks.trialsStarted}), 0), 'converted', coalesce(sum(${partnerWeeks.conversions}), 0))
+        from ${partnerWeeks} where ${partnerWeeks.partnerId} = ${partner} and ${partnerWeeks.week} >= ${since})`,
+      signups: sql<FiguresRow['signups']>`(select coalesce(json_agg(json_build_object('week', ${partnerWeeks.week}, 'signups', ${partnerWeeks.signups})), '[]'::json)
+        from ${partnerWeeks} where ${partnerWeeks.partnerId} = ${partner} and ${partnerWeeks.week} >= ${sql.placeholder('seriesFrom')}::date)`,
+      redemptions: sql<FiguresRow['redemptions']>`(select coalesce(json_agg(top order by top.redemptions desc, top."offerId"), '[]'::json) from (
+        select ${offers.id} as "offerId", ${offers.name} as name, ${offers.kind} as kind, sum(${offerWeeks.redemptions})::int as redemptions
+        from ${offers} join ${offerWeeks} on ${offerWeeks.offerId} = ${offers.id} and ${offerWeeks.week} >= ${since}
+        where ${offers.partnerId} = ${partner} group by ${offers.id} order by 4 desc, ${offers.id} limit 10) top)`,
+  };
+}
 
 export async function getOverview(deps: Deps, auth: Auth, query: OverviewQuery): Promise<Overview> {
   const { actor } = auth;
   if (actor.companyKind !== 'partner') throw new ApiError(403, 'forbidden', 'The overview is for partner companies.');
-  const partnerId = actor.companyId;
-  const now = deps.clock();
+  const at = deps.clock();
   const seesCustomers = can(actor, 'partner:use');
   const seesMoney = can(actor, 'subscriptions:manage');
   const overview: Overview = { company: { id: auth.company.id, name: auth.company.name }, figures: {} };
   if (!seesCustomers && !seesMoney) return overview;
 
-  const [services, totals, lapsed] = await Promise.all([
-    serviceTotals(deps.db, partnerId),
-    seesCustomers ? deps.db.select().from(partnerTotals).where(eq(partnerTotals.partnerId, partnerId)) : [],
-    seesCustomers ? lapsedCounts(deps.db, partnerId, now) : null,
-  ]);
+  const since = weekOf(new Date(at.getTime() - 90 * day));
+  const cursor = seesCustomers ? decodeAttentionCursor(query.cursor) : null;
+  const mode = listMode(seesCustomers, cursor);
+  const [figures] = await prepared(deps.db, `partnerkit_overview_${mode}`, (name) => prepareOverview(deps.db, mode, name)).execute({
+    partnerId: actor.companyId,
+    now: at.toISOString(),
+    since,
+    seriesFrom: weekOf(new Date(at.getTime() - 11 * week)),
+    fetch: query.limit + 1,
+    cursorDeadline: cursor?.deadline ?? null,
+    cursorKind: cursor?.kind ?? null,
+    cursorId: cursor?.id ?? null,
+  });
+  const row = figures!;
   if (seesMoney) {
     const byCurrency = new Map<string, number>();
-    for (const s of services) byCurrency.set(s.currency, (byCurrency.get(s.currency) ?? 0) + s.payingLicenses * s.priceMinor);
+    for (const s of row.services) byCurrency.set(s.currency, (byCurrency.get(s.currency) ?? 0) + Number(s.licenses) * s.priceMinor);
     overview.figures.monthlyRecurring = [...byCurrency].sort(([a], [b]) => (a < b ? -1 : 1)).map(([currency, amountMinor]) => ({ currency, amountMinor }));
   }
-  if (!seesCustomers || !lapsed) return overview;
+  if (!seesCustomers) return overview;
 
-  const [total] = totals;
-  const sum = (pick: (s: (typeof services)[number]) => number) => services.reduce((n, s) => n + pick(s), 0);
-  const since = weekOf(new Date(now.getTime() - 90 * day));
-  const [conversion, signups, redemptions, attention] = await Promise.all([
-    deps.db
-      .select({ started: sql<number>`coalesce(sum(${partnerWeeks.trialsStarted}), 0)::int`, converted: sql<number>`coalesce(sum(${partnerWeeks.conversions}), 0)::int` })
-      .from(partnerWeeks)
-      .where(and(eq(partnerWeeks.partnerId, partnerId), gte(partnerWeeks.week, since))),
-    deps.db
-      .select({ week: partnerWeeks.week, signups: partnerWeeks.signups })
-      .from(partnerWeeks)
-      .where(and(eq(partnerWeeks.partnerId, partnerId), gte(partnerWeeks.week, weekOf(new Date(now.getTime() - 11 * week))))),
-    deps.db
-      .select({ offerId: offers.id, name: offers.name, kind: offers.kind, redemptions: sql<number>`sum(${offerWeeks.redemptions})::int` })
-      .from(offers)
-      .innerJoin(offerWeeks, and(eq(offerWeeks.offerId, offers.id), gte(offerWeeks.week, since)))
-      .where(eq(offers.partnerId, partnerId))
-      .groupBy(offers.id)
-      .orderBy(desc(sql`sum(${offerWeeks.redemptions})`), asc(offers.id))
-      .limit(10),
-    attentionPage(deps.db, partnerId, now, query),
-  ]);
-  const started = conversion[0]?.started ?? 0;
-  const converted = conversion[0]?.converted ?? 0;
+  const sum = (pick: (s: ServiceTotal) => number) => row.services.reduce((n, s) => n + Number(pick(s)), 0);
+  const lapsed = (level: string) => row.lapsedDelegations?.[level] ?? 0;
+  const started = Number(row.conversion.started);
+  const converted = Number(row.conversion.converted);
   overview.figures = {
     ...overview.figures,
-    customers: total?.customers ?? 0,
-    activeTrials: sum((s) => s.trials) - lapsed.trials,
+    customers: row.totals?.customers ?? 0,
+    activeTrials: sum((s) => s.trials) - row.lapsedTrials,
     payingSubscriptions: sum((s) => s.paying),
-    licensesUnderManagement: sum((s) => s.payingLicenses),
-    delegationsInForce: { full: (total?.delegationsFull ?? 0) - lapsed.full, limited: (total?.delegationsLimited ?? 0) - lapsed.limited },
+    licensesUnderManagement: sum((s) => s.licenses),
+    delegationsInForce: { full: (row.totals?.full ?? 0) - lapsed('full'), limited: (row.totals?.limited ?? 0) - lapsed('limited') },
     conversion: { trialsStarted: started, converted, rate: started > 0 ? converted / started : null, since },
   };
-  const weekly = new Map(signups.map((w) => [w.week, w.signups]));
+  const weekly = new Map(row.signups.map((w) => [w.week, w.signups]));
   overview.series = {
     signupsPerWeek: Array.from({ length: 12 }, (_, i) => {
-      const monday = weekOf(new Date(now.getTime() - (11 - i) * week));
+      const monday = weekOf(new Date(at.getTime() - (11 - i) * week));
       return { week: monday, signups: weekly.get(monday) ?? 0 };
     }),
-    redemptionsPerOffer: redemptions,
+    redemptionsPerOffer: row.redemptions,
   };
-  overview.attention = attention;
+  overview.attention = attentionPage(row, at, query.limit);
   return overview;
-}
-
-/** The partner's subscription counters per service, with each service's price. */
-function serviceTotals(db: Db, partnerId: string) {
-  return db
-    .select({
-      trials: partnerServiceTotals.trials,
-      paying: partnerServiceTotals.paying,
-      payingLicenses: partnerServiceTotals.payingLicenses,
-      priceMinor: services.priceMinor,
-      currency: services.currency,
-    })
-    .from(partnerServiceTotals)
-    .innerJoin(services, eq(services.id, partnerServiceTotals.serviceId))
-    .where(eq(partnerServiceTotals.partnerId, partnerId));
-}
-
-/**
- * What the counters still count but time has ended: trials past their end and delegations past
- * theirs, not yet written down (a write or the expiry job records them). Short index ranges.
- */
-async function lapsedCounts(db: Db, partnerId: string, now: Date) {
-  const [[trials], byLevel] = await Promise.all([
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(subscriptions)
-      .where(and(eq(subscriptions.advisorId, partnerId), eq(subscriptions.status, 'trial'), lte(subscriptions.trialEndsAt, now))),
-    db
-      .select({ level: delegations.level, n: sql<number>`count(*)::int` })
-      .from(delegations)
-      .where(and(eq(delegations.partnerId, partnerId), eq(delegations.status, 'active'), lte(delegations.expiresAt, now)))
-      .groupBy(delegations.level),
-  ]);
-  const level = (l: string) => byLevel.find((r) => r.level === l)?.n ?? 0;
-  return { trials: trials?.n ?? 0, full: level('full'), limited: level('limited') };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -294,208 +295,259 @@ function byUrgency(a: Candidate, b: Candidate): number {
   return order * direction;
 }
 
-/**
- * After the cursor, within one kind of one tier: (deadline, kind, id) beyond the cursor's in the
- * tier's direction; nothing of tier 0 after a tier-1 cursor; all of tier 1 after a tier-0 one.
- */
-function afterCursor(cursor: Cursor | null, tier: Tier, kind: Kind, deadline: SQL, id: SQL): SQL | undefined | false {
-  if (!cursor) return undefined;
-  if (cursor.tier !== tier) return cursor.tier === 0 ? undefined : false;
-  const op = tier === 0 ? sql`>` : sql`<`;
-  return sql`(${deadline}, ${kind}::text, ${id}) ${op} (${cursor.deadline}::timestamptz, ${cursor.kind}::text, ${cursor.id}::uuid)`;
-}
+const afterCursor = (tier: Tier, kind: Kind, deadline: SQL, id: SQL) =>
+  sql`(${deadline}, ${kind}::text, ${id}) ${tier === 0 ? sql`>` : sql`<`} (${sql.placeholder('cursorDeadline')}::timestamptz, ${sql.placeholder('cursorKind')}::text, ${sql.placeholder('cursorId')}::uuid)`;
 
-const customerName = (partnerId: string, customerId: SQL | typeof subscriptions.customerId) =>
-  sql<string>`(select ${partnerCustomers.name} from ${partnerCustomers} where ${partnerCustomers.partnerId} = ${partnerId} and ${partnerCustomers.customerId} = ${customerId})`;
+const customerName = (customerId: SQL | typeof subscriptions.customerId) =>
+  sql<string>`(select ${partnerCustomers.name} from ${partnerCustomers} where ${partnerCustomers.partnerId} = ${partner} and ${partnerCustomers.customerId} = ${customerId})`;
 
 /** The newest open purchase offer addressed to the subscription's customer that includes its service. */
-const followUp = (partnerId: string, now: Date) => sql<{ offerId: string; createdAt: string } | null>`(
+const followUp = sql<{ offerId: string; createdAt: string } | null>`(
   select json_build_object('offerId', ${offers.id}, 'createdAt', ${offers.createdAt}) from ${offers}
-  where ${offers.partnerId} = ${partnerId} and ${offers.customerId} = ${subscriptions.customerId} and ${offers.kind} = 'purchase'
-    and ${offers.revokedAt} is null and (${offers.expiresAt} is null or ${offers.expiresAt} > ${at(now)})
+  where ${offers.partnerId} = ${partner} and ${offers.customerId} = ${subscriptions.customerId} and ${offers.kind} = 'purchase'
+    and ${offers.revokedAt} is null and (${offers.expiresAt} is null or ${offers.expiresAt} > ${now})
     and exists (select 1 from ${offerItems} where ${offerItems.offerId} = ${offers.id} and ${offerItems.serviceId} = ${subscriptions.serviceId})
   order by ${offers.createdAt} desc limit 1)`;
 
-async function attentionPage(db: Db, partnerId: string, now: Date, query: OverviewQuery) {
-  const cursor = decodeAttentionCursor(query.cursor);
-  const fetch = query.limit + 1;
-  const queries: Promise<Candidate[]>[] = [];
-  const add = (tier: Tier, kind: Kind, build: (after: SQL | undefined) => Promise<Candidate[]>, deadline: SQL, id: SQL) => {
-    const after = afterCursor(cursor, tier, kind, deadline, id);
-    if (after !== false) queries.push(build(after));
-  };
-  const ahead = (days: number) => new Date(now.getTime() + days * day);
-  const ago = (days: number) => new Date(now.getTime() - days * day);
+const fetch = sql.placeholder('fetch') as unknown as number; // drizzle types limit() as number | Placeholder
 
-  // Trials ending within 30 days (7 days is a closer band of the same list).
-  add(0, 'trial_ending', async (after) => {
-    const rows = await db
-      .select({
-        id: subscriptions.id,
-        customerId: subscriptions.customerId,
-        customerName: customerName(partnerId, subscriptions.customerId),
-        deadlineKey: cursorInstant(subscriptions.trialEndsAt),
-        deadline: subscriptions.trialEndsAt,
-        serviceId: services.id,
-        sku: services.sku,
-        serviceName: services.name,
-        licenses: subscriptions.licenses,
-        followUp: followUp(partnerId, now),
-      })
-      .from(subscriptions)
-      .innerJoin(services, eq(services.id, subscriptions.serviceId))
-      .where(and(eq(subscriptions.advisorId, partnerId), eq(subscriptions.status, 'trial'), gt(subscriptions.trialEndsAt, now), lte(subscriptions.trialEndsAt, ahead(attentionRules.trialEndingDays)), after))
-      .orderBy(asc(subscriptions.trialEndsAt), asc(subscriptions.id))
-      .limit(fetch);
-    return rows.map((r) => ({
-      tier: 0,
-      kind: 'trial_ending',
-      id: r.id,
-      deadlineKey: r.deadlineKey,
-      item: {
-        kind: 'trial_ending',
-        id: r.id,
-        customer: { id: r.customerId, name: r.customerName },
-        deadline: iso(r.deadline!),
-        within: r.deadline!.getTime() - now.getTime() <= 7 * day ? 7 : 30,
-        service: { id: r.serviceId, sku: r.sku, name: r.serviceName },
-        licenses: r.licenses,
-        followUp: r.followUp ? { offerId: r.followUp.offerId, createdAt: iso(r.followUp.createdAt) } : null,
-      },
-    }));
-  }, sql`${subscriptions.trialEndsAt}`, sql`${subscriptions.id}`);
+/** Trials of the partner's, with their service and any open follow-up offer, in the deadline's order. */
+function trialsQuery(db: Db, where: SQL | undefined, newestFirst: boolean) {
+  return db
+    .select({
+      id: sql`${subscriptions.id}`.as('id'),
+      customerId: sql`${subscriptions.customerId}`.as('customerId'),
+      customerName: customerName(subscriptions.customerId).as('customerName'),
+      deadlineKey: cursorInstant(subscriptions.trialEndsAt).as('deadlineKey'),
+      deadline: sql`${subscriptions.trialEndsAt}`.as('deadline'),
+      serviceId: sql`${services.id}`.as('serviceId'),
+      sku: sql`${services.sku}`.as('sku'),
+      serviceName: sql`${services.name}`.as('serviceName'),
+      licenses: sql`${subscriptions.licenses}`.as('licenses'),
+      followUp: followUp.as('followUp'),
+    })
+    .from(subscriptions)
+    .innerJoin(services, eq(services.id, subscriptions.serviceId))
+    .where(and(sql`${subscriptions.advisorId} = ${partner}`, where))
+    .orderBy(...(newestFirst ? [desc(subscriptions.trialEndsAt), desc(subscriptions.id)] : [asc(subscriptions.trialEndsAt), asc(subscriptions.id)]))
+    .limit(fetch);
+}
 
-  // Trials ended in the last 30 days without a purchase (a purchase would have made them active).
-  add(1, 'trial_ended', async (after) => {
-    const rows = await db
-      .select({
-        id: subscriptions.id,
-        customerId: subscriptions.customerId,
-        customerName: customerName(partnerId, subscriptions.customerId),
-        deadlineKey: cursorInstant(subscriptions.trialEndsAt),
-        deadline: subscriptions.trialEndsAt,
-        serviceId: services.id,
-        sku: services.sku,
-        serviceName: services.name,
-        licenses: subscriptions.licenses,
-        followUp: followUp(partnerId, now),
-      })
-      .from(subscriptions)
-      .innerJoin(services, eq(services.id, subscriptions.serviceId))
-      .where(
+/** Open delegation requests in the order of their deadline. */
+function requestsQuery(db: Db, deadline: SQL, where: SQL | undefined, newestFirst: boolean) {
+  return db
+    .select({
+      id: sql`${delegations.id}`.as('id'),
+      customerId: sql`${delegations.customerId}`.as('customerId'),
+      customerName: customerName(sql`${delegations.customerId}`).as('customerName'),
+      deadlineKey: cursorInstant(deadline).as('deadlineKey'),
+      deadline: sql`${deadline}`.as('deadline'),
+      lapsesAt: sql`${delegations.requestExpiresAt}`.as('lapsesAt'),
+      level: sql`${delegations.level}`.as('level'),
+      requestedAt: sql`${delegations.createdAt}`.as('requestedAt'),
+    })
+    .from(delegations)
+    .where(and(sql`${delegations.partnerId} = ${partner}`, sql`${delegations.status} = 'pending'`, gt(delegations.requestExpiresAt, now), where))
+    .orderBy(...(newestFirst ? [desc(delegations.createdAt), desc(delegations.id)] : [asc(delegations.requestExpiresAt), asc(delegations.id)]))
+    .limit(fetch);
+}
+
+const unansweredSince = sql`(${delegations.createdAt} + interval '${sql.raw(String(attentionRules.requestUnansweredDays))} days')`;
+const openFor = sql`(${serviceRequests.createdAt} + interval '${sql.raw(String(attentionRules.serviceRequestOpenDays))} days')`;
+
+/** Each part of the list: its tier and kind, and its query with or without the cursor's condition. */
+const parts = {
+  trialEnding: {
+    tier: 0,
+    kind: 'trial_ending',
+    build: (db: Db, after: SQL | undefined) =>
+      trialsQuery(db, and(sql`${subscriptions.status} = 'trial'`, gt(subscriptions.trialEndsAt, now), lte(subscriptions.trialEndsAt, daysFromNow(attentionRules.trialEndingDays)), after), false),
+    after: afterCursor(0, 'trial_ending', sql`${subscriptions.trialEndsAt}`, sql`${subscriptions.id}`),
+  },
+  trialEnded: {
+    tier: 1,
+    kind: 'trial_ended',
+    build: (db: Db, after: SQL | undefined) =>
+      trialsQuery(
+        db,
+        and(sql`${subscriptions.status} in ('trial', 'expired')`, lte(subscriptions.trialEndsAt, now), gt(subscriptions.trialEndsAt, daysFromNow(-attentionRules.trialEndedDays)), after),
+        true,
+      ),
+    after: afterCursor(1, 'trial_ended', sql`${subscriptions.trialEndsAt}`, sql`${subscriptions.id}`),
+  },
+  delegationEnding: {
+    tier: 0,
+    kind: 'delegation_ending',
+    build: (db: Db, after: SQL | undefined) =>
+      db
+        .select({
+          id: sql`${delegations.id}`.as('id'),
+          customerId: sql`${delegations.customerId}`.as('customerId'),
+          customerName: customerName(sql`${delegations.customerId}`).as('customerName'),
+          deadlineKey: cursorInstant(delegations.expiresAt).as('deadlineKey'),
+          deadline: sql`${delegations.expiresAt}`.as('deadline'),
+          level: sql`${delegations.level}`.as('level'),
+        })
+        .from(delegations)
+        .where(
+          and(
+            sql`${delegations.partnerId} = ${partner}`,
+            sql`${delegations.status} = 'active'`,
+            gt(delegations.expiresAt, now),
+            lte(delegations.expiresAt, daysFromNow(attentionRules.delegationEndingDays)),
+            after,
+          ),
+        )
+        .orderBy(asc(delegations.expiresAt), asc(delegations.id))
+        .limit(fetch),
+    after: afterCursor(0, 'delegation_ending', sql`${delegations.expiresAt}`, sql`${delegations.id}`),
+  },
+  // Requests lapsing within a week: their deadline is when they lapse.
+  requestLapsing: {
+    tier: 0,
+    kind: 'delegation_request',
+    build: (db: Db, after: SQL | undefined) =>
+      requestsQuery(db, sql`${delegations.requestExpiresAt}`, and(lte(delegations.requestExpiresAt, daysFromNow(attentionRules.requestLapsingDays)), after), false),
+    after: afterCursor(0, 'delegation_request', sql`${delegations.requestExpiresAt}`, sql`${delegations.id}`),
+  },
+  // Requests unanswered too long (and not lapsing soon): their deadline passed 3 days after asking.
+  requestUnanswered: {
+    tier: 1,
+    kind: 'delegation_request',
+    build: (db: Db, after: SQL | undefined) =>
+      requestsQuery(
+        db,
+        unansweredSince,
         and(
-          eq(subscriptions.advisorId, partnerId),
-          sql`${subscriptions.status} in ('trial', 'expired')`,
-          lte(subscriptions.trialEndsAt, now),
-          gt(subscriptions.trialEndsAt, ago(attentionRules.trialEndedDays)),
+          lte(delegations.createdAt, daysFromNow(-attentionRules.requestUnansweredDays)),
+          gt(delegations.requestExpiresAt, daysFromNow(attentionRules.requestLapsingDays)),
           after,
         ),
-      )
-      .orderBy(desc(subscriptions.trialEndsAt), desc(subscriptions.id))
-      .limit(fetch);
-    return rows.map((r) => ({
-      tier: 1,
-      kind: 'trial_ended',
+        true,
+      ),
+    after: afterCursor(1, 'delegation_request', unansweredSince, sql`${delegations.id}`),
+  },
+  serviceRequest: {
+    tier: 1,
+    kind: 'service_request',
+    build: (db: Db, after: SQL | undefined) =>
+      db
+        .select({
+          id: sql`${serviceRequests.id}`.as('id'),
+          customerId: sql`${serviceRequests.customerId}`.as('customerId'),
+          customerName: customerName(sql`${serviceRequests.customerId}`).as('customerName'),
+          deadlineKey: cursorInstant(openFor).as('deadlineKey'),
+          openedAt: sql`${serviceRequests.createdAt}`.as('openedAt'),
+          title: sql`${serviceRequests.title}`.as('title'),
+          severity: sql`${serviceRequests.severity}`.as('severity'),
+        })
+        .from(serviceRequests)
+        .where(
+          and(
+            sql`${serviceRequests.partnerId} = ${partner}`,
+            sql`${serviceRequests.status} <> 'resolved'`,
+            lte(serviceRequests.createdAt, daysFromNow(-attentionRules.serviceRequestOpenDays)),
+            after,
+          ),
+        )
+        .orderBy(desc(serviceRequests.createdAt), desc(serviceRequests.id))
+        .limit(fetch),
+    after: afterCursor(1, 'service_request', openFor, sql`${serviceRequests.id}`),
+  },
+} as const;
+
+type Part = keyof typeof parts;
+
+/** What the page's statement continues with: no list at all, from the start, or after a cursor of tier 0 or 1. */
+type ListMode = 'none' | 'start' | 'after0' | 'after1';
+
+function listMode(seesCustomers: boolean, cursor: Cursor | null): ListMode {
+  if (!seesCustomers) return 'none';
+  return !cursor ? 'start' : cursor.tier === 0 ? 'after0' : 'after1';
+}
+
+/** One part's rows as a JSON array, continued as the mode says (a tier-0 part ends after a tier-1 cursor). */
+function partJson(db: Db, part: Part, mode: ListMode): SQL {
+  const { tier, build, after } = parts[part];
+  if (mode === 'none' || (mode === 'after1' && tier === 0)) return sql`'[]'::json`;
+  const continued = (mode === 'after0' && tier === 0) || (mode === 'after1' && tier === 1);
+  return sql`(select coalesce(json_agg(part), '[]'::json) from (${build(db, continued ? after : undefined)}) part)`;
+}
+
+type Json<T> = { [K in keyof T]: T[K] extends Date | null ? string | null : T[K] };
+type TrialRow = Json<{ id: string; customerId: string; customerName: string; deadlineKey: string; deadline: Date; serviceId: string; sku: string; serviceName: string; licenses: number; followUp: { offerId: string; createdAt: string } | null }>;
+type DelegationRow = Json<{ id: string; customerId: string; customerName: string; deadlineKey: string; deadline: Date; level: (typeof delegationLevel.enumValues)[number] }>;
+type RequestRow = DelegationRow & { requestedAt: string; lapsesAt: string };
+type ServiceRequestRow = Json<{ id: string; customerId: string; customerName: string; deadlineKey: string; openedAt: Date; title: string; severity: (typeof severity.enumValues)[number] }>;
+
+/**
+ * The whole overview in one prepared statement (one per list mode): the figures, and each part
+ * of the attention list as a JSON array of at most a page and one. One round trip per request:
+ * with one query per part, the round trips cost more than the queries.
+ */
+function prepareOverview(db: Db, mode: ListMode, name: string) {
+  return db
+    .select({
+      ...figureFields(),
+      trialEnding: sql<TrialRow[]>`${partJson(db, 'trialEnding', mode)}`,
+      trialEnded: sql<TrialRow[]>`${partJson(db, 'trialEnded', mode)}`,
+      delegationEnding: sql<DelegationRow[]>`${partJson(db, 'delegationEnding', mode)}`,
+      requestLapsing: sql<RequestRow[]>`${partJson(db, 'requestLapsing', mode)}`,
+      requestUnanswered: sql<RequestRow[]>`${partJson(db, 'requestUnanswered', mode)}`,
+      serviceRequest: sql<ServiceRequestRow[]>`${partJson(db, 'serviceRequest', mode)}`,
+    })
+    .from(sql`(select 1) as one`)
+    .prepare(name);
+}
+
+type OverviewRow = Awaited<ReturnType<ReturnType<typeof prepareOverview>['execute']>>[number];
+
+/** The attention page from the parts' rows: merged in urgency order, cut to the page, with its cursor. */
+function attentionPage(row: OverviewRow, at: Date, limit: number) {
+  const left = (deadline: string) => new Date(deadline).getTime() - at.getTime();
+  const customer = (r: { customerId: string; customerName: string }) => ({ id: r.customerId, name: r.customerName });
+  const trial = (r: TrialRow) => ({
+    id: r.id,
+    customer: customer(r),
+    deadline: iso(r.deadline!),
+    service: { id: r.serviceId, sku: r.sku, name: r.serviceName },
+    licenses: r.licenses,
+    followUp: r.followUp ? { offerId: r.followUp.offerId, createdAt: iso(r.followUp.createdAt) } : null,
+  });
+  const candidates: Candidate[] = [
+    ...row.trialEnding.map((r): Candidate => ({ tier: 0, kind: 'trial_ending', id: r.id, deadlineKey: r.deadlineKey, item: { kind: 'trial_ending', ...trial(r), within: left(r.deadline!) <= 7 * day ? 7 : 30 } })),
+    ...row.trialEnded.map((r): Candidate => ({ tier: 1, kind: 'trial_ended', id: r.id, deadlineKey: r.deadlineKey, item: { kind: 'trial_ended', ...trial(r) } })),
+    ...row.delegationEnding.map((r): Candidate => ({
+      tier: 0,
+      kind: 'delegation_ending',
       id: r.id,
       deadlineKey: r.deadlineKey,
       item: {
-        kind: 'trial_ended',
-        id: r.id,
-        customer: { id: r.customerId, name: r.customerName },
-        deadline: iso(r.deadline!),
-        service: { id: r.serviceId, sku: r.sku, name: r.serviceName },
-        licenses: r.licenses,
-        followUp: r.followUp ? { offerId: r.followUp.offerId, createdAt: iso(r.followUp.createdAt) } : null,
-      },
-    }));
-  }, sql`${subscriptions.trialEndsAt}`, sql`${subscriptions.id}`);
-
-  // Delegations ending within 30, 7 or 1 days.
-  add(0, 'delegation_ending', async (after) => {
-    const rows = await db
-      .select({
-        id: delegations.id,
-        customerId: delegations.customerId,
-        customerName: customerName(partnerId, sql`${delegations.customerId}`),
-        deadlineKey: cursorInstant(delegations.expiresAt),
-        deadline: delegations.expiresAt,
-        level: delegations.level,
-      })
-      .from(delegations)
-      .where(and(eq(delegations.partnerId, partnerId), eq(delegations.status, 'active'), gt(delegations.expiresAt, now), lte(delegations.expiresAt, ahead(attentionRules.delegationEndingDays)), after))
-      .orderBy(asc(delegations.expiresAt), asc(delegations.id))
-      .limit(fetch);
-    return rows.map((r) => {
-      const left = r.deadline!.getTime() - now.getTime();
-      return {
-        tier: 0,
         kind: 'delegation_ending',
         id: r.id,
-        deadlineKey: r.deadlineKey,
-        item: { kind: 'delegation_ending', id: r.id, customer: { id: r.customerId, name: r.customerName }, deadline: iso(r.deadline!), within: left <= day ? 1 : left <= 7 * day ? 7 : 30, level: r.level },
-      };
-    });
-  }, sql`${delegations.expiresAt}`, sql`${delegations.id}`);
-
-  // Requests the customer has not answered for more than 3 days, or that lapse within 7.
-  add(0, 'delegation_request', async (after) => {
-    const rows = await db
-      .select({
-        id: delegations.id,
-        customerId: delegations.customerId,
-        customerName: customerName(partnerId, sql`${delegations.customerId}`),
-        deadlineKey: cursorInstant(delegations.requestExpiresAt),
-        deadline: delegations.requestExpiresAt,
-        level: delegations.level,
-        requestedAt: delegations.createdAt,
-      })
-      .from(delegations)
-      .where(
-        and(
-          eq(delegations.partnerId, partnerId),
-          eq(delegations.status, 'pending'),
-          gt(delegations.requestExpiresAt, now),
-          sql`(${delegations.createdAt} <= ${at(ago(attentionRules.requestUnansweredDays))} or ${delegations.requestExpiresAt} <= ${at(ahead(attentionRules.requestLapsingDays))})`,
-          after,
-        ),
-      )
-      .orderBy(asc(delegations.requestExpiresAt), asc(delegations.id))
-      .limit(fetch);
-    return rows.map((r) => ({
-      tier: 0,
+        customer: customer(r),
+        deadline: iso(r.deadline!),
+        within: left(r.deadline!) <= day ? 1 : left(r.deadline!) <= 7 * day ? 7 : 30,
+        level: r.level,
+      },
+    })),
+    ...[...row.requestLapsing.map((r) => [0, r] as const), ...row.requestUnanswered.map((r) => [1, r] as const)].map(([tier, r]): Candidate => ({
+      tier,
       kind: 'delegation_request',
       id: r.id,
       deadlineKey: r.deadlineKey,
       item: {
         kind: 'delegation_request',
         id: r.id,
-        customer: { id: r.customerId, name: r.customerName },
+        customer: customer(r),
         deadline: iso(r.deadline!),
-        reason: r.deadline!.getTime() <= ahead(attentionRules.requestLapsingDays).getTime() ? 'lapsing' : 'unanswered',
+        reason: tier === 0 ? 'lapsing' : 'unanswered',
         level: r.level,
         requestedAt: iso(r.requestedAt),
+        lapsesAt: iso(r.lapsesAt),
       },
-    }));
-  }, sql`${delegations.requestExpiresAt}`, sql`${delegations.id}`);
-
-  // Service requests the partner opened that are still open after 7 days.
-  const openFor = sql`(${serviceRequests.createdAt} + interval '${sql.raw(String(attentionRules.serviceRequestOpenDays))} days')`;
-  add(1, 'service_request', async (after) => {
-    const rows = await db
-      .select({
-        id: serviceRequests.id,
-        customerId: serviceRequests.customerId,
-        customerName: customerName(partnerId, sql`${serviceRequests.customerId}`),
-        deadlineKey: cursorInstant(openFor),
-        openedAt: serviceRequests.createdAt,
-        title: serviceRequests.title,
-        severity: serviceRequests.severity,
-      })
-      .from(serviceRequests)
-      .where(and(eq(serviceRequests.partnerId, partnerId), sql`${serviceRequests.status} <> 'resolved'`, lte(serviceRequests.createdAt, ago(attentionRules.serviceRequestOpenDays)), after))
-      .orderBy(desc(serviceRequests.createdAt), desc(serviceRequests.id))
-      .limit(fetch);
-    return rows.map((r) => ({
+    })),
+    ...row.serviceRequest.map((r): Candidate => ({
       tier: 1,
       kind: 'service_request',
       id: r.id,
@@ -503,20 +555,18 @@ async function attentionPage(db: Db, partnerId: string, now: Date, query: Overvi
       item: {
         kind: 'service_request',
         id: r.id,
-        customer: { id: r.customerId, name: r.customerName },
-        deadline: iso(new Date(r.openedAt.getTime() + attentionRules.serviceRequestOpenDays * day)),
+        customer: customer(r),
+        deadline: iso(new Date(new Date(r.openedAt!).getTime() + attentionRules.serviceRequestOpenDays * day)),
         title: r.title,
         severity: r.severity,
-        openedAt: iso(r.openedAt),
+        openedAt: iso(r.openedAt!),
       },
-    }));
-  }, openFor, sql`${serviceRequests.id}`);
-
-  const candidates = (await Promise.all(queries)).flat().sort(byUrgency);
-  const page = candidates.slice(0, query.limit);
+    })),
+  ].sort(byUrgency);
+  const page = candidates.slice(0, limit);
   const last = page.at(-1);
   return {
     items: page.map((c) => c.item),
-    nextCursor: candidates.length > query.limit && last ? encodeCursor([last.tier, last.deadlineKey, last.kind, last.id]) : null,
+    nextCursor: candidates.length > limit && last ? encodeCursor([last.tier, last.deadlineKey, last.kind, last.id]) : null,
   };
 }

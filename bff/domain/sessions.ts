@@ -8,6 +8,7 @@ import type { Db, Tx } from '../../db/database.ts';
 import { companies, sessions, users } from '../../db/schema.ts';
 import { assertNotLocked, clearFailures, countFailure, throttleKeys } from '../auth-throttle.ts';
 import { ApiError } from '../errors.ts';
+import { prepared } from '../prepared.ts';
 import type { Auth, Deps } from '../env.ts';
 import { decoyPasswordHash, hashPassword, newPasswordSchema, verifyPassword } from '../passwords.ts';
 import { companyRoles as roleTable, permissionsIn } from '../permissions.ts';
@@ -99,11 +100,8 @@ export async function signOut(deps: Deps, auth: Auth) {
   await deps.db.update(sessions).set({ revokedAt: deps.clock() }).where(eq(sessions.id, auth.sessionId));
 }
 
-// One prepared statement per database: the session look-up runs on every request, so drizzle
-// builds its SQL once instead of each time.
-const sessionQueries = new WeakMap<Deps['db'], ReturnType<typeof prepareSessionQuery>>();
-
-function prepareSessionQuery(db: Deps['db']) {
+// Prepared: the session look-up runs on every request, so drizzle builds its SQL once.
+function prepareSessionQuery(db: Deps['db'], name: string) {
   return db
     .select({ session: sessions, user: users, company: companies })
     .from(sessions)
@@ -118,7 +116,7 @@ function prepareSessionQuery(db: Deps['db']) {
       ),
     )
     .limit(1)
-    .prepare('partnerkit_find_session');
+    .prepare(name);
 }
 
 /**
@@ -127,10 +125,8 @@ function prepareSessionQuery(db: Deps['db']) {
  */
 export async function findSession(deps: Deps, token: string): Promise<Auth | null> {
   const lookUp = (db: Deps['db']) => {
-    let query = sessionQueries.get(db);
-    if (!query) sessionQueries.set(db, (query = prepareSessionQuery(db)));
     // Placeholders skip drizzle's column mapping, so the instant goes as ISO text.
-    return query.execute({ tokenHash: hashSecret(token), now: deps.clock().toISOString() });
+    return prepared(db, 'partnerkit_find_session', (name) => prepareSessionQuery(db, name)).execute({ tokenHash: hashSecret(token), now: deps.clock().toISOString() });
   };
   // A replica may not have the session yet that a sign-in just made: the primary decides.
   let [row] = await lookUp(deps.db);

@@ -43,12 +43,13 @@ ALTER TABLE "partner_weeks" ADD CONSTRAINT "partner_weeks_partner_id_companies_i
 ALTER TABLE "offers" ADD CONSTRAINT "offers_customer_id_companies_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."companies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "subscriptions" ADD CONSTRAINT "subscriptions_trial_offer_id_offers_id_fk" FOREIGN KEY ("trial_offer_id") REFERENCES "public"."offers"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "subscriptions" ADD CONSTRAINT "subscriptions_converted_by_offer_id_offers_id_fk" FOREIGN KEY ("converted_by_offer_id") REFERENCES "public"."offers"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "delegations_partner_active_end_idx" ON "delegations" USING btree ("partner_id","expires_at") WHERE "delegations"."status" = 'active';--> statement-breakpoint
-CREATE INDEX "delegations_partner_pending_idx" ON "delegations" USING btree ("partner_id","request_expires_at","created_at") WHERE "delegations"."status" = 'pending';--> statement-breakpoint
+CREATE INDEX "delegations_partner_active_end_idx" ON "delegations" USING btree ("partner_id","expires_at","id") WHERE "delegations"."status" = 'active';--> statement-breakpoint
+CREATE INDEX "delegations_partner_pending_idx" ON "delegations" USING btree ("partner_id","request_expires_at","id") WHERE "delegations"."status" = 'pending';--> statement-breakpoint
+CREATE INDEX "delegations_partner_pending_created_idx" ON "delegations" USING btree ("partner_id","created_at","id") WHERE "delegations"."status" = 'pending';--> statement-breakpoint
 CREATE INDEX "offers_customer_idx" ON "offers" USING btree ("customer_id","partner_id") WHERE "offers"."customer_id" is not null;--> statement-breakpoint
-CREATE INDEX "service_requests_partner_open_idx" ON "service_requests" USING btree ("partner_id","created_at") WHERE "service_requests"."status" <> 'resolved';--> statement-breakpoint
-CREATE INDEX "subscriptions_advisor_trial_end_idx" ON "subscriptions" USING btree ("advisor_id","trial_ends_at") WHERE "subscriptions"."status" = 'trial';--> statement-breakpoint
-CREATE INDEX "subscriptions_advisor_trial_ended_idx" ON "subscriptions" USING btree ("advisor_id","trial_ends_at") WHERE "subscriptions"."status" in ('trial', 'expired');--> statement-breakpoint
+CREATE INDEX "service_requests_partner_open_idx" ON "service_requests" USING btree ("partner_id","created_at","id") WHERE "service_requests"."status" <> 'resolved';--> statement-breakpoint
+CREATE INDEX "subscriptions_advisor_trial_end_idx" ON "subscriptions" USING btree ("advisor_id","trial_ends_at","id") WHERE "subscriptions"."status" = 'trial';--> statement-breakpoint
+CREATE INDEX "subscriptions_advisor_trial_ended_idx" ON "subscriptions" USING btree ("advisor_id","trial_ends_at","id") WHERE "subscriptions"."status" in ('trial', 'expired');--> statement-breakpoint
 CREATE INDEX "subscriptions_trial_offer_idx" ON "subscriptions" USING btree ("trial_offer_id") WHERE "subscriptions"."trial_offer_id" is not null;--> statement-breakpoint
 CREATE INDEX "subscriptions_converted_by_offer_idx" ON "subscriptions" USING btree ("converted_by_offer_id") WHERE "subscriptions"."converted_by_offer_id" is not null;--> statement-breakpoint
 -- Trials that exist already started when their subscription was made, from the trial offer that made it.

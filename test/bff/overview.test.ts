@@ -172,7 +172,7 @@ describe('attention', () => {
     const del40 = await linkCustomer(t, company.id);
     await insertDelegation(t, pair(del40), 'active-full', { expiresAt: days(40) });
     const stale = await linkCustomer(t, company.id);
-    await insertDelegation(t, pair(stale), 'pending', { createdAt: days(-4), requestExpiresAt: days(60) });
+    await insertDelegation(t, pair(stale), 'pending', { createdAt: days(-5), requestExpiresAt: days(60) });
     const lapsing = await linkCustomer(t, company.id);
     await insertDelegation(t, pair(lapsing), 'pending', { createdAt: days(0), requestExpiresAt: days(3) });
     const fresh = await linkCustomer(t, company.id);
@@ -191,10 +191,10 @@ describe('attention', () => {
       `delegation_ending:${at(del5)}`,
       `trial_ending:${at(trial20)}`,
       `delegation_ending:${at(del20)}`,
-      `delegation_request:${at(stale)}`,
       // Passed deadlines, latest first.
       `trial_ended:${at(endedUnwritten)}`,
       `service_request:${at(sr)}`,
+      `delegation_request:${at(stale)}`,
       `trial_ended:${at(ended5)}`,
     ]);
     const byKey = new Map(items.map((i: { kind: string; customer: { id: string } }) => [`${i.kind}:${i.customer.id}`, i]));
