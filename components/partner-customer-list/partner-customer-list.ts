@@ -9,10 +9,10 @@ import { delegationStateLabels } from '../delegation-text.ts';
 import { retryAlert } from '../error-messages.ts';
 import { partnerEvent } from '../events.ts';
 import { FocusAfterUpdate } from '../focus-after-update.ts';
+import { loadElement } from '../load-element.ts';
 import { PagedList, pagedView } from '../paged-list.ts';
 import { selectField } from '../select-field.ts';
 import { SearchController } from '../search-controller.ts';
-import '../partner-customer-detail/partner-customer-detail.ts';
 import { controls } from '../styles/controls.ts';
 import { tokens } from '../styles/tokens.ts';
 import styles from './partner-customer-list.styles.ts';
@@ -278,8 +278,9 @@ export class PartnerCustomerList extends ApiElement {
 
   #open(customer: CustomerListItem) {
     this.selected = customer;
-    this.#focus.request('partner-customer-detail'); // its focus() goes to the customer's name
     this.dispatchEvent(partnerEvent('partner-customer-selected', customer));
+    // Its module comes on the first open (dist/elements); once it is defined, its focus() goes to the customer's name.
+    void loadElement('partner-customer-detail').then(() => this.selected === customer && this.#focus.request('partner-customer-detail'));
   }
 
   #back = () => {
