@@ -4,6 +4,7 @@
  */
 import type {
   CompanyView,
+  CustomerDetail,
   CustomerListItem,
   DelegationRequestView,
   OfferView,
@@ -24,7 +25,7 @@ export type PartnerUserCreatedDetail = UserView;
 /** `<partner-user-list>` changed a user's name, roles, partner access or disabled state: the user as saved. */
 export type PartnerUserUpdatedDetail = UserView;
 /**
- * `<partner-user-list>` or `<partner-customer-list>` reset a user's password (their sessions
+ * `<partner-user-list>` or `<partner-customer-detail>` reset a user's password (their sessions
  * ended): `{ user }`, and `customerId` when the user belongs to a customer (delegated admin).
  */
 export type PartnerPasswordResetDetail = { user: UserView; customerId?: string };
@@ -43,9 +44,14 @@ export type PartnerOfferRevokedDetail = OfferView;
 export type PartnerSignupCompletedDetail = RedemptionResult & { companyName: string };
 /** `<partner-customer-list>` opened a customer: the customer as its list row shows it. */
 export type PartnerCustomerSelectedDetail = CustomerListItem;
-/** `<partner-customer-list>` opened a service request for a customer: the request as saved. */
+/**
+ * `<partner-customer-detail>` (also the one inside `<partner-customer-list>`) loaded the
+ * customer, first or again after an action: the customer with its permissions.
+ */
+export type PartnerCustomerLoadedDetail = CustomerDetail;
+/** `<partner-customer-detail>` opened a service request for a customer: the request as saved. */
 export type PartnerServiceRequestCreatedDetail = ServiceRequestView;
-/** `<partner-customer-list>` asked a customer for delegated admin: the request, with the consent `url` to send. */
+/** `<partner-customer-detail>` asked a customer for delegated admin: the request, with the consent `url` to send. */
 export type PartnerDelegationRequestedDetail = DelegationRequestView;
 
 /** `<partner-delegation-consent>` accepted a partner's request: the request as answered (`status: 'active'`, `expiresAt`). */
@@ -69,6 +75,7 @@ export interface PartnerEventDetails {
   'partner-offer-revoked': PartnerOfferRevokedDetail;
   'partner-signup-completed': PartnerSignupCompletedDetail;
   'partner-customer-selected': PartnerCustomerSelectedDetail;
+  'partner-customer-loaded': PartnerCustomerLoadedDetail;
   'partner-service-request-created': PartnerServiceRequestCreatedDetail;
   'partner-delegation-requested': PartnerDelegationRequestedDetail;
   'partner-delegation-accepted': PartnerDelegationAcceptedDetail;

@@ -14,6 +14,7 @@ export * from './partner-user-list/partner-user-list.ts';
 export * from './partner-role-picker/partner-role-picker.ts';
 export * from './partner-sign-in/partner-sign-in.ts';
 export * from './partner-customer-list/partner-customer-list.ts';
+export * from './partner-customer-detail/partner-customer-detail.ts';
 export * from './partner-delegation-consent/partner-delegation-consent.ts';
 export * from './partner-offer-builder/partner-offer-builder.ts';
 export * from './partner-signup/partner-signup.ts';

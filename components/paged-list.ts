@@ -3,7 +3,7 @@
  * newer query aborts an older one and the older answer is ignored even if it arrives; then
  * "Load more" appends the next page to what is shown, so the reader keeps their place.
  */
-import { initialState, Task, TaskStatus } from './task.ts';
+import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { busyButton } from './busy.ts';
 import { errorAlert, retryAlert } from './error-messages.ts';

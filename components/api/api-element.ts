@@ -1,6 +1,7 @@
+import { ContextConsumer } from '@lit/context';
 import { LitElement, type PropertyDeclarations } from 'lit';
 import { ApiClient } from './client.ts';
-import { requestClient } from './context.ts';
+import { apiClientContext } from './context.ts';
 
 /**
  * The base of every partnerkit widget that talks to the BFF: inside `<partner-session>` it uses
@@ -13,7 +14,6 @@ export class ApiElement extends LitElement {
   static override properties: PropertyDeclarations = {
     apiBase: { attribute: 'api-base' },
     token: {},
-    sessionClient: { state: true },
   };
 
   /** Origin (and optional path prefix) of the BFF when used outside `<partner-session>`. Empty: the page's origin. */
@@ -22,28 +22,16 @@ export class ApiElement extends LitElement {
   /** The bearer token when used outside `<partner-session>` (e.g. from your backend's embed session). Not reflected. */
   token: string | null = null;
 
-  /** The enclosing `<partner-session>`'s client, when there is one. */
-  protected sessionClient: ApiClient | undefined;
+  // Subscribed while connected: a new client (another token) updates the element, and a
+  // provider that appears nearer takes over.
+  readonly #session = new ContextConsumer(this, { context: apiClientContext, subscribe: true });
 
   #ownClient: ApiClient | undefined;
   #ownClientToken: string | null = null;
-  /** Ends the subscription to the session's client. */
-  #unsubscribe: (() => void) | undefined;
 
-  override connectedCallback() {
-    super.connectedCallback();
-    requestClient(this, (client, unsubscribe) => {
-      // Another provider answers now (one appeared nearer): leave the previous one.
-      if (unsubscribe !== this.#unsubscribe) this.#unsubscribe?.();
-      this.#unsubscribe = unsubscribe;
-      this.sessionClient = client;
-    });
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
+  /** The enclosing `<partner-session>`'s client, when there is one. */
+  protected get sessionClient(): ApiClient | undefined {
+    return this.#session.value;
   }
 
   /** The client requests go through: the session's, else one of our own for `apiBase` and `token`. */

@@ -11,12 +11,11 @@ import { gzipSync } from 'node:zlib';
 import { distDir, elementModules, rootDir } from './element-modules.ts';
 
 /**
- * The ceiling for dist/partnerkit.js, gzipped, that fails the build: the 40 KB issue 6 asks for,
- * with every element and Lit. The bundle meets it (about 39.5 KB with all ten elements), so the
- * target is now the enforced budget: an element or change that would push past it must pay for
- * itself first.
+ * The ceiling for dist/partnerkit.js, gzipped, that fails the build: 45 KB with every element,
+ * Lit, `@lit/task` and `@lit/context` (issue 15). An element or change that would push past it
+ * must pay for itself first.
  */
-export const bundleBudget = 40 * 1024;
+export const bundleBudget = 45 * 1024;
 
 const gzipped = (bytes: Uint8Array) => gzipSync(bytes).length;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

@@ -1,19 +1,21 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ApiElement } from '../api/api-element.ts';
 import { partnerEvent, type PartnerTabChangedDetail } from '../events.ts';
+import { loadElement } from '../load-element.ts';
 import '../partner-sign-in/partner-sign-in.ts';
-import '../partner-customer-list/partner-customer-list.ts';
-import '../partner-offer-builder/partner-offer-builder.ts';
-import '../partner-user-list/partner-user-list.ts';
-import '../partner-company-profile/partner-company-profile.ts';
 import { tokens } from '../styles/tokens.ts';
 import styles from './partner-portal.styles.ts';
 
-const tabs: readonly { id: PartnerTabChangedDetail['tab']; label: string }[] = [
-  { id: 'customers', label: 'Customers' },
-  { id: 'offers', label: 'Offers' },
-  { id: 'users', label: 'Users' },
-  { id: 'company', label: 'Company' },
+/**
+ * The tabs, each with its widget's module. A module is loaded when its tab is first opened, so
+ * that dist/elements/partner-portal.js carries only the portal and the sign-in (the one-file
+ * bundle has every widget already).
+ */
+const tabs: readonly { id: PartnerTabChangedDetail['tab']; label: string; tag: Parameters<typeof loadElement>[0] }[] = [
+  { id: 'customers', label: 'Customers', tag: 'partner-customer-list' },
+  { id: 'offers', label: 'Offers', tag: 'partner-offer-builder' },
+  { id: 'users', label: 'Users', tag: 'partner-user-list' },
+  { id: 'company', label: 'Company', tag: 'partner-company-profile' },
 ];
 
 /** One of the portal's tabs. */
@@ -60,18 +62,23 @@ export class PartnerPortal extends ApiElement {
   private opened = new Set<PartnerPortalTab>();
 
   /** The tab shown: `tab`, or the first one when `tab` names none. */
-  get #current(): PartnerPortalTab {
-    return tabs.some((t) => t.id === this.tab) ? this.tab : 'customers';
+  get #current() {
+    return tabs.find((t) => t.id === this.tab) ?? tabs[0]!;
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    // Before rendering, so the open tab's panel exists in the same update (no second render).
-    if (changed.has('tab') && !this.opened.has(this.#current)) this.opened = new Set(this.opened).add(this.#current);
+    // Before rendering, so the open tab's panel exists in the same update (no second render);
+    // its widget upgrades once its module is in.
+    const current = this.#current;
+    if (changed.has('tab') && !this.opened.has(current.id)) {
+      this.opened = new Set(this.opened).add(current.id);
+      void loadElement(current.tag);
+    }
   }
 
   protected override render() {
     if (!this.client.hasCredentials) return html`<partner-sign-in api-base=${this.apiBase} .token=${this.token}></partner-sign-in>`;
-    const current = this.#current;
+    const current = this.#current.id;
     return html`
       <div part="tabs" role="tablist" aria-label="Partner portal" @keydown=${this.#onKeydown}>
         ${tabs.map(

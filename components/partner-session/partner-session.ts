@@ -1,7 +1,8 @@
+import { ContextProvider } from '@lit/context';
 import { html, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { css } from '../styles/css.ts';
 import { ApiClient, ApiRequestError } from '../api/client.ts';
-import { ClientProvider } from '../api/context.ts';
+import { apiClientContext } from '../api/context.ts';
 
 /**
  * What `fetchToken` may resolve to: a token, or `{ token, expiresAt }` as `POST /api/embed-sessions`
@@ -17,7 +18,7 @@ const refreshMarginMs = 60_000;
 
 /**
  * Provides the BFF address and the bearer token to every partnerkit element inside it, as one
- * `ApiClient` through the context protocol (api/context.ts). A new client is provided whenever `apiBase` or `token`
+ * `ApiClient` through `@lit/context` (api/context.ts). A new client is provided whenever `apiBase` or `token`
  * changes, so the widgets inside follow a new token at once.
  *
  * With `fetchToken` instead (for embedding: your backend mints short-lived embed sessions), the
@@ -54,7 +55,7 @@ export class PartnerSession extends LitElement {
   /** Called for a token at start, before it expires and after a 401; see `FetchToken`. A property only. */
   fetchToken: FetchToken | null = null;
 
-  readonly #provider = new ClientProvider(this);
+  readonly #provider = new ContextProvider(this, { context: apiClientContext });
   /** What the current client was made from. */
   #provided: { apiBase: string; token: string | null; fetchToken: FetchToken | null } | undefined;
   /** The last token `fetchToken` gave, and when to ask again (epoch ms; Infinity when it did not say). */
@@ -84,8 +85,7 @@ export class PartnerSession extends LitElement {
   }
 
   override connectedCallback() {
-    super.connectedCallback();
-    this.#provider.announce();
+    super.connectedCallback(); // the provider announces itself: one outside hands over its subscribers inside
     // Provide before the first update, so children upgraded right after us get a client.
     this.#provide();
     if (this.fetchToken && !this.#fetched) void this.#refresh().catch(() => {}); // a widget's request will report it

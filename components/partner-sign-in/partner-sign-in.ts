@@ -1,4 +1,4 @@
-import { Task, TaskStatus } from '../task.ts';
+import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ApiElement } from '../api/api-element.ts';
 import { ApiRequestError, type MeView, type SessionView } from '../api/client.ts';

@@ -1,4 +1,4 @@
-import { initialState, Task, TaskStatus } from '../task.ts';
+import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiElement } from '../api/api-element.ts';
 import type { ApiClient, MeView, RolesView, UserUpdate, UserView } from '../api/client.ts';

@@ -53,3 +53,17 @@ export async function pick(picker: Element & { updateComplete: Promise<unknown> 
   pickerRadio(picker, setting, label).click();
   await picker.updateComplete;
 }
+
+/** A button by its text inside part of a shadow DOM, e.g. a section or the dialog. */
+export function buttonIn(scope: ParentNode, name: string): HTMLButtonElement {
+  const found = [...scope.querySelectorAll('button')].find((b) => b.textContent?.replace(/\s+/g, ' ').trim() === name);
+  if (!found) throw new Error(`no button "${name}" there`);
+  return found;
+}
+
+/** Picks `value` in the `<select>` a `<label>` names, as a person would (change follows). */
+export function select(el: Element, label: string, value: string) {
+  const control = [...el.shadowRoot!.querySelectorAll('label')].find((l) => l.textContent?.trim() === label)!.control as HTMLSelectElement;
+  control.value = value;
+  control.dispatchEvent(new Event('change'));
+}
