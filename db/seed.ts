@@ -10,6 +10,9 @@ import type { Db } from './database.ts';
 import {
   companies,
   delegations,
+  offerItems,
+  offerRedemptions,
+  offers,
   partnerCustomers,
   services,
   subscriptions,
@@ -42,20 +45,37 @@ const demoUsers: { email: string; displayName: string; companyRoles: CompanyRole
 type DemoCustomer = {
   name: string;
   domain: string;
-  subscription: { sku: string; status: 'trial' | 'active' | 'expired'; licenses: number; trialDaysLeft?: number };
-  /** `endsInDays`: an end date for an accepted delegation (negative: it has already run out). */
-  delegation?: { level: 'full' | 'limited'; status: 'active' | 'pending' | 'revoked' | 'declined' | 'expired'; endsInDays?: number };
+  /**
+   * `trialDaysLeft`: when the trial ends (negative: it has ended); `trialFrom`: the demo trial
+   * invitation that started it; `convertedDaysAgo`: the follow-up purchase bought it.
+   */
+  subscription: {
+    sku: string;
+    status: 'trial' | 'active' | 'expired';
+    licenses: number;
+    trialDaysLeft?: number;
+    trialFrom?: 'office-trial';
+    convertedDaysAgo?: number;
+  };
+  /**
+   * `endsInDays`: an end date for an accepted delegation (negative: it has already run out);
+   * `askedDaysAgo`: when an open request was made.
+   */
+  delegation?: { level: 'full' | 'limited'; status: 'active' | 'pending' | 'revoked' | 'declined' | 'expired'; endsInDays?: number; askedDaysAgo?: number };
 };
 
+// The overview tells a story: trials ending in 2 and 20 days, one trial converted by a follow-up,
+// a delegation ending in 5 days, a request unanswered for a week.
 const demoCustomers: DemoCustomer[] = [
   // Accepted with an end date that has passed: the BFF records it as expired on its next look.
   { name: 'Contoso Pharmacy', domain: 'contoso-pharmacy.example', subscription: { sku: 'OFFICE-PRO', status: 'active', licenses: 18 }, delegation: { level: 'limited', status: 'active', endsInDays: -3 } },
-  { name: 'Fabrikam Bakery', domain: 'fabrikam.example', subscription: { sku: 'MAIL-STD', status: 'active', licenses: 12 }, delegation: { level: 'full', status: 'active', endsInDays: 60 } },
-  { name: 'Tailspin Toys', domain: 'tailspin.example', subscription: { sku: 'OFFICE-PRO', status: 'trial', licenses: 25, trialDaysLeft: 18 }, delegation: { level: 'limited', status: 'active' } },
-  { name: 'Wide World Importers', domain: 'wideworld.example', subscription: { sku: 'SEC-PLUS', status: 'active', licenses: 40 }, delegation: { level: 'full', status: 'pending' } },
+  { name: 'Fabrikam Bakery', domain: 'fabrikam.example', subscription: { sku: 'MAIL-STD', status: 'active', licenses: 12 }, delegation: { level: 'full', status: 'active', endsInDays: 5 } },
+  { name: 'Tailspin Toys', domain: 'tailspin.example', subscription: { sku: 'OFFICE-PRO', status: 'trial', licenses: 25, trialDaysLeft: 20, trialFrom: 'office-trial' }, delegation: { level: 'limited', status: 'active' } },
+  { name: 'Wide World Importers', domain: 'wideworld.example', subscription: { sku: 'SEC-PLUS', status: 'active', licenses: 40 }, delegation: { level: 'full', status: 'pending', askedDaysAgo: 7 } },
   { name: 'Lucerne Publishing', domain: 'lucerne.example', subscription: { sku: 'BACKUP-365', status: 'expired', licenses: 10, trialDaysLeft: -5 } },
   { name: 'Adventure Works Cycles', domain: 'adventure-works.example', subscription: { sku: 'MAIL-STD', status: 'active', licenses: 8 }, delegation: { level: 'limited', status: 'revoked' } },
-  { name: 'Coho Winery', domain: 'coho.example', subscription: { sku: 'MEET-ROOM', status: 'trial', licenses: 3, trialDaysLeft: 27 }, delegation: { level: 'full', status: 'declined' } },
+  { name: 'Coho Winery', domain: 'coho.example', subscription: { sku: 'MEET-ROOM', status: 'trial', licenses: 3, trialDaysLeft: 2 }, delegation: { level: 'full', status: 'declined' } },
+  { name: "Margie's Travel", domain: 'margie.example', subscription: { sku: 'OFFICE-PRO', status: 'active', licenses: 15, trialDaysLeft: -10, trialFrom: 'office-trial', convertedDaysAgo: 12 } },
 ];
 
 /** Inserts the catalog (by sku, so it can be re-run) and returns the services by sku. */
@@ -91,8 +111,19 @@ export async function seedDemo(db: Db, hashPassword: (password: string) => Promi
       .values(demoUsers.map((u) => ({ ...u, companyId: partnerId, passwordHash })))
       .returning();
 
+    // A trial invitation for Office Suite Pro, and the follow-up that bought one of its trials.
+    const [officeTrial] = await tx
+      .insert(offers)
+      .values({ partnerId, kind: 'trial', code: randomBytes(20).toString('base64url'), name: 'Office Suite trial', createdById: admin!.id, createdAt: new Date(now.getTime() - 45 * day) })
+      .returning();
+    const office = catalog.get('OFFICE-PRO')!;
+    await tx.insert(offerItems).values({ offerId: officeTrial!.id, serviceId: office.id });
+
     for (const [i, c] of demoCustomers.entries()) {
-      const createdAt = new Date(now.getTime() - (demoCustomers.length - i) * day);
+      // A customer whose trial began earlier has been one since its trial began.
+      const trialLeft = c.subscription.trialDaysLeft;
+      const trialDays = catalog.get(c.subscription.sku)!.trialDays;
+      const createdAt = new Date(now.getTime() - Math.max(demoCustomers.length - i, trialLeft === undefined ? 0 : trialDays - trialLeft) * day);
       const [customer] = await tx
         .insert(companies)
         .values({ kind: 'customer', name: c.name, domain: c.domain, email: `it@${c.domain}`, createdAt, updatedAt: createdAt })
@@ -103,13 +134,41 @@ export async function seedDemo(db: Db, hashPassword: (password: string) => Promi
       ]);
       await tx.insert(partnerCustomers).values({ partnerId, customerId: customer!.id, isAdvisor: true, createdAt });
       const service = catalog.get(c.subscription.sku)!;
+      const { trialDaysLeft, trialFrom, convertedDaysAgo } = c.subscription;
+      const trialEndsAt = trialDaysLeft === undefined ? null : new Date(now.getTime() + trialDaysLeft * day);
+      const trialOfferId = trialFrom === 'office-trial' ? officeTrial!.id : null;
+      let followUpId: string | null = null;
+      if (convertedDaysAgo !== undefined) {
+        const [followUp] = await tx
+          .insert(offers)
+          .values({
+            partnerId,
+            kind: 'purchase',
+            code: randomBytes(20).toString('base64url'),
+            name: `${service.name} for ${c.name}`,
+            customerId: customer!.id,
+            createdById: admin!.id,
+            createdAt: new Date(now.getTime() - (convertedDaysAgo + 2) * day),
+          })
+          .returning();
+        await tx.insert(offerItems).values({ offerId: followUp!.id, serviceId: service.id, licenses: c.subscription.licenses });
+        await tx.insert(offerRedemptions).values({ offerId: followUp!.id, customerId: customer!.id, createdAt: new Date(now.getTime() - convertedDaysAgo * day) });
+        followUpId = followUp!.id;
+      }
+      if (trialOfferId) await tx.insert(offerRedemptions).values({ offerId: trialOfferId, customerId: customer!.id, createdAt });
       await tx.insert(subscriptions).values({
         customerId: customer!.id,
         serviceId: service.id,
         advisorId: partnerId,
+        offerId: followUpId ?? trialOfferId,
         status: c.subscription.status,
         licenses: c.subscription.licenses,
-        trialEndsAt: c.subscription.trialDaysLeft === undefined ? null : new Date(now.getTime() + c.subscription.trialDaysLeft * day),
+        trialEndsAt,
+        // A trial started `trialDays` before it ends.
+        trialStartedAt: trialEndsAt ? new Date(trialEndsAt.getTime() - service.trialDays * day) : null,
+        trialOfferId,
+        convertedAt: convertedDaysAgo === undefined ? null : new Date(now.getTime() - convertedDaysAgo * day),
+        convertedByOfferId: followUpId,
       });
       if (c.delegation) {
         const answered = c.delegation.status !== 'pending';
@@ -121,7 +180,8 @@ export async function seedDemo(db: Db, hashPassword: (password: string) => Promi
           requestedById: admin!.id,
           // An open request carries a code (160 bits, as the BFF makes them) so its consent page opens.
           code: answered ? null : randomBytes(20).toString('base64url'),
-          requestExpiresAt: answered ? null : new Date(now.getTime() + 90 * day),
+          requestExpiresAt: answered ? null : new Date(now.getTime() + (90 - (c.delegation.askedDaysAgo ?? 0)) * day),
+          createdAt: new Date(now.getTime() - (c.delegation.askedDaysAgo ?? 0) * day),
           answeredAt: answered ? createdAt : null,
           revokedAt: c.delegation.status === 'revoked' ? now : null,
           expiresAt: c.delegation.endsInDays === undefined ? null : new Date(now.getTime() + c.delegation.endsInDays * day),
