@@ -87,6 +87,10 @@ const attentionItemSchema = z.discriminatedUnion('kind', [
     deadline: z.iso.datetime().describe('When the delegation ends'),
     within: z.union([z.literal(1), z.literal(7), z.literal(30)]),
     level: z.enum(delegationLevel.enumValues),
+    renewal: z
+      .object({ requestId: z.string(), requestedAt: z.iso.datetime() })
+      .nullable()
+      .describe('Your open request to this customer, if you have already asked again'),
   }),
   z.object({
     kind: z.literal('delegation_request'),
@@ -309,6 +313,15 @@ const followUp = sql<{ offerId: string; createdAt: string } | null>`(
     and exists (select 1 from ${offerItems} where ${offerItems.offerId} = ${offers.id} and ${offerItems.serviceId} = ${subscriptions.serviceId})
   order by ${offers.createdAt} desc limit 1)`;
 
+/**
+ * The partner's open request to the delegation's customer: a renewal already asked for (one at
+ * most, by a unique index). The outer column is written qualified: drizzle leaves a lone table's
+ * columns bare, which inside this subquery would mean `r`'s.
+ */
+const renewal = sql<{ requestId: string; requestedAt: string } | null>`(
+  select json_build_object('requestId', r.id, 'requestedAt', r.created_at) from ${delegations} r
+  where r.partner_id = ${partner} and r.customer_id = "delegations"."customer_id" and r.status = 'pending' and r.request_expires_at > ${now})`;
+
 const fetch = sql.placeholder('fetch') as unknown as number; // drizzle types limit() as number | Placeholder
 
 /** Trials of the partner's, with their service and any open follow-up offer, in the deadline's order. */
@@ -387,6 +400,7 @@ const parts = {
           deadlineKey: cursorInstant(delegations.expiresAt).as('deadlineKey'),
           deadline: sql`${delegations.expiresAt}`.as('deadline'),
           level: sql`${delegations.level}`.as('level'),
+          renewal: renewal.as('renewal'),
         })
         .from(delegations)
         .where(
@@ -477,6 +491,7 @@ function partJson(db: Db, part: Part, mode: ListMode): SQL {
 type Json<T> = { [K in keyof T]: T[K] extends Date | null ? string | null : T[K] };
 type TrialRow = Json<{ id: string; customerId: string; customerName: string; deadlineKey: string; deadline: Date; serviceId: string; sku: string; serviceName: string; licenses: number; followUp: { offerId: string; createdAt: string } | null }>;
 type DelegationRow = Json<{ id: string; customerId: string; customerName: string; deadlineKey: string; deadline: Date; level: (typeof delegationLevel.enumValues)[number] }>;
+type EndingRow = DelegationRow & { renewal: { requestId: string; requestedAt: string } | null };
 type RequestRow = DelegationRow & { requestedAt: string; lapsesAt: string };
 type ServiceRequestRow = Json<{ id: string; customerId: string; customerName: string; deadlineKey: string; openedAt: Date; title: string; severity: (typeof severity.enumValues)[number] }>;
 
@@ -491,7 +506,7 @@ function prepareOverview(db: Db, mode: ListMode, name: string) {
       ...figureFields(),
       trialEnding: sql<TrialRow[]>`${partJson(db, 'trialEnding', mode)}`,
       trialEnded: sql<TrialRow[]>`${partJson(db, 'trialEnded', mode)}`,
-      delegationEnding: sql<DelegationRow[]>`${partJson(db, 'delegationEnding', mode)}`,
+      delegationEnding: sql<EndingRow[]>`${partJson(db, 'delegationEnding', mode)}`,
       requestLapsing: sql<RequestRow[]>`${partJson(db, 'requestLapsing', mode)}`,
       requestUnanswered: sql<RequestRow[]>`${partJson(db, 'requestUnanswered', mode)}`,
       serviceRequest: sql<ServiceRequestRow[]>`${partJson(db, 'serviceRequest', mode)}`,
@@ -529,6 +544,7 @@ function attentionPage(row: OverviewRow, at: Date, limit: number) {
         deadline: iso(r.deadline!),
         within: left(r.deadline!) <= day ? 1 : left(r.deadline!) <= 7 * day ? 7 : 30,
         level: r.level,
+        renewal: r.renewal ? { requestId: r.renewal.requestId, requestedAt: iso(r.renewal.requestedAt) } : null,
       },
     })),
     ...[...row.requestLapsing.map((r) => [0, r] as const), ...row.requestUnanswered.map((r) => [1, r] as const)].map(([tier, r]): Candidate => ({

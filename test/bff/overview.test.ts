@@ -214,6 +214,26 @@ describe('attention', () => {
     );
   });
 
+  test('an ending delegation shows a renewal once one is asked for at the same level, and only its own customer\'s', async () => {
+    const { company, admin } = await partner();
+    const pair = (c: Awaited<ReturnType<typeof linkCustomer>>) => ({ partnerId: company.id, customerId: c.customer.id });
+    const renewed = await linkCustomer(t, company.id);
+    await insertDelegation(t, pair(renewed), 'active-limited', { expiresAt: days(5) });
+    const other = await linkCustomer(t, company.id);
+    await insertDelegation(t, pair(other), 'active-full', { expiresAt: days(6) });
+    const ending = async () => (await overview(admin.token, '?limit=100')).attention.items.filter((i: { kind: string }) => i.kind === 'delegation_ending');
+    assert.deepEqual((await ending()).map((i: { renewal: unknown }) => i.renewal), [null, null]);
+
+    const res = await t.request(`/api/customers/${renewed.customer.id}/delegation-requests`, { method: 'POST', token: admin.token, body: { level: 'limited' } });
+    assert.equal(res.status, 201);
+    const request = await json(res);
+    const [first, second] = await ending();
+    assert.equal(first.customer.id, renewed.customer.id);
+    assert.deepEqual(first.renewal, { requestId: request.id, requestedAt: request.createdAt });
+    assert.equal(first.level, 'limited');
+    assert.equal(second.renewal, null);
+  });
+
   test('paged with a cursor: every item once, in the same order', async () => {
     const { company, admin } = await partner();
     for (let i = 1; i <= 4; i++) await linkCustomer(t, company.id, { subscription: { status: 'trial', trialEndsAt: days(i) } });
