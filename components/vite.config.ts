@@ -11,7 +11,22 @@
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { join } from 'node:path';
 import { defineConfig, type UserConfig } from 'vite';
-import { componentsDir, distDir, elementModules, indexModule } from './build/element-modules.ts';
+import { componentsDir, distDir, elementModules, indexModule, lazyParts, loadPartModule } from './build/element-modules.ts';
+
+/**
+ * The bundle's entry: everything components/index.ts exports, and the parts that the elements
+ * load on demand in dist/elements (load-part.ts), imported at once and handed to `bundleParts`.
+ */
+const bundleEntry = 'virtual:partnerkit-bundle';
+function bundleEntryModule() {
+  const parts = lazyParts();
+  return [
+    `export * from ${JSON.stringify(indexModule)};`,
+    `import { bundleParts } from ${JSON.stringify(loadPartModule)};`,
+    ...parts.map((part, i) => `import * as part${i} from ${JSON.stringify(part.file)};`),
+    `bundleParts({ ${parts.map((part, i) => `${JSON.stringify(part.name)}: part${i}`).join(', ')} });`,
+  ].join('\n');
+}
 
 // Both passes build the same source the same way; they differ only in entries and output.
 function shared(): UserConfig {
@@ -45,12 +60,21 @@ export default defineConfig(({ mode }) => {
     const config = shared();
     return {
       ...config,
+      plugins: [
+        ...(config.plugins ?? []),
+        {
+          name: 'partnerkit-bundle-entry',
+          // Vite hands the entry over as a path under `root`.
+          resolveId: (id: string) => (id.endsWith(bundleEntry) ? `\0${bundleEntry}` : null),
+          load: (id: string) => (id === `\0${bundleEntry}` ? bundleEntryModule() : null),
+        },
+      ],
       build: {
         ...config.build,
         outDir: distDir,
         // dist/ also holds the demo, the elements and the manifest: write the one file only.
         emptyOutDir: false,
-        lib: { entry: { partnerkit: indexModule }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+        lib: { entry: { partnerkit: bundleEntry }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
         // `build.minify` alone keeps whitespace in library builds; `output.minify` minifies fully
         // (TOOLCHAIN.md). No code splitting: one file, one request. No `@__PURE__` marks: every module
         // here defines elements, so a bundler that takes this file whole has nothing to drop.

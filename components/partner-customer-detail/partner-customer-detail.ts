@@ -11,12 +11,12 @@ import { levelLabel } from '../delegation-text.ts';
 import { errorAlert, retryAlert, toApiError } from '../error-messages.ts';
 import { partnerEvent } from '../events.ts';
 import { FocusAfterUpdate } from '../focus-after-update.ts';
+import { onDemandPart } from '../load-part.ts';
 import { PagedList, pagedView } from '../paged-list.ts';
 import { saveFile } from '../save-file.ts';
 import { controls } from '../styles/controls.ts';
-import { offerControls } from '../styles/offer-controls.ts';
 import { tokens } from '../styles/tokens.ts';
-import { customerDialog, type Dialog, type Level, type Severity } from './customer-dialogs.ts';
+import type { Dialog, Level, Severity } from './customer-dialogs.ts';
 import { auditItem, delegationSentence, serviceRequestItem, subscriptionItem, userItem } from './customer-sections.ts';
 import styles from './partner-customer-detail.styles.ts';
 
@@ -45,7 +45,8 @@ function explained(error: unknown, customer: string): ApiRequestError {
  *
  * `<partner-customer-list>` shows it when a customer is opened; a page may also show it on its
  * own for a `customer-id`. `focus()` moves the focus to the customer's name. Uses
- * `<partner-session>`'s client, or its own `api-base` and `token`.
+ * `<partner-session>`'s client, or its own `api-base` and `token`. The dialogs' forms are loaded
+ * with the first dialog opened (dist/elements; the bundle has them at once).
  *
  * @fires partner-customer-loaded - The customer's detail was loaded, first or again after an action. `detail`: the customer.
  * @fires partner-delegation-requested - Delegated admin was requested. `detail`: the request, with the consent `url` to send.
@@ -93,7 +94,7 @@ function explained(error: unknown, customer: string): ApiRequestError {
  * @cssprop [--partner-shadow=0 1px 3px rgb(31 35 40 / 0.12)] - Card shadow.
  */
 export class PartnerCustomerDetail extends ApiElement {
-  static override styles = [tokens, controls, offerControls, styles];
+  static override styles = [tokens, controls, styles];
   static override properties: PropertyDeclarations = {
     customerId: { attribute: 'customer-id' },
     customer: { attribute: false },
@@ -130,6 +131,9 @@ export class PartnerCustomerDetail extends ApiElement {
   #shownClient: ApiClient | undefined;
 
   readonly #focus = new FocusAfterUpdate(this);
+  readonly #dialogs = onDemandPart(this, 'customer-dialogs');
+  /** A dialog opened: its first field gets the focus once its form is here. */
+  #focusDialog = false;
 
   readonly #loadedRoles = new Task(this, {
     args: () => [this.roles ? undefined : this.client] as const,
@@ -222,8 +226,8 @@ export class PartnerCustomerDetail extends ApiElement {
               : loading('Loading the customer…')}
       </section>
       <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${(e: Event) => this.busy && e.preventDefault()} @close=${this.#closeDialog}>
-        ${this.dialog
-          ? customerDialog(this.dialog, {
+        ${this.dialog && this.#dialogs.value
+          ? this.#dialogs.value.customerDialog(this.dialog, {
               name: detail?.name ?? '',
               error: this.actionError,
               explain: this.#explain,
@@ -238,7 +242,9 @@ export class PartnerCustomerDetail extends ApiElement {
               onCreateRequest: this.#onCreateRequest,
               onReset: (event, user) => this.#onReset(event, user),
             })
-          : nothing}
+          : this.dialog
+            ? this.#renderDialogLoading()
+            : nothing}
       </dialog>
     `;
   }
@@ -347,10 +353,25 @@ export class PartnerCustomerDetail extends ApiElement {
 
   // ---- the dialog -------------------------------------------------------------------------
 
+  /** While the dialogs' forms load (only the first time): the dialog says so, or why they did not come. */
+  #renderDialogLoading(): TemplateResult {
+    return html`
+      <div part="form" id="dialog-title">
+        ${this.#dialogs.placeholder()}
+        <div part="actions"><button type="button" part="button" @click=${this.#cancel}>Cancel</button></div>
+      </div>
+    `;
+  }
+
   protected override updated() {
     const dialog = this.renderRoot.querySelector('dialog');
-    if (dialog && this.dialog && !dialog.open) {
+    if (!dialog || !this.dialog) return;
+    if (!dialog.open) {
       dialog.showModal();
+      this.#focusDialog = true;
+    }
+    if (this.#focusDialog && this.#dialogs.value) {
+      this.#focusDialog = false;
       dialog.querySelector<HTMLElement>('input, textarea, select, button')?.focus();
     }
   }
@@ -358,6 +379,7 @@ export class PartnerCustomerDetail extends ApiElement {
   #openDialog(dialog: Dialog) {
     this.actionError = this.copied = this.level = null;
     this.dialog = dialog;
+    void this.#dialogs.load();
   }
 
   /** Cancel and Done; not while a request runs. */

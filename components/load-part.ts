@@ -1,0 +1,53 @@
+/**
+ * Loads, on demand, a part of an element that the element shows only later and that is not an
+ * element of its own (those come through load-element.ts): the dialogs of
+ * `<partner-customer-detail>`. Each entry of dist/elements then carries what it shows at first,
+ * and the part comes as a chunk when needed.
+ *
+ * The one-file bundle must not load anything later, and a dynamic import left in it would make
+ * rolldown wrap every module it reaches (see load-element.ts). So in the bundle the test below
+ * drops the imports, and the bundle's entry (components/vite.config.ts) imports every part this
+ * switch names and hands them to `bundleParts` before any element renders.
+ */
+import { adoptStyles, type CSSResult, type LitElement } from 'lit';
+import { OnDemand } from './on-demand.ts';
+
+/**
+ * What load-part.ts loads. A part may export `styles` that only it needs: they are added after the
+ * element's own when the part is there, before it first renders.
+ */
+export interface Parts {
+  'customer-dialogs': typeof import('./partner-customer-detail/customer-dialogs.ts');
+}
+
+/** The parts already here: all of them in the bundle, elsewhere those loaded so far. */
+const loaded = new Map<keyof Parts, unknown>();
+
+/** The bundle's entry calls this with every part; elsewhere nothing does. */
+export function bundleParts(parts: Parts) {
+  for (const [name, exports] of Object.entries(parts)) loaded.set(name as keyof Parts, exports);
+}
+
+function importPart(part: keyof Parts): Promise<unknown> {
+  // The test must stay here, before the imports: see load-element.ts.
+  if (import.meta.env?.MODE === 'bundle') return Promise.resolve();
+  switch (part) {
+    case 'customer-dialogs':
+      return import('./partner-customer-detail/customer-dialogs.ts');
+  }
+}
+
+/** `part` for `host`, loaded the first time `load()` is called; `value` holds the part's exports. */
+export function onDemandPart<P extends keyof Parts>(host: LitElement, part: P): OnDemand<Parts[P]> {
+  const present = () => loaded.get(part) as Parts[P] | undefined;
+  let styled = false;
+  host.addController({
+    hostUpdate() {
+      const styles = (present() as { styles?: CSSResult | CSSResult[] } | undefined)?.styles;
+      if (styled || !styles) return;
+      styled = true;
+      adoptStyles(host.renderRoot as ShadowRoot, [...(host.constructor as typeof LitElement).elementStyles, ...[styles].flat()]);
+    },
+  });
+  return new OnDemand(host, present, () => importPart(part).then((exports) => void (exports && loaded.set(part, exports))));
+}
