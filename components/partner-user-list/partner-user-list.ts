@@ -10,8 +10,9 @@ import { temporaryPasswordView } from '../temporary-password.ts';
 import { PagedList, pagedView } from '../paged-list.ts';
 import { SearchController } from '../search-controller.ts';
 import type { CopyResult } from '../copy-text.ts';
+import { loadElement } from '../load-element.ts';
+import { OnDemand } from '../on-demand.ts';
 import type { PartnerRolePicker, RolePickerValue } from '../partner-role-picker/partner-role-picker.ts';
-import '../partner-role-picker/partner-role-picker.ts';
 import { controls } from '../styles/controls.ts';
 import { tokens } from '../styles/tokens.ts';
 import styles from './partner-user-list.styles.ts';
@@ -124,6 +125,8 @@ export class PartnerUserList extends ApiElement {
   private copyStatus: CopyResult | null = null;
 
   readonly #search = new SearchController(this);
+  /** Loaded with the first dialog that shows it (dist/elements; the bundle has it at once). */
+  readonly #picker = new OnDemand(this, () => customElements.get('partner-role-picker'), () => loadElement('partner-role-picker'));
   #focusAfterUpdate: string | null = null;
 
   /** The signed-in user, their permissions and the roles table; null when there is no session. */
@@ -351,6 +354,10 @@ export class PartnerUserList extends ApiElement {
 
   #renderPicker(setup: Setup, access: RolePickerValue, errors: Map<string, string[]>): TemplateResult {
     const messages = errors.get('access') ?? [];
+    // Until it is here, a submit keeps the access as it is (a new user: none), as the picker starts.
+    if (!this.#picker.value) {
+      return html`<div part="field">${this.#picker.placeholder('Loading the roles…')}</div>`;
+    }
     return html`
       <div part="field">
         <partner-role-picker
@@ -399,6 +406,7 @@ export class PartnerUserList extends ApiElement {
   }
 
   #open(editor: Editor, focus: string) {
+    if ((editor.kind === 'create' || editor.kind === 'edit') && this.#setup.value?.can('users:manage-admins')) void this.#picker.load();
     this.actionError = null;
     this.copyStatus = null;
     this.editor = editor;
@@ -442,14 +450,14 @@ export class PartnerUserList extends ApiElement {
     this.renderRoot.querySelector<HTMLElement>('dialog [aria-invalid="true"], dialog partner-role-picker[aria-describedby]')?.focus();
   }
 
-  #picker(): PartnerRolePicker | null {
+  #pickerElement(): PartnerRolePicker | null {
     return this.renderRoot.querySelector('partner-role-picker');
   }
 
   #onCreate = (event: SubmitEvent) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
-    const access = this.#picker()?.value ?? { companyRoles: [], partnerAccess: 'none' };
+    const access = this.#pickerElement()?.value ?? { companyRoles: [], partnerAccess: 'none' };
     void this.#act(async () => {
       const setup = this.#setup.value!;
       const created = await setup.client.createUser({
@@ -472,7 +480,7 @@ export class PartnerUserList extends ApiElement {
     const changes: UserUpdate = {};
     const displayName = String(data.get('displayName') ?? '').trim();
     if (displayName !== user.displayName) changes.displayName = displayName;
-    const access = this.#picker()?.value;
+    const access = this.#pickerElement()?.value;
     if (access && !sameRoles(access.companyRoles, user.companyRoles)) changes.companyRoles = access.companyRoles;
     if (access && access.partnerAccess !== user.partnerAccess) changes.partnerAccess = access.partnerAccess;
     const disabled = form.querySelector<HTMLInputElement>('#disabled');
