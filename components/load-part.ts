@@ -1,7 +1,8 @@
 /**
  * Loads, on demand, a part of an element that the element shows only later and that is not an
  * element of its own (those come through load-element.ts): the dialogs of
- * `<partner-customer-detail>`. Each entry of dist/elements then carries what it shows at first,
+ * `<partner-customer-detail>`, the license stepper of the offer widgets, the views after an
+ * offer is created or redeemed. Each entry of dist/elements then carries what it shows at first,
  * and the part comes as a chunk when needed.
  *
  * The one-file bundle must not load anything later, and a dynamic import left in it would make
@@ -18,6 +19,9 @@ import { OnDemand } from './on-demand.ts';
  */
 export interface Parts {
   'customer-dialogs': typeof import('./partner-customer-detail/customer-dialogs.ts');
+  'license-stepper': typeof import('./license-stepper.ts');
+  'offer-created': typeof import('./partner-offer-builder/offer-created.ts');
+  'signup-success': typeof import('./partner-signup/signup-success.ts');
 }
 
 /** The parts already here: all of them in the bundle, elsewhere those loaded so far. */
@@ -34,6 +38,12 @@ function importPart(part: keyof Parts): Promise<unknown> {
   switch (part) {
     case 'customer-dialogs':
       return import('./partner-customer-detail/customer-dialogs.ts');
+    case 'license-stepper':
+      return import('./license-stepper.ts');
+    case 'offer-created':
+      return import('./partner-offer-builder/offer-created.ts');
+    case 'signup-success':
+      return import('./partner-signup/signup-success.ts');
   }
 }
 
