@@ -10,7 +10,7 @@
  * drops the imports, and the bundle's entry (components/vite.config.ts) imports every part this
  * switch names and hands them to `bundleParts` before any element renders.
  */
-import { adoptStyles, type CSSResult, type LitElement } from 'lit';
+import type { CSSResult, LitElement } from 'lit';
 import { OnDemand } from './on-demand.ts';
 
 /**
@@ -56,7 +56,9 @@ export function onDemandPart<P extends keyof Parts>(host: LitElement, part: P): 
       const styles = (present() as { styles?: CSSResult | CSSResult[] } | undefined)?.styles;
       if (styled || !styles) return;
       styled = true;
-      adoptStyles(host.renderRoot as ShadowRoot, [...(host.constructor as typeof LitElement).elementStyles, ...[styles].flat()]);
+      // Added to what is there: an element may hold several parts (Lit's adoptStyles would replace).
+      const root = host.renderRoot as ShadowRoot;
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...[styles].flat().flatMap((style) => style.styleSheet ?? [])];
     },
   });
   return new OnDemand(host, present, () => importPart(part).then((exports) => void (exports && loaded.set(part, exports))));
