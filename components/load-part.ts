@@ -2,7 +2,7 @@
  * Loads, on demand, a part of an element that the element shows only later and that is not an
  * element of its own (those come through load-element.ts): the dialogs of
  * `<partner-customer-detail>`, the license stepper of the offer widgets, the views after an
- * offer is created or redeemed. Each entry of dist/elements then carries what it shows at first,
+ * offer is created or redeemed, the one-time password of `<partner-user-list>`. Each entry of dist/elements then carries what it shows at first,
  * and the part comes as a chunk when needed.
  *
  * The one-file bundle must not load anything later, and a dynamic import left in it would make
@@ -22,6 +22,7 @@ export interface Parts {
   'license-stepper': typeof import('./license-stepper.ts');
   'offer-created': typeof import('./partner-offer-builder/offer-created.ts');
   'signup-success': typeof import('./partner-signup/signup-success.ts');
+  'temporary-password': typeof import('./temporary-password.ts');
 }
 
 /** The parts already here: all of them in the bundle, elsewhere those loaded so far. */
@@ -44,6 +45,8 @@ function importPart(part: keyof Parts): Promise<unknown> {
       return import('./partner-offer-builder/offer-created.ts');
     case 'signup-success':
       return import('./partner-signup/signup-success.ts');
+    case 'temporary-password':
+      return import('./temporary-password.ts');
   }
 }
 

@@ -10,7 +10,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { apiBase, stubCustomerApi } from './customer-widgets.ts';
 import type { FetchStub } from './fetch-stub.ts';
-import { allUsers, adminMe as companyAdminMe, roles } from './fixtures-company.ts';
+import { allUsers, adminMe as companyAdminMe, createdLena, roles } from './fixtures-company.ts';
 import { adminMe, lucerne } from './fixtures-customers.ts';
 import { catalog, delegationLevels, offerList, publicPurchaseOffer, publicTrialOffer, purchaseRedemption, trialOffer } from './fixtures-offers.ts';
 import { $, button, fill, heading, inputLabelled } from './helpers.ts';
@@ -71,7 +71,7 @@ describe('dist/elements', () => {
     expect(getComputedStyle($(el, '[part~="segmented"]')).display).to.equal('grid', 'the part brought its styles');
   });
 
-  it('partner-user-list.js loads the role picker with the first dialog that shows it', async () => {
+  it('partner-user-list.js loads the role picker with the first dialog that shows it, the password view with the first request that makes one', async () => {
     stub.on('GET /api/me', { status: 200, body: companyAdminMe });
     stub.on('GET /api/users', { status: 200, body: allUsers });
     await entry('partner-user-list');
@@ -85,6 +85,15 @@ describe('dist/elements', () => {
     const picker = $(el, 'dialog partner-role-picker');
     await waitUntil(() => picker.shadowRoot?.querySelector('input[type="radio"]'), 'the picker did not render');
     expect(el.shadowRoot!.activeElement?.id).to.equal('display-name');
+
+    // The one-time password's view comes with the create request (this page has its chunk
+    // already, from the customer's dialogs: the view still takes the focus once it is there).
+    stub.on('POST /api/users', { status: 201, body: createdLena });
+    fill(el, 'Display name', createdLena.user.displayName);
+    fill(el, 'Email', createdLena.user.email);
+    button(el, 'Create user').click();
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'temporary-password', 'the password did not take the focus');
+    expect(loadedChunks()).to.include('temporary-password');
   });
 
   it('partner-offer-builder.js loads the license steppers for the first purchase offer and the created view with the first create, each with its styles', async () => {
