@@ -2,7 +2,8 @@
  * Loads, on demand, a part of an element that the element shows only later and that is not an
  * element of its own (those come through load-element.ts): the dialogs of
  * `<partner-customer-detail>`, the license stepper of the offer widgets, the views after an
- * offer is created or redeemed, the one-time password of `<partner-user-list>`. Each entry of dist/elements then carries what it shows at first,
+ * offer is created or redeemed, the one-time password of `<partner-user-list>`, the detail's
+ * consent link. Each entry of dist/elements then carries what it shows at first,
  * and the part comes as a chunk when needed.
  *
  * The one-file bundle must not load anything later, and a dynamic import left in it would make
@@ -23,6 +24,7 @@ export interface Parts {
   'offer-created': typeof import('./partner-offer-builder/offer-created.ts');
   'signup-success': typeof import('./partner-signup/signup-success.ts');
   'temporary-password': typeof import('./temporary-password.ts');
+  'copy-text': typeof import('./copy-text.ts');
 }
 
 /** The parts already here: all of them in the bundle, elsewhere those loaded so far. */
@@ -47,6 +49,8 @@ function importPart(part: keyof Parts): Promise<unknown> {
       return import('./partner-signup/signup-success.ts');
     case 'temporary-password':
       return import('./temporary-password.ts');
+    case 'copy-text':
+      return import('./copy-text.ts');
   }
 }
 

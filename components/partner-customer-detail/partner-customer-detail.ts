@@ -4,7 +4,7 @@ import { ApiElement } from '../api/api-element.ts';
 import { ApiRequestError } from '../api/client.ts';
 import type { ApiClient, AuditEntryView, CustomerDetail, CustomerListItem, RolesView, ServiceRequestView, UserView } from '../api/client.ts';
 import { busyButton, loadingLine as loading } from '../busy.ts';
-import { copyField, type CopyResult } from '../copy-text.ts';
+import type { CopyResult } from '../copy-text.ts';
 import { delegationBadge } from '../customer-states.ts';
 import { formatDate } from '../dates.ts';
 import { levelLabel } from '../delegation-text.ts';
@@ -132,6 +132,8 @@ export class PartnerCustomerDetail extends ApiElement {
 
   readonly #focus = new FocusAfterUpdate(this);
   readonly #dialogs = onDemandPart(this, 'customer-dialogs');
+  /** The consent link's field, loaded with a customer that has an open request, or with the request. */
+  readonly #copyField = onDemandPart(this, 'copy-text');
   /** A dialog opened: its first field gets the focus once its form is here. */
   #focusDialog = false;
 
@@ -142,7 +144,12 @@ export class PartnerCustomerDetail extends ApiElement {
 
   readonly #detailTask = new Task(this, {
     args: () => [this.client, this.customerId] as const,
-    task: ([client, id], { signal }) => (client.hasCredentials && id ? client.customer(id, { signal }) : initialState),
+    task: async ([client, id], { signal }) => {
+      if (!client.hasCredentials || !id) return initialState;
+      const detail = await client.customer(id, { signal });
+      if (detail.pendingRequest) await this.#copyField.load();
+      return detail;
+    },
     onComplete: (detail) => {
       this.detail = detail;
       this.dispatchEvent(partnerEvent('partner-customer-loaded', detail));
@@ -277,6 +284,7 @@ export class PartnerCustomerDetail extends ApiElement {
     // The state's sentence already tells a pending request's level and date.
     const pending = detail.delegation.status === 'pending';
     const assisting = this.#can('users:read') || this.#can('service-requests:manage');
+    const copy = this.#copyField.value;
     return this.#section(
       'delegation-title',
       'Delegated administration',
@@ -286,18 +294,20 @@ export class PartnerCustomerDetail extends ApiElement {
           ${delegationBadge(detail.delegation)} ${delegationSentence(detail)}
           ${detail.delegation.status === 'active' && !assisting ? 'Your own partner access does not reach into its tenant.' : nothing}
         </p>
-        ${request
-          ? copyField({
-              id: 'consent-url',
-              label: `Link to send to a global admin of ${detail.name}`,
-              value: request.url,
-              part: 'consent-url',
-              buttonLabel: 'Copy link',
-              hint: `${pending ? '' : `${levelLabel(request.level)} requested; they can answer until ${formatDate(request.requestExpiresAt)}. `}A new request replaces this link.`,
-              copied: this.copied?.id === 'consent-url' ? this.copied.result : null,
-              onCopied: (result) => (this.copied = { id: 'consent-url', result }),
-            })
-          : nothing}
+        ${!request
+          ? nothing
+          : !copy
+            ? this.#copyField.placeholder()
+            : copy.copyField({
+                id: 'consent-url',
+                label: `Link to send to a global admin of ${detail.name}`,
+                value: request.url,
+                part: 'consent-url',
+                buttonLabel: 'Copy link',
+                hint: `${pending ? '' : `${levelLabel(request.level)} requested; they can answer until ${formatDate(request.requestExpiresAt)}. `}A new request replaces this link.`,
+                copied: this.copied?.id === 'consent-url' ? this.copied.result : null,
+                onCopied: (result) => (this.copied = { id: 'consent-url', result }),
+              })}
       `,
     );
   }
@@ -427,7 +437,10 @@ export class PartnerCustomerDetail extends ApiElement {
   #onRequestDelegation = (event: SubmitEvent) =>
     this.#act(event, async (client, customer, data) => {
       const days = String(data.get('expiresInDays') ?? '');
-      const request = await client.requestDelegation(customer.id, { level: data.get('level') as Level, ...(days ? { expiresInDays: Number(days) } : {}) });
+      const [request] = await Promise.all([
+        client.requestDelegation(customer.id, { level: data.get('level') as Level, ...(days ? { expiresInDays: Number(days) } : {}) }),
+        this.#copyField.load(),
+      ]);
       this.detail = { ...customer, pendingRequest: request };
       this.#dismiss();
       this.#focus.request('#consent-url');
