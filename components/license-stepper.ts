@@ -2,14 +2,89 @@
  * A license-count stepper: a number input between a service's bounds with − and + buttons.
  * The offer builder (proposed counts) and the sign-up widget (the prospect's counts) both use it.
  *
- * Its styles are in styles/offer-controls.ts.
+ * It is a part the offer widgets load on demand (load-part.ts), so it brings its own `styles`,
+ * which come after the widget's.
  *
  * The count is kept as the text the person typed, so typing "1" on the way to "15" is not
  * corrected under their fingers; `parseLicenses` says whether the text is a count in bounds.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatMoney } from './money.ts';
+import { css } from './styles/css.ts';
 import { fieldError } from './text-field.ts';
+
+/** The stepper and its line; `controls` styles the buttons and the input. */
+export const styles = css`
+  [part~='stepper'] {
+    display: grid;
+    gap: calc(var(--_space) * 0.25);
+    justify-items: start;
+  }
+
+  [part~='stepper-controls'] {
+    display: flex;
+    align-items: stretch;
+  }
+
+  [part~='stepper-controls'] [part~='input'] {
+    width: 6.5rem;
+    text-align: center;
+    border-radius: 0;
+    margin-inline: -1px;
+    position: relative;
+    /* Keep the number readable; the browser's own spin buttons duplicate − and +. */
+    appearance: textfield;
+    -moz-appearance: textfield;
+  }
+
+  [part~='stepper-controls'] [part~='input']::-webkit-inner-spin-button,
+  [part~='stepper-controls'] [part~='input']::-webkit-outer-spin-button {
+    -webkit-appearance: none;
+    margin: 0;
+  }
+
+  [part~='stepper-controls'] [part~='input']:focus-visible {
+    z-index: 1;
+  }
+
+  [part~='step'] {
+    min-width: 2.75rem;
+    padding-inline: 0;
+    font-size: 1.25em;
+    line-height: 1;
+  }
+
+  [part~='step']:first-child {
+    border-start-end-radius: 0;
+    border-end-end-radius: 0;
+  }
+
+  [part~='step']:last-child {
+    border-start-start-radius: 0;
+    border-end-start-radius: 0;
+  }
+
+  [part~='step'][aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 0.45;
+  }
+
+  /* A stepper with its line's monthly subtotal (renderLicenseLine). */
+  .line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    justify-content: space-between;
+    gap: calc(var(--_space) * 0.5) var(--_space);
+    margin-top: calc(var(--_space) * 0.25);
+  }
+
+  [part~='subtotal'] {
+    margin: 0 0 0.2rem;
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+  }
+`;
 
 export interface LicenseStepperOptions {
   /** The input's id (unique in the shadow root). */

@@ -11,7 +11,49 @@
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { join } from 'node:path';
 import { defineConfig, type UserConfig } from 'vite';
-import { componentsDir, distDir, elementModules, indexModule } from './build/element-modules.ts';
+import { componentsDir, distDir, elementModules, indexModule, lazyParts, loadPartModule } from './build/element-modules.ts';
+
+/**
+ * The bundle's entry: everything components/index.ts exports, and the parts that the elements
+ * load on demand in dist/elements (load-part.ts), imported at once and handed to `bundleParts`.
+ */
+const bundleEntry = 'virtual:partnerkit-bundle';
+function bundleEntryModule() {
+  const parts = lazyParts();
+  return [
+    `export * from ${JSON.stringify(indexModule)};`,
+    `import { bundleParts } from ${JSON.stringify(loadPartModule)};`,
+    ...parts.map((part, i) => `import * as part${i} from ${JSON.stringify(part.file)};`),
+    `bundleParts({ ${parts.map((part, i) => `${JSON.stringify(part.name)}: part${i}`).join(', ')} });`,
+  ].join('\n');
+}
+
+/**
+ * What nearly every element's entry imports goes to one shared chunk, `base`: Lit, @lit/task,
+ * @lit/context and the bundler's helpers, and the helpers below (rolldown adds what they import:
+ * the API client and its context). Every file a page loads costs gzip overhead, and files
+ * compress worse apart than together: one chunk instead of a dozen small ones makes the largest
+ * entries 1 to 1.5 KB smaller (README, Distribution). Lit used to have a chunk of its own, kept
+ * across releases by its hash; that saved a returning page 7 KB once per release but cost every
+ * page 0.3 KB on every first visit. `<partner-session>` alone now loads 3 KB of styles and
+ * helpers it does not use; a page has it with widgets, which load them anyway. Helpers that only
+ * some entries use stay apart, or those entries would load code they never run.
+ */
+const baseModules = [
+  'api/api-element.ts',
+  'busy.ts',
+  'error-messages.ts',
+  'events.ts',
+  'focus-after-update.ts',
+  'text-field.ts',
+  'dates.ts',
+  'styles/controls.ts',
+  'styles/tokens.ts',
+  // What loads parts on demand: the largest entries all do.
+  'on-demand.ts',
+  'load-part.ts',
+].map((file) => join(componentsDir, file));
+const inBase = (id: string) => /[\\/]node_modules[\\/]|^\0/.test(id) || baseModules.includes(id);
 
 // Both passes build the same source the same way; they differ only in entries and output.
 function shared(): UserConfig {
@@ -45,12 +87,21 @@ export default defineConfig(({ mode }) => {
     const config = shared();
     return {
       ...config,
+      plugins: [
+        ...(config.plugins ?? []),
+        {
+          name: 'partnerkit-bundle-entry',
+          // Vite hands the entry over as a path under `root`.
+          resolveId: (id: string) => (id.endsWith(bundleEntry) ? `\0${bundleEntry}` : null),
+          load: (id: string) => (id === `\0${bundleEntry}` ? bundleEntryModule() : null),
+        },
+      ],
       build: {
         ...config.build,
         outDir: distDir,
         // dist/ also holds the demo, the elements and the manifest: write the one file only.
         emptyOutDir: false,
-        lib: { entry: { partnerkit: indexModule }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+        lib: { entry: { partnerkit: bundleEntry }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
         // `build.minify` alone keeps whitespace in library builds; `output.minify` minifies fully
         // (TOOLCHAIN.md). No code splitting: one file, one request. No `@__PURE__` marks: every module
         // here defines elements, so a bundler that takes this file whole has nothing to drop.
@@ -73,9 +124,7 @@ export default defineConfig(({ mode }) => {
             minify: true,
             // Chunk names carry their content hash, so the BFF may let browsers keep them forever.
             chunkFileNames: 'chunks/[name]-[hash].js',
-            // Lit (and the bundler's helpers) in one chunk of their own: its hash changes only
-            // when Lit does, so browsers keep it across partnerkit releases.
-            codeSplitting: { groups: [{ name: 'lit', test: /[\\/]node_modules[\\/]|^\0/ }] },
+            codeSplitting: { groups: [{ name: 'base', test: inBase }] },
           },
         },
       },

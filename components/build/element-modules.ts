@@ -42,3 +42,11 @@ export function elementModules(index = indexModule): ElementModule[] {
   }
   return elements;
 }
+
+export const loadPartModule = join(componentsDir, 'load-part.ts');
+
+/** The parts components/load-part.ts loads on demand, by name: `case '<name>': return import('<file>')`. */
+export function lazyParts(loader = loadPartModule): { name: string; file: string }[] {
+  const source = readFileSync(loader, 'utf8');
+  return [...source.matchAll(/case '([\w-]+)':\s*return import\('(\.[^']+)'\)/g)].map(([, name, specifier]) => ({ name: name!, file: join(dirname(loader), specifier!) }));
+}

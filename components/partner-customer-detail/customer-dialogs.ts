@@ -13,7 +13,23 @@ import { levelLabel } from '../delegation-text.ts';
 import { errorAlert, fieldMessages } from '../error-messages.ts';
 import { selectField } from '../select-field.ts';
 import { temporaryPasswordView } from '../temporary-password.ts';
+import { css } from '../styles/css.ts';
+import { offerControls } from '../styles/offer-controls.ts';
 import { fieldError, textField } from '../text-field.ts';
+
+/** The styles of the dialogs' own controls (the segmented level choice, the description); nothing else in the detail uses them. */
+export const styles = [
+  offerControls,
+  css`
+    textarea[part~='input'] {
+      resize: vertical;
+    }
+
+    fieldset [part~='hint'] {
+      margin-top: calc(var(--_space) * 0.5);
+    }
+  `,
+];
 
 export type Level = NonNullable<DelegationView['level']>;
 export type Severity = ServiceRequestView['severity'];

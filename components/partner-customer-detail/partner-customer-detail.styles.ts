@@ -111,12 +111,4 @@ export default css`
   [part~='copy-row']:has([part~='consent-url']) {
     flex-wrap: wrap;
   }
-
-  textarea[part~='input'] {
-    resize: vertical;
-  }
-
-  fieldset [part~='hint'] {
-    margin-top: calc(var(--_space) * 0.5);
-  }
 `;

@@ -4,19 +4,19 @@ import { ApiElement } from '../api/api-element.ts';
 import { ApiRequestError } from '../api/client.ts';
 import type { ApiClient, AuditEntryView, CustomerDetail, CustomerListItem, RolesView, ServiceRequestView, UserView } from '../api/client.ts';
 import { busyButton, loadingLine as loading } from '../busy.ts';
-import { copyField, type CopyResult } from '../copy-text.ts';
+import type { CopyResult } from '../copy-text.ts';
 import { delegationBadge } from '../customer-states.ts';
 import { formatDate } from '../dates.ts';
 import { levelLabel } from '../delegation-text.ts';
 import { errorAlert, retryAlert, toApiError } from '../error-messages.ts';
 import { partnerEvent } from '../events.ts';
 import { FocusAfterUpdate } from '../focus-after-update.ts';
+import { onDemandPart } from '../load-part.ts';
 import { PagedList, pagedView } from '../paged-list.ts';
 import { saveFile } from '../save-file.ts';
 import { controls } from '../styles/controls.ts';
-import { offerControls } from '../styles/offer-controls.ts';
 import { tokens } from '../styles/tokens.ts';
-import { customerDialog, type Dialog, type Level, type Severity } from './customer-dialogs.ts';
+import type { Dialog, Level, Severity } from './customer-dialogs.ts';
 import { auditItem, delegationSentence, serviceRequestItem, subscriptionItem, userItem } from './customer-sections.ts';
 import styles from './partner-customer-detail.styles.ts';
 
@@ -45,7 +45,8 @@ function explained(error: unknown, customer: string): ApiRequestError {
  *
  * `<partner-customer-list>` shows it when a customer is opened; a page may also show it on its
  * own for a `customer-id`. `focus()` moves the focus to the customer's name. Uses
- * `<partner-session>`'s client, or its own `api-base` and `token`.
+ * `<partner-session>`'s client, or its own `api-base` and `token`. The dialogs' forms are loaded
+ * with the first dialog opened (dist/elements; the bundle has them at once).
  *
  * @fires partner-customer-loaded - The customer's detail was loaded, first or again after an action. `detail`: the customer.
  * @fires partner-delegation-requested - Delegated admin was requested. `detail`: the request, with the consent `url` to send.
@@ -93,7 +94,7 @@ function explained(error: unknown, customer: string): ApiRequestError {
  * @cssprop [--partner-shadow=0 1px 3px rgb(31 35 40 / 0.12)] - Card shadow.
  */
 export class PartnerCustomerDetail extends ApiElement {
-  static override styles = [tokens, controls, offerControls, styles];
+  static override styles = [tokens, controls, styles];
   static override properties: PropertyDeclarations = {
     customerId: { attribute: 'customer-id' },
     customer: { attribute: false },
@@ -130,6 +131,11 @@ export class PartnerCustomerDetail extends ApiElement {
   #shownClient: ApiClient | undefined;
 
   readonly #focus = new FocusAfterUpdate(this);
+  readonly #dialogs = onDemandPart(this, 'customer-dialogs');
+  /** The consent link's field, loaded with a customer that has an open request, or with the request. */
+  readonly #copyField = onDemandPart(this, 'copy-text');
+  /** A dialog opened: its first field gets the focus once its form is here. */
+  #focusDialog = false;
 
   readonly #loadedRoles = new Task(this, {
     args: () => [this.roles ? undefined : this.client] as const,
@@ -138,7 +144,12 @@ export class PartnerCustomerDetail extends ApiElement {
 
   readonly #detailTask = new Task(this, {
     args: () => [this.client, this.customerId] as const,
-    task: ([client, id], { signal }) => (client.hasCredentials && id ? client.customer(id, { signal }) : initialState),
+    task: async ([client, id], { signal }) => {
+      if (!client.hasCredentials || !id) return initialState;
+      const detail = await client.customer(id, { signal });
+      if (detail.pendingRequest) await this.#copyField.load();
+      return detail;
+    },
     onComplete: (detail) => {
       this.detail = detail;
       this.dispatchEvent(partnerEvent('partner-customer-loaded', detail));
@@ -222,8 +233,8 @@ export class PartnerCustomerDetail extends ApiElement {
               : loading('Loading the customer…')}
       </section>
       <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${(e: Event) => this.busy && e.preventDefault()} @close=${this.#closeDialog}>
-        ${this.dialog
-          ? customerDialog(this.dialog, {
+        ${this.dialog && this.#dialogs.value
+          ? this.#dialogs.value.customerDialog(this.dialog, {
               name: detail?.name ?? '',
               error: this.actionError,
               explain: this.#explain,
@@ -238,7 +249,9 @@ export class PartnerCustomerDetail extends ApiElement {
               onCreateRequest: this.#onCreateRequest,
               onReset: (event, user) => this.#onReset(event, user),
             })
-          : nothing}
+          : this.dialog
+            ? this.#renderDialogLoading()
+            : nothing}
       </dialog>
     `;
   }
@@ -271,6 +284,7 @@ export class PartnerCustomerDetail extends ApiElement {
     // The state's sentence already tells a pending request's level and date.
     const pending = detail.delegation.status === 'pending';
     const assisting = this.#can('users:read') || this.#can('service-requests:manage');
+    const copy = this.#copyField.value;
     return this.#section(
       'delegation-title',
       'Delegated administration',
@@ -280,18 +294,20 @@ export class PartnerCustomerDetail extends ApiElement {
           ${delegationBadge(detail.delegation)} ${delegationSentence(detail)}
           ${detail.delegation.status === 'active' && !assisting ? 'Your own partner access does not reach into its tenant.' : nothing}
         </p>
-        ${request
-          ? copyField({
-              id: 'consent-url',
-              label: `Link to send to a global admin of ${detail.name}`,
-              value: request.url,
-              part: 'consent-url',
-              buttonLabel: 'Copy link',
-              hint: `${pending ? '' : `${levelLabel(request.level)} requested; they can answer until ${formatDate(request.requestExpiresAt)}. `}A new request replaces this link.`,
-              copied: this.copied?.id === 'consent-url' ? this.copied.result : null,
-              onCopied: (result) => (this.copied = { id: 'consent-url', result }),
-            })
-          : nothing}
+        ${!request
+          ? nothing
+          : !copy
+            ? this.#copyField.placeholder()
+            : copy.copyField({
+                id: 'consent-url',
+                label: `Link to send to a global admin of ${detail.name}`,
+                value: request.url,
+                part: 'consent-url',
+                buttonLabel: 'Copy link',
+                hint: `${pending ? '' : `${levelLabel(request.level)} requested; they can answer until ${formatDate(request.requestExpiresAt)}. `}A new request replaces this link.`,
+                copied: this.copied?.id === 'consent-url' ? this.copied.result : null,
+                onCopied: (result) => (this.copied = { id: 'consent-url', result }),
+              })}
       `,
     );
   }
@@ -347,10 +363,25 @@ export class PartnerCustomerDetail extends ApiElement {
 
   // ---- the dialog -------------------------------------------------------------------------
 
+  /** While the dialogs' forms load (only the first time): the dialog says so, or why they did not come. */
+  #renderDialogLoading(): TemplateResult {
+    return html`
+      <div part="form" id="dialog-title">
+        ${this.#dialogs.placeholder()}
+        <div part="actions"><button type="button" part="button" @click=${this.#cancel}>Cancel</button></div>
+      </div>
+    `;
+  }
+
   protected override updated() {
     const dialog = this.renderRoot.querySelector('dialog');
-    if (dialog && this.dialog && !dialog.open) {
+    if (!dialog || !this.dialog) return;
+    if (!dialog.open) {
       dialog.showModal();
+      this.#focusDialog = true;
+    }
+    if (this.#focusDialog && this.#dialogs.value) {
+      this.#focusDialog = false;
       dialog.querySelector<HTMLElement>('input, textarea, select, button')?.focus();
     }
   }
@@ -358,6 +389,7 @@ export class PartnerCustomerDetail extends ApiElement {
   #openDialog(dialog: Dialog) {
     this.actionError = this.copied = this.level = null;
     this.dialog = dialog;
+    void this.#dialogs.load();
   }
 
   /** Cancel and Done; not while a request runs. */
@@ -405,7 +437,10 @@ export class PartnerCustomerDetail extends ApiElement {
   #onRequestDelegation = (event: SubmitEvent) =>
     this.#act(event, async (client, customer, data) => {
       const days = String(data.get('expiresInDays') ?? '');
-      const request = await client.requestDelegation(customer.id, { level: data.get('level') as Level, ...(days ? { expiresInDays: Number(days) } : {}) });
+      const [request] = await Promise.all([
+        client.requestDelegation(customer.id, { level: data.get('level') as Level, ...(days ? { expiresInDays: Number(days) } : {}) }),
+        this.#copyField.load(),
+      ]);
       this.detail = { ...customer, pendingRequest: request };
       this.#dismiss();
       this.#focus.request('#consent-url');

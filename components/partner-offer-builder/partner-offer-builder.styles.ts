@@ -1,4 +1,4 @@
-/** The offer builder's own layout; fields, buttons, steppers and options come from the shared styles. */
+/** The offer builder's own layout; fields, buttons and options come from the shared styles, the steppers with license-stepper.ts. */
 import { css } from '../styles/css.ts';
 
 export default css`
@@ -44,32 +44,6 @@ export default css`
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 15rem), 1fr));
     gap: var(--_space);
-  }
-
-  .url-row {
-    display: flex;
-    gap: calc(var(--_space) * 0.5);
-  }
-
-  .url-row [part~='input'] {
-    flex: 1;
-    min-width: 0;
-    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-    font-size: 0.875em;
-  }
-
-  @media (max-width: 30rem) {
-    .url-row {
-      flex-direction: column;
-    }
-  }
-
-  [part~='status'].copied {
-    color: var(--_color-success);
-  }
-
-  a[part~='button'] {
-    text-decoration: none;
   }
 
   .offers {

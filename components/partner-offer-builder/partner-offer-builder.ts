@@ -7,7 +7,7 @@ import { endOfDay, formatDate, today } from '../dates.ts';
 import { busyButton, loadingLine } from '../busy.ts';
 import { errorAlert, fieldMessages, toApiError } from '../error-messages.ts';
 import { partnerEvent } from '../events.ts';
-import { parseLicenses, renderLicenseLine } from '../license-stepper.ts';
+import { onDemandPart } from '../load-part.ts';
 import { formatMoney, formatMonthlyTotal } from '../money.ts';
 import { loadMoreControls, PagedList } from '../paged-list.ts';
 import { selectField } from '../select-field.ts';
@@ -47,6 +47,11 @@ function offerContents(offer: OfferView): string {
   return offer.items
     .map((i) => (offer.kind === 'trial' ? `${i.name} (${i.trialDays}-day trial)` : `${i.name} × ${i.licenses ?? i.minLicenses}`))
     .join(', ');
+}
+
+/** Its kind, contents and what it asks for, in one line. */
+function offerSummary(offer: OfferView): string {
+  return `${kindLabels[offer.kind]} · ${offerContents(offer)}${offer.delegatedAdmin ? ` · asks for ${offer.delegatedAdmin} delegated admin` : ''}`;
 }
 
 /**
@@ -149,6 +154,10 @@ export class PartnerOfferBuilder extends ApiElement {
   /** The items sent with the last create, so `body.items.2.licenses` finds its stepper. */
   #sentItems: string[] = [];
   readonly #focus = new FocusAfterUpdate(this);
+  /** The license steppers of a purchase offer, loaded when one is first built (dist/elements; the bundle has them). */
+  readonly #stepper = onDemandPart(this, 'license-stepper');
+  /** The created offer's view, loaded with the first create request. */
+  readonly #createdView = onDemandPart(this, 'offer-created');
 
   readonly #setup = new Task(this, {
     args: () => [this.client] as const,
@@ -168,6 +177,10 @@ export class PartnerOfferBuilder extends ApiElement {
     ([client, allowed, status, kind], cursor, signal) =>
       allowed ? client.offers({ status: status || undefined, kind: kind || undefined, cursor, limit: pageSize }, { signal }) : initialState,
   );
+
+  protected override willUpdate() {
+    if (this.kind === 'purchase' && !this.#stepper.value && !this.#stepper.error) void this.#stepper.load();
+  }
 
   protected override render() {
     const { status, value, error } = this.#setup;
@@ -290,6 +303,9 @@ export class PartnerOfferBuilder extends ApiElement {
   }
 
   #renderPurchaseServices(catalog: ServiceView[], errors: Map<string, string[]>, busy: boolean): TemplateResult {
+    const stepper = this.#stepper.value;
+    if (!stepper) return this.#stepper.placeholder('Loading the services…');
+    const { parseLicenses, renderLicenseLine } = stepper;
     const lines = catalog.flatMap((s) => {
       const raw = this.purchase[s.id];
       const licenses = raw === undefined ? null : parseLicenses(raw, s.minLicenses, s.maxLicenses);
@@ -427,7 +443,7 @@ export class PartnerOfferBuilder extends ApiElement {
     this.creating = true;
     this.createError = null;
     try {
-      const offer = await this.client.createOffer(body);
+      const [offer] = await Promise.all([this.client.createOffer(body), this.#createdView.load()]);
       this.created = offer;
       this.copied = null;
       this.#focus.request('#created-title');
@@ -444,36 +460,20 @@ export class PartnerOfferBuilder extends ApiElement {
   // ——— The created offer ———
 
   #renderCreated(offer: OfferView, me: MeView): TemplateResult {
-    const copied = this.copied?.id === 'created' ? this.copied.how : null;
-    return html`
-      <section part="card created" aria-labelledby="created-title">
-        <h2 id="created-title" part="title" tabindex="-1">Offer ready</h2>
-        <p part="intro">
-          Send this link to your customers; any number of them can sign up with it${offer.expiresAt ? `, until ${formatDate(offer.expiresAt)}` : ''}.
-        </p>
-        <p part="offer-meta">
-          <strong>${offerTitle(offer)}</strong> · ${kindLabels[offer.kind]} · ${offerContents(offer)}${offer.delegatedAdmin
-            ? ` · asks for ${offer.delegatedAdmin} delegated admin`
-            : ''}
-        </p>
-        <div part="field">
-          <label part="label" for="created-url">Offer link</label>
-          <div class="url-row">
-            <input part="input url" id="created-url" readonly .value=${offer.url} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
-            <button type="button" part="button primary copy" @click=${() => this.#copy('created', offer.url, '#created-url')}>Copy link</button>
-          </div>
-          <p part="status" role="status" class=${copied === 'clipboard' ? 'copied' : ''}>${copied === 'clipboard'
-            ? 'Copied to the clipboard.'
-            : copied === 'manual'
-              ? 'The link is selected: press Ctrl+C (⌘C on a Mac) to copy it.'
-              : ''}</p>
-        </div>
-        <div part="actions">
-          <a part="button mailto" href=${mailto(offer, me.company.name)}>Send by email</a>
-          <button type="button" part="button" @click=${this.#buildAnother}>Build another offer</button>
-        </div>
-      </section>
-    `;
+    const view = this.#createdView.value;
+    if (!view) {
+      // It was loaded with the create request; only a failed load leaves it missing.
+      return html`<section part="card created">${this.#createdView.placeholder()}</section>`;
+    }
+    return view.createdOffer({
+      offer,
+      title: offerTitle(offer),
+      summary: offerSummary(offer),
+      partnerName: me.company.name,
+      copied: this.copied?.id === 'created' ? this.copied.how : null,
+      onCopy: () => this.#copy('created', offer.url, '#created-url'),
+      onBuildAnother: this.#buildAnother,
+    });
   }
 
   #buildAnother = () => {
@@ -546,7 +546,7 @@ export class PartnerOfferBuilder extends ApiElement {
           <span part="badge ${offer.status}">${statusLabels[offer.status]}</span>
         </div>
         <p part="offer-meta">
-          ${kindLabels[offer.kind]} · ${offerContents(offer)}${offer.delegatedAdmin ? ` · asks for ${offer.delegatedAdmin} delegated admin` : ''}
+          ${offerSummary(offer)}
         </p>
         <p part="offer-meta">
           Created ${formatDate(offer.createdAt)}${offer.revokedAt
@@ -628,32 +628,6 @@ function radioOption(o: { id: string; name: string; value: string; label: string
       ${o.details}
     </li>
   `;
-}
-
-/** A `mailto:` link with a subject and a short text carrying the URL; the partner picks the recipient. */
-function mailto(offer: OfferView, partnerName: string): string {
-  const first = offer.items[0];
-  const subject =
-    offer.kind === 'trial' && first ? `Try ${first.name} free for ${first.trialDays} days` : `Your offer from ${partnerName}`;
-  const what =
-    offer.kind === 'trial' && first
-      ? `we invite you to try ${first.name} free for ${first.trialDays} days.`
-      : `we have put together an offer for you: ${offer.items.map((i) => `${i.name} (${i.licenses ?? i.minLicenses} licenses)`).join(', ')}.`;
-  const lines = [
-    'Hello,',
-    '',
-    `${offer.name ? `${offer.name}: ` : ''}${what}`,
-    ...(offer.delegatedAdmin
-      ? ['', `We also ask for ${offer.delegatedAdmin} delegated administration, so we can help you run your services. You decide when you sign up.`]
-      : []),
-    '',
-    'Sign up here:',
-    offer.url,
-    ...(offer.expiresAt ? ['', `The link works until ${formatDate(offer.expiresAt)}.`] : []),
-    '',
-    partnerName,
-  ];
-  return `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(lines.join('\n'))}`;
 }
 
 export const partnerOfferBuilderTag = 'partner-offer-builder';

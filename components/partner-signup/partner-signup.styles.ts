@@ -1,4 +1,4 @@
-/** The sign-up card's own layout; fields, buttons, steppers and the total come from the shared styles. */
+/** The sign-up card's own layout; fields, buttons and the total come from the shared styles, the steppers with license-stepper.ts. */
 import { css } from '../styles/css.ts';
 
 export default css`
@@ -128,31 +128,5 @@ export default css`
 
   form > [part~='actions'] [part~='submit'] {
     width: 100%;
-  }
-
-  .mark {
-    color: var(--_color-success);
-  }
-
-  [part~='subscriptions'] {
-    display: grid;
-    gap: calc(var(--_space) * 0.5);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-
-  [part~='subscriptions'] li {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: space-between;
-    gap: 0.25em 1em;
-    padding: calc(var(--_space) * 0.75);
-    border: 1px solid var(--_color-border);
-    border-radius: calc(var(--_radius) * 0.75);
-  }
-
-  [part~='delegation'] {
-    margin: 0;
   }
 `;

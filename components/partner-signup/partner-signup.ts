@@ -9,7 +9,7 @@ import { busyButton, loadingLine } from '../busy.ts';
 import { errorAlert, fieldMessages, toApiError } from '../error-messages.ts';
 import { textField } from '../text-field.ts';
 import { partnerEvent, type PartnerSignupCompletedDetail } from '../events.ts';
-import { parseLicenses, renderLicenseLine } from '../license-stepper.ts';
+import { onDemandPart } from '../load-part.ts';
 import { formatMoney, formatMonthlyTotal } from '../money.ts';
 import { controls } from '../styles/controls.ts';
 import { offerControls } from '../styles/offer-controls.ts';
@@ -142,9 +142,19 @@ export class PartnerSignup extends ApiElement {
     return this.offer || new URLSearchParams(globalThis.location?.search ?? '').get('offer') || null;
   }
 
+  /** The license steppers, loaded with a purchase offer before it shows (dist/elements; the bundle has them). */
+  readonly #stepper = onDemandPart(this, 'license-stepper');
+  /** The welcome after signing up, loaded with the submit. */
+  readonly #success = onDemandPart(this, 'signup-success');
+
   readonly #publicOffer = new Task(this, {
     args: () => [this.client, this.code] as const,
-    task: ([client, code], { signal }): Promise<PublicOfferView | null> => (code ? client.publicOffer(code, { signal }) : Promise.resolve(null)),
+    task: async ([client, code], { signal }): Promise<PublicOfferView | null> => {
+      if (!code) return null;
+      const offer = await client.publicOffer(code, { signal });
+      if (offer.kind === 'purchase' && !(await this.#stepper.load())) throw this.#stepper.error;
+      return offer;
+    },
   });
 
   protected override willUpdate() {
@@ -247,10 +257,14 @@ export class PartnerSignup extends ApiElement {
 
   #renderItems(offer: PublicOfferView, errors: Map<string, string[]>): TemplateResult {
     const trial = offer.kind === 'trial';
-    const lines = offer.items.flatMap((i) => {
-      const n = parseLicenses(this.licenses[i.serviceId] ?? '', i.minLicenses, i.maxLicenses);
-      return n === null ? [] : [{ ...i, licenses: n }];
-    });
+    // A purchase offer shows once its steppers are here (the offer's task waits for them).
+    const stepper = trial ? undefined : this.#stepper.value;
+    const lines = stepper
+      ? offer.items.flatMap((i) => {
+          const n = stepper.parseLicenses(this.licenses[i.serviceId] ?? '', i.minLicenses, i.maxLicenses);
+          return n === null ? [] : [{ ...i, licenses: n }];
+        })
+      : [];
     return html`
       <section class="items" aria-labelledby="items-title">
         <h3 id="items-title" part="subtitle">What you get</h3>
@@ -265,9 +279,9 @@ export class PartnerSignup extends ApiElement {
                     ? `Free for ${item.trialDays} days, then ${formatMoney(item.priceMinor, item.currency)} per license/month.`
                     : `${formatMoney(item.priceMinor, item.currency)} per license/month`}
                 </p>
-                ${trial
+                ${!stepper
                   ? nothing
-                  : renderLicenseLine({
+                  : stepper.renderLicenseLine({
                       id: `licenses-${item.serviceId}`,
                       serviceName: item.name,
                       value: this.licenses[item.serviceId] ?? '',
@@ -487,7 +501,7 @@ export class PartnerSignup extends ApiElement {
         companyName = account.me.company.name;
       }
 
-      const result = await this.#redeem(client, offer.code, body, this.#keyFor([offer.code, body, this.account?.token ?? null]));
+      const [result] = await Promise.all([this.#redeem(client, offer.code, body, this.#keyFor([offer.code, body, this.account?.token ?? null])), this.#success.load()]);
       const detail: PartnerSignupCompletedDetail = {
         ...result,
         token: result.token ?? this.account?.token ?? null,
@@ -548,35 +562,10 @@ export class PartnerSignup extends ApiElement {
   // ——— Success ———
 
   #renderSuccess(result: PartnerSignupCompletedDetail): TemplateResult {
-    const offer = this.#publicOffer.value;
-    const advisor = offer?.advisor.name ?? 'Your advisor';
-    const level = offer?.delegatedAdmin?.label.toLowerCase() ?? `${result.delegation.level} administration`;
-    return html`
-      <section part="card success" aria-labelledby="success-title">
-        <h2 id="success-title" part="title" tabindex="-1"><span class="mark" aria-hidden="true">✓</span> Welcome, your company ${result.companyName} is set up</h2>
-        <ul part="subscriptions" role="list">
-          ${result.subscriptions.map(
-            (s) => html`
-              <li>
-                <strong>${s.name}</strong>
-                <span>
-                  ${s.status === 'trial' && s.trialEndsAt ? `Free trial until ${formatDate(s.trialEndsAt)}` : s.status === 'active' ? 'Active' : s.status}
-                  · ${s.licenses} ${s.licenses === 1 ? 'license' : 'licenses'}
-                </span>
-              </li>
-            `,
-          )}
-        </ul>
-        ${result.delegation.status === 'active'
-          ? html`<p part="delegation">${advisor} now has ${level} of your company. You can revoke it at any time.</p>`
-          : result.delegation.status === 'declined'
-            ? html`<p part="delegation">You did not give ${advisor} delegated administration. You can still grant it later.</p>`
-            : nothing}
-        <p part="intro">${offer?.advisor.email
-          ? html`Questions? Your advisor ${advisor} is at <a href="mailto:${offer.advisor.email}">${offer.advisor.email}</a>.`
-          : `Questions? Ask your advisor, ${advisor}.`}</p>
-      </section>
-    `;
+    const view = this.#success.value;
+    // It was loaded with the submit; only a failed load leaves it missing.
+    if (!view) return html`<section part="card success">${this.#success.placeholder()}</section>`;
+    return view.signupSuccess(result, this.#publicOffer.value);
   }
 }
 

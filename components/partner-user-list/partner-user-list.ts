@@ -6,12 +6,13 @@ import { busyButton, loadingLine } from '../busy.ts';
 import { errorAlert, fieldMessages, retryAlert, toApiError } from '../error-messages.ts';
 import { partnerEvent } from '../events.ts';
 import { fieldError, textField } from '../text-field.ts';
-import { temporaryPasswordView } from '../temporary-password.ts';
 import { PagedList, pagedView } from '../paged-list.ts';
 import { SearchController } from '../search-controller.ts';
 import type { CopyResult } from '../copy-text.ts';
+import { loadElement } from '../load-element.ts';
+import { onDemandPart } from '../load-part.ts';
+import { OnDemand } from '../on-demand.ts';
 import type { PartnerRolePicker, RolePickerValue } from '../partner-role-picker/partner-role-picker.ts';
-import '../partner-role-picker/partner-role-picker.ts';
 import { controls } from '../styles/controls.ts';
 import { tokens } from '../styles/tokens.ts';
 import styles from './partner-user-list.styles.ts';
@@ -124,6 +125,10 @@ export class PartnerUserList extends ApiElement {
   private copyStatus: CopyResult | null = null;
 
   readonly #search = new SearchController(this);
+  /** Loaded with the first dialog that shows it (dist/elements; the bundle has it at once). */
+  readonly #picker = new OnDemand(this, () => customElements.get('partner-role-picker'), () => loadElement('partner-role-picker'));
+  /** The one-time password's view, loaded with the first request that yields one. */
+  readonly #passwordView = onDemandPart(this, 'temporary-password');
   #focusAfterUpdate: string | null = null;
 
   /** The signed-in user, their permissions and the roles table; null when there is no session. */
@@ -259,14 +264,18 @@ export class PartnerUserList extends ApiElement {
     else if (editor?.kind === 'edit') content = this.#renderEdit(setup, editor.user, editor.access);
     else if (editor?.kind === 'reset') content = this.#renderReset(editor.user);
     else if (editor?.kind === 'password') {
-      content = temporaryPasswordView({
-        user: editor.user,
-        password: editor.temporaryPassword,
-        reason: editor.reason,
-        copied: this.copyStatus,
-        onCopied: (result) => (this.copyStatus = result),
-        onDone: this.#close,
-      });
+      // Loaded with the request that made the password; only a failed load leaves it missing.
+      const view = this.#passwordView.value;
+      content = view
+        ? view.temporaryPasswordView({
+            user: editor.user,
+            password: editor.temporaryPassword,
+            reason: editor.reason,
+            copied: this.copyStatus,
+            onCopied: (result) => (this.copyStatus = result),
+            onDone: this.#close,
+          })
+        : this.#passwordView.placeholder();
     }
     return html`
       <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${this.#onDialogCancel} @close=${this.#onDialogClose}>
@@ -351,6 +360,10 @@ export class PartnerUserList extends ApiElement {
 
   #renderPicker(setup: Setup, access: RolePickerValue, errors: Map<string, string[]>): TemplateResult {
     const messages = errors.get('access') ?? [];
+    // Until it is here, a submit keeps the access as it is (a new user: none), as the picker starts.
+    if (!this.#picker.value) {
+      return html`<div part="field">${this.#picker.placeholder('Loading the roles…')}</div>`;
+    }
     return html`
       <div part="field">
         <partner-role-picker
@@ -399,6 +412,7 @@ export class PartnerUserList extends ApiElement {
   }
 
   #open(editor: Editor, focus: string) {
+    if ((editor.kind === 'create' || editor.kind === 'edit') && this.#setup.value?.can('users:manage-admins')) void this.#picker.load();
     this.actionError = null;
     this.copyStatus = null;
     this.editor = editor;
@@ -442,22 +456,25 @@ export class PartnerUserList extends ApiElement {
     this.renderRoot.querySelector<HTMLElement>('dialog [aria-invalid="true"], dialog partner-role-picker[aria-describedby]')?.focus();
   }
 
-  #picker(): PartnerRolePicker | null {
+  #pickerElement(): PartnerRolePicker | null {
     return this.renderRoot.querySelector('partner-role-picker');
   }
 
   #onCreate = (event: SubmitEvent) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
-    const access = this.#picker()?.value ?? { companyRoles: [], partnerAccess: 'none' };
+    const access = this.#pickerElement()?.value ?? { companyRoles: [], partnerAccess: 'none' };
     void this.#act(async () => {
       const setup = this.#setup.value!;
-      const created = await setup.client.createUser({
-        displayName: String(data.get('displayName') ?? '').trim(),
-        email: String(data.get('email') ?? '').trim(),
-        companyRoles: access.companyRoles,
-        partnerAccess: access.partnerAccess,
-      });
+      const [created] = await Promise.all([
+        setup.client.createUser({
+          displayName: String(data.get('displayName') ?? '').trim(),
+          email: String(data.get('email') ?? '').trim(),
+          companyRoles: access.companyRoles,
+          partnerAccess: access.partnerAccess,
+        }),
+        this.#passwordView.load(),
+      ]);
       this.editor = { kind: 'password', user: created.user, temporaryPassword: created.temporaryPassword, reason: 'created' };
       this.#focusAfterUpdate = 'temporary-password';
       this.dispatchEvent(partnerEvent('partner-user-created', created.user));
@@ -472,7 +489,7 @@ export class PartnerUserList extends ApiElement {
     const changes: UserUpdate = {};
     const displayName = String(data.get('displayName') ?? '').trim();
     if (displayName !== user.displayName) changes.displayName = displayName;
-    const access = this.#picker()?.value;
+    const access = this.#pickerElement()?.value;
     if (access && !sameRoles(access.companyRoles, user.companyRoles)) changes.companyRoles = access.companyRoles;
     if (access && access.partnerAccess !== user.partnerAccess) changes.partnerAccess = access.partnerAccess;
     const disabled = form.querySelector<HTMLInputElement>('#disabled');
@@ -492,7 +509,7 @@ export class PartnerUserList extends ApiElement {
   #onReset(event: SubmitEvent, user: UserView) {
     event.preventDefault();
     void this.#act(async () => {
-      const reset = await this.#setup.value!.client.resetPassword(user.id);
+      const [reset] = await Promise.all([this.#setup.value!.client.resetPassword(user.id), this.#passwordView.load()]);
       this.#users.replace(reset.user);
       this.editor = { kind: 'password', user: reset.user, temporaryPassword: reset.temporaryPassword, reason: 'reset' };
       this.#focusAfterUpdate = 'temporary-password';

@@ -1,7 +1,7 @@
 /**
- * Styles the offer widgets (`<partner-offer-builder>`, `<partner-signup>`) share: the license
- * stepper, the segmented choice (radios that look like one switch), option cards for services,
- * the monthly total. Include after `controls`.
+ * Styles the offer widgets (`<partner-offer-builder>`, `<partner-signup>`) share: the segmented
+ * choice (radios that look like one switch), option cards for services, the monthly total.
+ * Include after `controls`. The license stepper brings its own (license-stepper.ts).
  */
 import { css } from './css.ts';
 
@@ -18,76 +18,6 @@ export const offerControls = css`
     margin-bottom: calc(var(--_space) * 0.5);
     font-weight: 600;
     font-size: 0.9375em;
-  }
-
-  [part~='stepper'] {
-    display: grid;
-    gap: calc(var(--_space) * 0.25);
-    justify-items: start;
-  }
-
-  [part~='stepper-controls'] {
-    display: flex;
-    align-items: stretch;
-  }
-
-  [part~='stepper-controls'] [part~='input'] {
-    width: 6.5rem;
-    text-align: center;
-    border-radius: 0;
-    margin-inline: -1px;
-    position: relative;
-    /* Keep the number readable; the browser's own spin buttons duplicate − and +. */
-    appearance: textfield;
-    -moz-appearance: textfield;
-  }
-
-  [part~='stepper-controls'] [part~='input']::-webkit-inner-spin-button,
-  [part~='stepper-controls'] [part~='input']::-webkit-outer-spin-button {
-    -webkit-appearance: none;
-    margin: 0;
-  }
-
-  [part~='stepper-controls'] [part~='input']:focus-visible {
-    z-index: 1;
-  }
-
-  [part~='step'] {
-    min-width: 2.75rem;
-    padding-inline: 0;
-    font-size: 1.25em;
-    line-height: 1;
-  }
-
-  [part~='step']:first-child {
-    border-start-end-radius: 0;
-    border-end-end-radius: 0;
-  }
-
-  [part~='step']:last-child {
-    border-start-start-radius: 0;
-    border-end-start-radius: 0;
-  }
-
-  [part~='step'][aria-disabled='true'] {
-    cursor: not-allowed;
-    opacity: 0.45;
-  }
-
-  /* A stepper with its line's monthly subtotal (renderLicenseLine). */
-  .line {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: end;
-    justify-content: space-between;
-    gap: calc(var(--_space) * 0.5) var(--_space);
-    margin-top: calc(var(--_space) * 0.25);
-  }
-
-  [part~='subtotal'] {
-    margin: 0 0 0.2rem;
-    font-variant-numeric: tabular-nums;
-    font-weight: 600;
   }
 
   /* Equal halves that share the width on a phone; the labels wrap inside them rather than the row wrapping. */

@@ -6,6 +6,8 @@
  * Needs `npm run build` first (`npm test` runs it before the component tests).
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { stubFetch } from './fetch-stub.ts';
+import { publicPurchaseOffer } from './fixtures-offers.ts';
 import { inputLabelled } from './helpers.ts';
 
 const bundleUrl = '/dist/partnerkit.js';
@@ -52,6 +54,23 @@ describe('dist/partnerkit.js', () => {
       expect(inputLabelled(el, 'Password').type).to.equal('password');
     } finally {
       el.remove();
+    }
+  });
+
+  it('holds the parts that the entries load on demand: nothing else is fetched', async () => {
+    const stub = stubFetch({ [`GET /api/public/offers/${publicPurchaseOffer.code}`]: { status: 200, body: publicPurchaseOffer } });
+    const el = document.createElement('partner-signup');
+    el.setAttribute('api-base', 'http://127.0.0.1:9'); // never reached: fetch is stubbed
+    el.setAttribute('offer', publicPurchaseOffer.code);
+    document.body.append(el);
+    try {
+      await waitUntil(() => el.shadowRoot?.querySelector('[part~="stepper"]'), "the purchase offer's license steppers never appeared");
+      expect(getComputedStyle(el.shadowRoot!.querySelector('[part~="stepper"]')!).display).to.equal('grid', "with the steppers' styles");
+      const fetched = performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname);
+      expect(fetched.filter((path) => path.startsWith('/dist/') && !path.startsWith('/dist/partnerkit.js'))).to.deep.equal([]);
+    } finally {
+      el.remove();
+      stub.restore();
     }
   });
 });

@@ -26,6 +26,12 @@ const all = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorA
 const textOf = (node: Element) => node.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const submit = (el: Element) => button(el, 'Create offer').click();
 
+/** "Purchase offer", then the services with their license steppers (loaded the first time). */
+async function choosePurchase(el: Element) {
+  click(el, 'Purchase offer');
+  await waitUntil(() => el.shadowRoot!.querySelector('input[id^="buy-"]'), 'the purchase form did not load');
+}
+
 describe('<partner-offer-builder>', () => {
   let stub: FetchStub;
   beforeEach(() => {
@@ -53,8 +59,7 @@ describe('<partner-offer-builder>', () => {
 
   it('switches between a trial (one service) and a purchase (services with license steppers and a running total)', async () => {
     const el = await builder();
-    click(el, 'Purchase offer');
-    await el.updateComplete;
+    await choosePurchase(el);
     expect(all(el, 'input[type="checkbox"][id^="buy-"]')).to.have.length(5);
     expect(text(el, '[part~="total"] output')).to.equal('$0.00');
 
@@ -172,8 +177,7 @@ describe('<partner-offer-builder>', () => {
   it('creates a purchase offer with its items in catalog order', async () => {
     stub.on('POST /api/offers', { status: 201, body: purchaseOffer });
     const el = await builder();
-    click(el, 'Purchase offer');
-    await el.updateComplete;
+    await choosePurchase(el);
     click(el, 'Security Plus');
     click(el, 'Office Suite Pro');
     await el.updateComplete;
@@ -196,8 +200,7 @@ describe('<partner-offer-builder>', () => {
 
   it('asks for a service before sending a purchase offer without one', async () => {
     const el = await builder();
-    click(el, 'Purchase offer');
-    await el.updateComplete;
+    await choosePurchase(el);
     submit(el);
     await el.updateComplete;
     expect(text(el, '#services-error')).to.equal('Choose at least one service.');
@@ -207,8 +210,7 @@ describe('<partner-offer-builder>', () => {
   it('shows the server’s 422 details beside the fields they name', async () => {
     stub.on('POST /api/offers', offerErrors.licensesOutOfBounds);
     const el = await builder();
-    click(el, 'Purchase offer');
-    await el.updateComplete;
+    await choosePurchase(el);
     click(el, 'Security Plus');
     await el.updateComplete;
     submit(el);
