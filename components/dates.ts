@@ -22,3 +22,15 @@ export function endOfDay(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   return new Date(y!, m! - 1, d!, 23, 59, 59, 999).toISOString();
 }
+
+const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+
+/**
+ * How far an ISO instant is from `now`, e.g. "in 2 days", "tomorrow", "5 days ago"; in hours
+ * when less than a day away. Rounded to the nearest whole unit.
+ */
+export function formatRelative(iso: string, now = Date.now()): string {
+  const ms = new Date(iso).getTime() - now;
+  const hours = Math.round(ms / 3_600_000);
+  return Math.abs(hours) < 24 ? relativeFormat.format(hours, 'hour') : relativeFormat.format(Math.round(ms / 86_400_000), 'day');
+}

@@ -62,7 +62,23 @@ export type PartnerDelegationDeclinedDetail = PublicDelegationView;
 export type PartnerDelegationRevokedDetail = { partnerId: string; delegation: DelegationView };
 
 /** `<partner-portal>` showed another tab: `{ tab }`. */
-export type PartnerTabChangedDetail = { tab: 'customers' | 'offers' | 'users' | 'company' };
+export type PartnerTabChangedDetail = { tab: 'overview' | 'customers' | 'offers' | 'users' | 'company' };
+
+/**
+ * `<partner-overview>` asks its host to go somewhere: `company` (the profile), `trial-invitation`
+ * or `purchase-offer` (the offer builder), `customers` (the customer list), `delegation` (a
+ * customer's delegated admin), `customer` (one customer, `customerId`), or `follow-up` (a purchase
+ * offer for `customerId`'s trial, prefilled with `followUp`). `<partner-portal>` routes each to a
+ * tab; a host page with its own pages routes them itself.
+ */
+export type PartnerActionDetail = {
+  action: 'company' | 'trial-invitation' | 'purchase-offer' | 'customers' | 'delegation' | 'customer' | 'follow-up';
+  customerId?: string;
+  followUp?: OfferFollowUp;
+};
+
+/** What a follow-up purchase offer starts from: the customer it is addressed to, and the trial's service and license count. */
+export type OfferFollowUp = { customer: { id: string; name: string }; serviceId: string; licenses: number };
 
 export interface PartnerEventDetails {
   'partner-signed-in': PartnerSignedInDetail;
@@ -82,6 +98,7 @@ export interface PartnerEventDetails {
   'partner-delegation-declined': PartnerDelegationDeclinedDetail;
   'partner-delegation-revoked': PartnerDelegationRevokedDetail;
   'partner-tab-changed': PartnerTabChangedDetail;
+  'partner-action': PartnerActionDetail;
 }
 
 /** Builds a partnerkit event: bubbling and composed, so it leaves the shadow DOM. */

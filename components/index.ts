@@ -18,6 +18,7 @@ export * from './partner-customer-detail/partner-customer-detail.ts';
 export * from './partner-delegation-consent/partner-delegation-consent.ts';
 export * from './partner-offer-builder/partner-offer-builder.ts';
 export * from './partner-signup/partner-signup.ts';
+export * from './partner-overview/partner-overview.ts';
 export * from './partner-portal/partner-portal.ts';
 export { ApiClient, ApiRequestError } from './api/client.ts';
 export type {
@@ -52,6 +53,7 @@ export type {
   ServiceView,
 } from './api/client.ts';
 export type { PartnerListItem, PartnerPage, PublicDelegationView } from './api/client.ts';
+export type { AttentionItem, OverviewQuery, OverviewView } from './api/client.ts';
 export type {
   AuditEntryView,
   AuditPage,

@@ -11,11 +11,13 @@
  * stay in this function, before the imports: a constant from another module is inlined too late
  * to drop them.
  */
-export function loadElement(tag: 'partner-customer-detail' | 'partner-customer-list' | 'partner-offer-builder' | 'partner-user-list' | 'partner-company-profile' | 'partner-role-picker'): Promise<unknown> {
+export function loadElement(tag: 'partner-overview' | 'partner-customer-detail' | 'partner-customer-list' | 'partner-offer-builder' | 'partner-user-list' | 'partner-company-profile' | 'partner-role-picker'): Promise<unknown> {
   if (import.meta.env?.MODE === 'bundle') return Promise.resolve();
   switch (tag) {
     case 'partner-customer-detail':
       return import('./partner-customer-detail/partner-customer-detail.ts');
+    case 'partner-overview':
+      return import('./partner-overview/partner-overview.ts');
     case 'partner-customer-list':
       return import('./partner-customer-list/partner-customer-list.ts');
     case 'partner-offer-builder':

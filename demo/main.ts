@@ -56,3 +56,16 @@ accessForm.addEventListener('reset', () => {
 
 session.addEventListener('partner-signed-in', (event) => showSignedIn(event.detail));
 session.addEventListener('partner-signed-out', showSignedOut);
+
+// A host page routes the overview's actions itself; here each goes to the widget on this page.
+session.addEventListener('partner-action', ({ detail }) => {
+  const target =
+    detail.action === 'company' ? document.querySelector('partner-company-profile')
+    : detail.action === 'trial-invitation' || detail.action === 'purchase-offer' || detail.action === 'follow-up' ? document.querySelector('partner-offer-builder')
+    : document.querySelector('partner-customer-list');
+  if (target?.localName === 'partner-offer-builder') {
+    document.querySelector('partner-offer-builder')!.startOffer(detail.action === 'trial-invitation' ? 'trial' : 'purchase', detail.followUp);
+  }
+  if (detail.action === 'customer' && detail.customerId) document.querySelector('partner-customer-list')!.openCustomer(detail.customerId);
+  target?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+});

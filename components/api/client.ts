@@ -28,6 +28,7 @@ import type {
 import type { auditEntryViewSchema, auditQuerySchema } from '../../bff/domain/audit.ts';
 import type { createServiceRequestSchema, listServiceRequestsQuerySchema, serviceRequestViewSchema } from '../../bff/domain/service-requests.ts';
 import type { subscriptionViewSchema } from '../../bff/domain/assist.ts';
+import type { overviewQuerySchema, overviewSchema } from '../../bff/domain/overview.ts';
 
 /** `POST /api/sessions` and `PUT /api/me/password`: `{ token, expiresAt, user }`. */
 export type SessionView = z.infer<typeof sessionViewSchema>;
@@ -73,6 +74,13 @@ export type PublicOfferView = z.infer<typeof publicOfferViewSchema>;
 export type Redemption = z.input<typeof redemptionSchema>;
 /** `POST /api/public/offers/:code/redemptions` answer: customer, subscriptions, delegation, and a session for a new admin. */
 export type RedemptionResult = z.infer<typeof redemptionResultSchema>;
+
+/** `GET /api/overview`: key figures, chart series and a page of what needs attention (each left out when you may not see it). */
+export type OverviewView = z.infer<typeof overviewSchema>;
+/** One item of the overview's attention list, told apart by `kind`. */
+export type AttentionItem = NonNullable<OverviewView['attention']>['items'][number];
+/** `GET /api/overview` query: the attention list's `cursor` and `limit`. */
+export type OverviewQuery = Partial<z.input<typeof overviewQuerySchema>>;
 
 /** A row of `GET /api/customers`: name, domain, your delegation there and a summary of its subscriptions through you. */
 export type CustomerListItem = z.infer<typeof customerListItemSchema>;
@@ -331,6 +339,11 @@ export class ApiClient {
       ...options,
       headers: { ...options.headers, 'Idempotency-Key': idempotencyKey },
     });
+  }
+
+  /** `GET /api/overview`: figures, series and the attention list's page after `cursor`. */
+  overview(query: OverviewQuery = {}, options?: RequestOptions): Promise<OverviewView> {
+    return this.request('GET', `/api/overview${queryString(query)}`, undefined, options);
   }
 
   /** `GET /api/customers`: a page of your customers; `q` matches part of the name or domain. */

@@ -145,7 +145,8 @@ export class PartnerCustomerList extends ApiElement {
   private subscription: SubscriptionFilter | '' = '';
   private sort: Sort = 'name';
   /** The open customer's list row; null while the list shows. */
-  private selected: CustomerListItem | null = null;
+  /** The customer open in the detail, and its list row when it was opened from the list. */
+  private selected: { id: string; row: CustomerListItem | null } | null = null;
 
   readonly #search = new SearchController(this);
   readonly #focus = new FocusAfterUpdate(this);
@@ -202,7 +203,7 @@ export class PartnerCustomerList extends ApiElement {
             api-base=${this.apiBase}
             .token=${this.token}
             customer-id=${selected.id}
-            .customer=${selected}
+            .customer=${selected.row}
             .roles=${value.roles}
             @partner-customer-loaded=${(e: CustomEvent<CustomerDetail>) => this.#customers.replace(listItem(e.detail))}
           >
@@ -276,11 +277,20 @@ export class PartnerCustomerList extends ApiElement {
     `;
   }
 
+  /** Opens a customer's detail by id, as if picked from the list (e.g. for `<partner-overview>`'s "Open customer"). */
+  openCustomer(id: string) {
+    this.#show({ id, row: this.#customers.items.find((c) => c.id === id) ?? null });
+  }
+
   #open(customer: CustomerListItem) {
-    this.selected = customer;
+    this.#show({ id: customer.id, row: customer });
     this.dispatchEvent(partnerEvent('partner-customer-selected', customer));
+  }
+
+  #show(selected: NonNullable<typeof this.selected>) {
+    this.selected = selected;
     // Its module comes on the first open (dist/elements); once it is defined, its focus() goes to the customer's name.
-    void loadElement('partner-customer-detail').then(() => this.selected === customer && this.#focus.request('partner-customer-detail'));
+    void loadElement('partner-customer-detail').then(() => this.selected === selected && this.#focus.request('partner-customer-detail'));
   }
 
   #back = () => {

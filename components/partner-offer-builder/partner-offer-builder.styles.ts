@@ -108,4 +108,16 @@ export default css`
   .confirm p {
     margin: 0;
   }
+
+  [part~='addressed'] {
+    margin: 0;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) * 0.5);
+    padding: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75);
+    background: var(--_color-surface-alt);
+    border-inline-start: 3px solid var(--_color-accent);
+    border-radius: calc(var(--_radius) * 0.5);
+  }
 `;

@@ -6,7 +6,7 @@ import { FocusAfterUpdate } from '../focus-after-update.ts';
 import { endOfDay, formatDate, today } from '../dates.ts';
 import { busyButton, loadingLine } from '../busy.ts';
 import { errorAlert, fieldMessages, toApiError } from '../error-messages.ts';
-import { partnerEvent } from '../events.ts';
+import { partnerEvent, type OfferFollowUp } from '../events.ts';
 import { onDemandPart } from '../load-part.ts';
 import { formatMoney, formatMonthlyTotal } from '../money.ts';
 import { loadMoreControls, PagedList } from '../paged-list.ts';
@@ -51,7 +51,7 @@ function offerContents(offer: OfferView): string {
 
 /** Its kind, contents and what it asks for, in one line. */
 function offerSummary(offer: OfferView): string {
-  return `${kindLabels[offer.kind]} · ${offerContents(offer)}${offer.delegatedAdmin ? ` · asks for ${offer.delegatedAdmin} delegated admin` : ''}`;
+  return `${kindLabels[offer.kind]}${offer.customer ? ` for ${offer.customer.name} only` : ''} · ${offerContents(offer)}${offer.delegatedAdmin ? ` · asks for ${offer.delegatedAdmin} delegated admin` : ''}`;
 }
 
 /**
@@ -64,6 +64,10 @@ function offerSummary(offer: OfferView): string {
  *
  * Delegated-admin levels and their descriptions come from `GET /api/roles`, the catalog from
  * `GET /api/catalog`; prices are formatted for the reader's locale.
+ *
+ * `startOffer('purchase', followUp)` opens the form as a follow-up to a customer's trial (what
+ * `<partner-overview>` asks for): that service and license count, and a link only that customer
+ * can redeem, which buys the trial it holds.
  *
  * @fires partner-offer-created - An offer was created. `detail`: the offer, with `code` and `url`.
  * @fires partner-offer-revoked - An offer was revoked. `detail`: the offer as revoked.
@@ -87,6 +91,7 @@ function offerSummary(offer: OfferView): string {
  * @csspart offer - One offer in the list; `offer-title`, `offer-meta`, `redemptions`.
  * @csspart badge - An offer's status; also `active`, `expired` or `revoked`.
  * @csspart status - Loading lines and the copy confirmation.
+ * @csspart addressed - The note on a follow-up offer naming its one customer.
  *
  * @cssprop [--partner-font-family=system-ui, …] - Font.
  * @cssprop [--partner-font-size=1rem] - Base font size.
@@ -126,6 +131,7 @@ export class PartnerOfferBuilder extends ApiElement {
     confirmRevoke: { state: true },
     revoking: { state: true },
     copied: { state: true },
+    addressedTo: { state: true },
   };
 
   // The form.
@@ -140,6 +146,8 @@ export class PartnerOfferBuilder extends ApiElement {
   /** "Choose at least one service", shown once a purchase offer without services was submitted. */
   private noServices = false;
   private created: OfferView | null = null;
+  /** A follow-up purchase offer's customer: only they can redeem it. */
+  private addressedTo: OfferFollowUp['customer'] | null = null;
 
   // The list.
   private statusFilter: Status | '' = '';
@@ -224,6 +232,12 @@ export class PartnerOfferBuilder extends ApiElement {
     return html`
       <section part="card builder" aria-labelledby="builder-title">
         <h2 id="builder-title" part="title" tabindex="-1">New offer</h2>
+        ${this.addressedTo
+          ? html`<p part="addressed" role="note">
+              <span>Follow-up for <strong>${this.addressedTo.name}</strong>: only they can use its link, and it buys the trial they hold.</span>
+              <button type="button" part="button" @click=${() => (this.addressedTo = null)}>Make it for anyone</button>
+            </p>`
+          : nothing}
         <form part="form" @submit=${this.#onCreate}>
           <fieldset ?disabled=${busy}>
             <legend>Type of offer</legend>
@@ -437,7 +451,9 @@ export class PartnerOfferBuilder extends ApiElement {
     };
     // Catalog order, so the offer lists its services as the form did.
     const items = catalog.filter((s) => this.purchase[s.id] !== undefined).map((s) => ({ serviceId: s.id, licenses: Number(this.purchase[s.id]) }));
-    const body: NewOffer = this.kind === 'trial' ? { kind: 'trial', serviceId: this.trialServiceId!, ...common } : { kind: 'purchase', items, ...common };
+    const customerId = this.addressedTo?.id;
+    const body: NewOffer =
+      this.kind === 'trial' ? { kind: 'trial', serviceId: this.trialServiceId!, ...common } : { kind: 'purchase', items, ...(customerId ? { customerId } : {}), ...common };
     this.#sentItems = items.map((i) => i.serviceId);
 
     this.creating = true;
@@ -476,10 +492,22 @@ export class PartnerOfferBuilder extends ApiElement {
     });
   }
 
+  /**
+   * Opens a new, empty form of `kind` (leaving any created offer), or with `followUp` a purchase
+   * offer prefilled from the customer's trial and addressed to that customer.
+   */
+  startOffer(kind: Kind = 'trial', followUp?: OfferFollowUp) {
+    this.#buildAnother();
+    this.kind = followUp ? 'purchase' : kind;
+    this.purchase = followUp ? { [followUp.serviceId]: String(followUp.licenses) } : {};
+    this.addressedTo = followUp?.customer ?? null;
+  }
+
   #buildAnother = () => {
     this.created = null;
     this.copied = null;
     this.kind = 'trial';
+    this.addressedTo = null;
     this.trialServiceId = null;
     this.purchase = {};
     this.askDelegation = false;
@@ -555,7 +583,11 @@ export class PartnerOfferBuilder extends ApiElement {
               ? ` · ${offer.status === 'expired' ? 'expired' : 'expires'} ${formatDate(offer.expiresAt)}`
               : ''}
         </p>
-        <p part="redemptions"><strong>${count}</strong> ${count === 1 ? 'customer' : 'customers'} signed up</p>
+        <p part="redemptions">
+          <strong>${count}</strong> ${count === 1 ? 'customer' : 'customers'} signed up${offer.conversions
+            ? html`, <strong>${offer.conversions}</strong> ${offer.conversions === 1 ? 'trial' : 'trials'} converted`
+            : nothing}
+        </p>
         ${copied === 'manual'
           ? html`<input part="input url" id="url-${offer.id}" readonly .value=${offer.url} aria-label="Link of ${offerTitle(offer)}" />`
           : nothing}

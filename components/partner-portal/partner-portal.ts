@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ApiElement } from '../api/api-element.ts';
-import { partnerEvent, type PartnerTabChangedDetail } from '../events.ts';
+import { partnerEvent, type PartnerActionDetail, type PartnerTabChangedDetail } from '../events.ts';
 import { loadElement } from '../load-element.ts';
 import '../partner-sign-in/partner-sign-in.ts';
 import { tokens } from '../styles/tokens.ts';
@@ -12,6 +12,7 @@ import styles from './partner-portal.styles.ts';
  * bundle has every widget already).
  */
 const tabs: readonly { id: PartnerTabChangedDetail['tab']; label: string; tag: Parameters<typeof loadElement>[0] }[] = [
+  { id: 'overview', label: 'Overview', tag: 'partner-overview' },
   { id: 'customers', label: 'Customers', tag: 'partner-customer-list' },
   { id: 'offers', label: 'Offers', tag: 'partner-offer-builder' },
   { id: 'users', label: 'Users', tag: 'partner-user-list' },
@@ -21,8 +22,22 @@ const tabs: readonly { id: PartnerTabChangedDetail['tab']; label: string; tag: P
 /** One of the portal's tabs. */
 export type PartnerPortalTab = PartnerTabChangedDetail['tab'];
 
+/** Where each of `<partner-overview>`'s actions leads. */
+const actionTabs: Record<PartnerActionDetail['action'], PartnerPortalTab> = {
+  company: 'company',
+  'trial-invitation': 'offers',
+  'purchase-offer': 'offers',
+  'follow-up': 'offers',
+  customers: 'customers',
+  delegation: 'customers',
+  customer: 'customers',
+};
+
 /**
- * Every partner widget as one tabbed overview: customers, offers, users and the company profile.
+ * Every partner widget in tabs: the overview first, then customers, offers, users and the company
+ * profile. The overview's actions (`partner-action`) open the tab they lead to: a follow-up opens
+ * the offer builder prefilled for that customer, "Open customer" the customer's detail. Coming
+ * back to the overview loads it again, so it shows what was done elsewhere.
  * Without a session it shows `<partner-sign-in>`. A tab's widget is created when the tab is first
  * opened and kept afterwards, so switching back keeps its place (search, scroll, open customer).
  *
@@ -55,8 +70,8 @@ export class PartnerPortal extends ApiElement {
     opened: { state: true },
   };
 
-  /** The open tab: `customers`, `offers`, `users` or `company`. Reflected, so a page can style or link to it. */
-  tab: PartnerPortalTab = 'customers';
+  /** The open tab: `overview`, `customers`, `offers`, `users` or `company`. Reflected, so a page can style or link to it. */
+  tab: PartnerPortalTab = 'overview';
 
   /** Tabs opened so far: their widgets stay in the DOM (hidden) to keep their state. */
   private opened = new Set<PartnerPortalTab>();
@@ -73,6 +88,8 @@ export class PartnerPortal extends ApiElement {
     if (changed.has('tab') && !this.opened.has(current.id)) {
       this.opened = new Set(this.opened).add(current.id);
       void loadElement(current.tag);
+    } else if (changed.has('tab') && current.id === 'overview') {
+      this.renderRoot.querySelector('partner-overview')?.refresh();
     }
   }
 
@@ -110,6 +127,8 @@ export class PartnerPortal extends ApiElement {
     const apiBase = this.apiBase;
     const token = this.token;
     switch (tab) {
+      case 'overview':
+        return html`<partner-overview api-base=${apiBase} .token=${token} @partner-action=${this.#onAction}></partner-overview>`;
       case 'customers':
         return html`<partner-customer-list api-base=${apiBase} .token=${token}></partner-customer-list>`;
       case 'offers':
@@ -120,6 +139,19 @@ export class PartnerPortal extends ApiElement {
         return html`<partner-company-profile api-base=${apiBase} .token=${token}></partner-company-profile>`;
     }
   }
+
+  /** An overview action: its tab, then (once the tab's widget is defined) what the action asks of it. */
+  #onAction = async ({ detail }: CustomEvent<PartnerActionDetail>) => {
+    const tab = actionTabs[detail.action];
+    this.#select(tab);
+    await this.updateComplete;
+    await loadElement(tabs.find((t) => t.id === tab)!.tag);
+    const root = this.renderRoot;
+    if (detail.action === 'customer' && detail.customerId) root.querySelector('partner-customer-list')?.openCustomer(detail.customerId);
+    if (tab === 'offers') root.querySelector('partner-offer-builder')?.startOffer(detail.action === 'trial-invitation' ? 'trial' : 'purchase', detail.followUp);
+    // The builder and the customer's detail move the focus themselves.
+    else if (detail.action !== 'customer') root.querySelector<HTMLElement>(`#panel-${tab}`)?.focus();
+  };
 
   #select(tab: PartnerPortalTab, focus = false) {
     if (tab !== this.tab) {

@@ -33,7 +33,10 @@ test('the partner site shows the portal, filled from the BFF across origins', as
   try {
     await page.goto(site);
     const portal = page.locator('partner-portal');
-    await portal.getByRole('tab', { name: 'Customers', selected: true }).waitFor();
+    // The portal opens on the overview; the customer list is the next tab.
+    await portal.getByRole('tab', { name: 'Overview', selected: true }).waitFor();
+    await portal.locator('partner-overview').getByRole('heading', { name: 'Needs attention' }).waitFor();
+    await portal.getByRole('tab', { name: 'Customers' }).click();
     const customers = portal.locator('partner-customer-list');
     await customers.getByText('Fabrikam Bakery').first().waitFor();
     await customers.getByText('Tailspin Toys').first().waitFor();

@@ -16,6 +16,14 @@ try {
       const page = await browser.newPage({ viewport: { width, height }, colorScheme });
       await page.goto(server.partnerSiteUrl);
       const portal = page.locator('partner-portal');
+      const overview = portal.locator('partner-overview');
+      await overview.getByRole('heading', { name: 'Needs attention' }).waitFor();
+      await page.screenshot({ path: `${outDir}/site-overview-${label}-${colorScheme}.png`, fullPage: true });
+      // The follow-up: the builder prefilled for the customer whose trial ends soonest.
+      await overview.getByRole('button', { name: 'Follow up with a purchase offer' }).first().click();
+      await portal.locator('partner-offer-builder').getByRole('note').waitFor();
+      await page.screenshot({ path: `${outDir}/site-follow-up-${label}-${colorScheme}.png` });
+      await portal.getByRole('tab', { name: 'Customers' }).click();
       await portal.locator('partner-customer-list').getByText('Fabrikam Bakery').first().waitFor();
       await page.screenshot({ path: `${outDir}/site-portal-${label}-${colorScheme}.png`, fullPage: false });
       await portal.getByRole('tab', { name: 'Offers' }).click();
