@@ -12,6 +12,7 @@ import { apiBase, stubCustomerApi } from './customer-widgets.ts';
 import type { FetchStub } from './fetch-stub.ts';
 import { allUsers, adminMe as companyAdminMe, createdLena, roles } from './fixtures-company.ts';
 import { adminMe, lucerne } from './fixtures-customers.ts';
+import { delegationEnding, overviewFull, renewalRequested } from './fixtures-overview.ts';
 import { catalog, delegationLevels, offerList, publicPurchaseOffer, publicTrialOffer, purchaseRedemption, trialOffer } from './fixtures-offers.ts';
 import { $, button, fill, heading, inputLabelled } from './helpers.ts';
 
@@ -48,14 +49,30 @@ describe('dist/elements', () => {
   });
 
   it("partner-portal.js loads a tab's widget when the tab is first opened", async () => {
+    stub.on('GET /api/overview', { status: 200, body: overviewFull });
     await entry('partner-session'); // first, so that it answers the portal's request for a client
     await entry('partner-portal');
+    expect(customElements.get('partner-overview')).to.equal(undefined);
     expect(customElements.get('partner-offer-builder')).to.equal(undefined);
     const session = await fixture(html`<partner-session api-base=${apiBase} .token=${'pks_partner'}><partner-portal></partner-portal></partner-session>`);
     const portal = session.querySelector('partner-portal')!;
     await waitUntil(() => portal.shadowRoot?.querySelector('[role="tab"]'), 'no tabs');
+    // The overview is the first tab: its module comes at once.
+    await waitUntil(() => customElements.get('partner-overview'), 'the overview was not loaded');
+    await waitUntil(() => portal.shadowRoot!.querySelector('partner-overview')!.shadowRoot?.querySelector('[part~="company-link"]'), 'the overview did not render');
     [...portal.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="tab"]')].find((t) => t.textContent?.trim() === 'Offers')!.click();
     await waitUntil(() => customElements.get('partner-offer-builder'), 'the offers widget was not loaded');
+  });
+
+  it('partner-overview.js loads the copy field with the first renewal it asks for', async () => {
+    stub.on('GET /api/overview', { status: 200, body: overviewFull });
+    stub.on(`POST /api/customers/${delegationEnding.customer.id}/delegation-requests`, { status: 201, body: renewalRequested });
+    await entry('partner-overview');
+    const el = await fixture(html`<partner-overview api-base=${apiBase} token="pks_partner"></partner-overview>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="item"]'), 'no attention items');
+    button(el, 'Ask to renew').click();
+    await waitUntil(() => el.shadowRoot!.querySelector<HTMLInputElement>(`#renewal-${delegationEnding.id}`)?.value === renewalRequested.url, 'the consent link did not show');
+    expect(loadedChunks()).to.include('copy-text');
   });
 
   it("partner-customer-detail.js loads its dialogs' forms, with their styles, when the first dialog opens", async () => {

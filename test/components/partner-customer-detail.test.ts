@@ -87,7 +87,8 @@ describe('<partner-customer-detail>', () => {
     const el = await shown(fabrikam.id);
     await waitUntil(() => el.shadowRoot!.textContent!.includes('user@fabrikam.example'), 'no users');
     button(el, 'Reset password of Fabrikam Bakery User').click();
-    await waitUntil(() => dialog(el).open, 'no confirmation');
+    // The dialogs' part may still be loading (the first dialog of this file): wait for its content.
+    await waitUntil(() => dialog(el).open && !el.shadowRoot!.querySelector('#dialog-title')?.textContent?.includes('Loading'), 'no confirmation');
     expect(text(el, '#dialog-title')).to.equal('Reset the password of Fabrikam Bakery User?');
     expect(stub.calls.some((c) => c.method === 'POST')).to.equal(false); // nothing before the confirmation
     expect(el.shadowRoot!.activeElement).to.equal(button(el, 'Reset password'));

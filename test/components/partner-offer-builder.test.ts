@@ -306,6 +306,73 @@ describe('<partner-offer-builder>', () => {
     expect(stub.calls.at(-1)!.query.get('status')).to.equal('revoked');
   });
 
+  it("startOffer('purchase', followUp) opens a purchase form prefilled from the trial and addressed to its customer", async () => {
+    const fabrikam = { id: '64b7d0e9-e680-4490-8e97-465256f95c7d', name: 'Fabrikam Bakery' };
+    stub.on('POST /api/offers', { status: 201, body: { ...purchaseOffer, customer: fabrikam } });
+    const el = await builder();
+    el.startOffer('purchase', { customer: fabrikam, serviceId: office!.id, licenses: 12 });
+    await waitUntil(() => el.shadowRoot!.querySelector('input[id^="buy-"]'), 'the purchase form did not load');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="stepper"]'), 'no stepper');
+    expect(inputLabelled(el, 'Purchase offer').checked).to.equal(true);
+    expect(inputLabelled(el, 'Office Suite Pro').checked).to.equal(true);
+    expect(inputLabelled(el, 'Security Plus').checked).to.equal(false);
+    expect(inputLabelled(el, 'Licenses of Office Suite Pro').value).to.equal('12');
+    expect(text(el, '[part~="total"] output')).to.equal('$150.00');
+    expect(text(el, '[part~="addressed"]')).to.equal(
+      'Follow-up for Fabrikam Bakery: only they can use its link, and it buys the trial they hold. Make it for anyone',
+    );
+    await expect(el).to.be.accessible();
+
+    submit(el);
+    await heading(el, 'Offer ready');
+    expect(stub.calls.find((c) => c.method === 'POST')!.body).to.deep.equal({
+      kind: 'purchase',
+      items: [{ serviceId: office!.id, licenses: 12 }],
+      customerId: fabrikam.id,
+    });
+  });
+
+  it('"Make it for anyone" drops the follow-up\'s customer; startOffer() without one opens an empty form', async () => {
+    stub.on('POST /api/offers', { status: 201, body: purchaseOffer });
+    const el = await builder();
+    el.startOffer('purchase', { customer: { id: 'c-1', name: 'Fabrikam Bakery' }, serviceId: office!.id, licenses: 12 });
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="stepper"]'), 'no stepper');
+    button(el, 'Make it for anyone').click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~="addressed"]')).to.equal(null);
+    expect(inputLabelled(el, 'Licenses of Office Suite Pro').value).to.equal('12'); // the items stay
+    submit(el);
+    await heading(el, 'Offer ready');
+    expect(stub.calls.find((c) => c.method === 'POST')!.body).to.deep.equal({ kind: 'purchase', items: [{ serviceId: office!.id, licenses: 12 }] });
+
+    // From the created view, a new empty form of the kind asked for.
+    el.startOffer('purchase');
+    await heading(el, 'New offer');
+    await waitUntil(() => el.shadowRoot!.querySelector('input[id^="buy-"]'), 'the purchase form did not load');
+    expect(all(el, 'input[type="checkbox"][id^="buy-"]').some((i) => (i as HTMLInputElement).checked)).to.equal(false);
+    el.startOffer('trial');
+    await el.updateComplete;
+    expect(inputLabelled(el, 'Trial invitation').checked).to.equal(true);
+    expect(all(el, 'input[type="radio"][name="service"]').some((i) => (i as HTMLInputElement).checked)).to.equal(false);
+  });
+
+  it('says how many trials an offer converted, and names the one customer of a follow-up offer', async () => {
+    const [revoked, expired, purchase, trial] = offerList.items;
+    stub.on('GET /api/offers', {
+      status: 200,
+      body: {
+        ...offerList,
+        items: [revoked, expired, { ...purchase!, conversions: 1, customer: { id: 'c-1', name: 'Fabrikam Bakery' } }, { ...trial!, redemptions: 3, conversions: 2 }],
+      },
+    });
+    const el = await builder();
+    const rows = all(el, '[part~="offer"]');
+    expect(textOf(rows[2]!.querySelector('[part~="redemptions"]')!)).to.equal('2 customers signed up, 1 trial converted');
+    expect(textOf(rows[3]!.querySelector('[part~="redemptions"]')!)).to.equal('3 customers signed up, 2 trials converted');
+    expect(textOf(rows[1]!.querySelector('[part~="redemptions"]')!)).not.to.contain('converted');
+    expect(textOf(rows[2]!)).to.contain('Purchase offer for Fabrikam Bakery only · Office Suite Pro × 10, Security Plus × 10');
+  });
+
   it('explains instead of showing the builder to a user without partner access', async () => {
     const billing: MeView = {
       ...adminMe,

@@ -1,15 +1,26 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../components/index.ts';
 import type { PartnerPortal } from '../../components/index.ts';
 import { stubFetch, type FetchStub } from './fetch-stub.ts';
 import { adminMe } from './fixtures.ts';
+import { catalog, delegationLevels, offerList, purchaseOffer } from './fixtures-offers.ts';
+import { roles } from './fixtures-company.ts';
+import { fabrikam, overviewFull, trialEnding } from './fixtures-overview.ts';
+import { buttonIn, inputLabelled } from './helpers.ts';
 
 const apiBase = 'http://127.0.0.1:9'; // never reached: fetch is stubbed
 
 describe('<partner-portal>', () => {
   let stub: FetchStub;
   beforeEach(() => {
-    stub = stubFetch({ 'GET /api/me': { status: 200, body: adminMe } });
+    stub = stubFetch({
+      'GET /api/me': { status: 200, body: adminMe },
+      'GET /api/overview': { status: 200, body: overviewFull },
+      'GET /api/customers': { status: 200, body: { items: [], nextCursor: null } },
+      'GET /api/roles': { status: 200, body: { ...roles, delegationLevels } },
+      'GET /api/catalog': { status: 200, body: catalog },
+      'GET /api/offers': { status: 200, body: offerList },
+    });
   });
   afterEach(() => stub.restore());
 
@@ -23,23 +34,34 @@ describe('<partner-portal>', () => {
     expect(el.shadowRoot!.querySelector('[role="tablist"]')).to.equal(null);
   });
 
-  it('opens on the customers tab and creates other widgets only when their tab is first opened', async () => {
+  it('opens on the overview tab and creates other widgets only when their tab is first opened', async () => {
     const el = await fixture<PartnerPortal>(html`
       <partner-session api-base=${apiBase} .token=${'pks_test'}><partner-portal></partner-portal></partner-session>
     `).then((s) => s.querySelector('partner-portal')!);
     await el.updateComplete;
-    expect(tab(el, 'Customers').getAttribute('aria-selected')).to.equal('true');
-    expect(panels(el).map((p) => p.id)).to.deep.equal(['panel-customers']);
-    const customers = el.shadowRoot!.querySelector('partner-customer-list')!;
+    expect(el.tab).to.equal('overview');
+    expect([...el.shadowRoot!.querySelectorAll('[role="tab"]')].map((t) => t.textContent?.trim())).to.deep.equal(['Overview', 'Customers', 'Offers', 'Users', 'Company']);
+    expect(tab(el, 'Overview').getAttribute('aria-selected')).to.equal('true');
+    expect(panels(el).map((p) => p.id)).to.deep.equal(['panel-overview']);
+    const overview = el.shadowRoot!.querySelector('partner-overview')!;
     // The widgets inside share the session's client.
-    expect(customers.client).to.equal(el.closest('partner-session')!.client);
+    expect(overview.client).to.equal(el.closest('partner-session')!.client);
+    await waitUntil(() => overview.shadowRoot!.querySelector('[part~="company-link"]'), 'the overview never loaded');
+    expect(stub.calls.filter((c) => c.path === '/api/overview')).to.have.length(1);
 
-    const changed = oneEvent(el, 'partner-tab-changed');
+    let changed = oneEvent(el, 'partner-tab-changed');
+    tab(el, 'Customers').click();
+    expect((await changed).detail).to.deep.equal({ tab: 'customers' });
+    await el.updateComplete;
+    const customers = el.shadowRoot!.querySelector('partner-customer-list')!;
+
+    changed = oneEvent(el, 'partner-tab-changed');
     tab(el, 'Offers').click();
     expect((await changed).detail).to.deep.equal({ tab: 'offers' });
     await el.updateComplete;
     expect(el.getAttribute('tab')).to.equal('offers');
     expect(panels(el).map((p) => [p.id, p.hidden])).to.deep.equal([
+      ['panel-overview', true],
       ['panel-customers', true],
       ['panel-offers', false],
     ]);
@@ -47,28 +69,74 @@ describe('<partner-portal>', () => {
     tab(el, 'Customers').click();
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('partner-customer-list')).to.equal(customers);
+    // Back to the overview: the same element, loaded again to show what was done elsewhere.
+    tab(el, 'Overview').click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('partner-overview')).to.equal(overview);
+    await waitUntil(() => stub.calls.filter((c) => c.path === '/api/overview').length === 2, 'the overview was not loaded again');
+    await waitUntil(() => overview.shadowRoot!.querySelector('[part~="company-link"]'), 'the overview did not come back');
     await expect(el).to.be.accessible();
+  });
+
+  it('a follow-up from the overview opens the offers tab with a purchase offer prefilled for that customer', async () => {
+    stub.on('POST /api/offers', { status: 201, body: { ...purchaseOffer, customer: fabrikam } });
+    const el = await fixture<PartnerPortal>(html`<partner-portal api-base=${apiBase} .token=${'pks_test'}></partner-portal>`);
+    const overview = el.shadowRoot!.querySelector('partner-overview')!;
+    await waitUntil(() => overview.shadowRoot?.querySelector('[part~="item"]'), 'the overview never loaded');
+    const item = [...overview.shadowRoot!.querySelectorAll('[part~="item"]')].find((li) => li.querySelector('h4')!.textContent === fabrikam.name)!;
+    const changed = oneEvent(el, 'partner-tab-changed');
+    buttonIn(item, 'Follow up with a purchase offer').click();
+    expect((await changed).detail).to.deep.equal({ tab: 'offers' });
+    await waitUntil(() => el.shadowRoot!.querySelector('partner-offer-builder'), 'no offer builder');
+    const builder = el.shadowRoot!.querySelector('partner-offer-builder')!;
+    await waitUntil(() => builder.shadowRoot?.querySelector('[part~="stepper"]'), 'the purchase form was not prefilled');
+    expect(el.tab).to.equal('offers');
+    expect(panels(el).find((p) => p.id === 'panel-offers')!.hidden).to.equal(false);
+    expect(inputLabelled(builder, 'Purchase offer').checked).to.equal(true);
+    const service = trialEnding.service;
+    expect(inputLabelled(builder, service.name).checked).to.equal(true);
+    expect(inputLabelled(builder, `Licenses of ${service.name}`).value).to.equal('12');
+    expect(builder.shadowRoot!.querySelector('[part~="addressed"]')!.textContent!.replace(/\s+/g, ' ')).to.contain(`Follow-up for ${fabrikam.name}`);
+
+    buttonIn(builder.shadowRoot!, 'Create offer').click();
+    await waitUntil(() => stub.calls.some((c) => c.method === 'POST'), 'no offer was created');
+    expect(stub.calls.find((c) => c.method === 'POST')!.body).to.deep.equal({
+      kind: 'purchase',
+      items: [{ serviceId: service.id, licenses: 12 }],
+      customerId: fabrikam.id,
+    });
+  });
+
+  it('"Open customer" from the overview opens that customer in the customers tab', async () => {
+    const el = await fixture<PartnerPortal>(html`<partner-portal api-base=${apiBase} .token=${'pks_test'}></partner-portal>`);
+    const overview = el.shadowRoot!.querySelector('partner-overview')!;
+    await waitUntil(() => overview.shadowRoot?.querySelector('[part~="item"]'), 'the overview never loaded');
+    const item = [...overview.shadowRoot!.querySelectorAll('[part~="item"]')].find((li) => li.querySelector('h4')!.textContent === fabrikam.name)!;
+    buttonIn(item, 'Open customer').click();
+    await waitUntil(() => el.tab === 'customers', 'the customers tab did not open');
+    const list = el.shadowRoot!.querySelector('partner-customer-list')!;
+    await waitUntil(() => list.shadowRoot?.querySelector(`partner-customer-detail[customer-id="${fabrikam.id}"]`), 'the customer was not opened');
   });
 
   it('moves between tabs with the arrow keys, Home and End (roving focus)', async () => {
     const el = await fixture<PartnerPortal>(html`<partner-portal api-base=${apiBase} .token=${'pks_test'}></partner-portal>`);
-    tab(el, 'Customers').focus();
+    tab(el, 'Overview').focus();
     const key = async (k: string) => {
       el.shadowRoot!.querySelector('[role="tablist"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
       await el.updateComplete;
       await el.updateComplete;
     };
     await key('ArrowRight');
-    expect(el.tab).to.equal('offers');
-    expect(el.shadowRoot!.activeElement).to.equal(tab(el, 'Offers'));
-    expect([...el.shadowRoot!.querySelectorAll('[role="tab"]')].map((t) => t.getAttribute('tabindex'))).to.deep.equal(['-1', '0', '-1', '-1']);
+    expect(el.tab).to.equal('customers');
+    expect(el.shadowRoot!.activeElement).to.equal(tab(el, 'Customers'));
+    expect([...el.shadowRoot!.querySelectorAll('[role="tab"]')].map((t) => t.getAttribute('tabindex'))).to.deep.equal(['-1', '0', '-1', '-1', '-1']);
     await key('End');
     expect(el.tab).to.equal('company');
     await key('ArrowRight');
-    expect(el.tab).to.equal('customers');
+    expect(el.tab).to.equal('overview');
     await key('ArrowLeft');
     expect(el.tab).to.equal('company');
     await key('Home');
-    expect(el.tab).to.equal('customers');
+    expect(el.tab).to.equal('overview');
   });
 });
