@@ -14,5 +14,5 @@ export const loadingLine = (text: string): TemplateResult =>
  * shows the spinner and that label; while `busy` is set at all it is `aria-disabled` rather than
  * disabled (a disabled button would drop the keyboard focus) — its handler ignores the click.
  */
-export const busyButton = (part: string, label: unknown, busy: string | boolean | null | undefined, onClick?: (event: Event) => unknown, id?: string): TemplateResult =>
-  html`<button type=${onClick ? 'button' : 'submit'} id=${id ?? nothing} part="button ${part}" aria-disabled=${busy ? 'true' : nothing} @click=${onClick}>${typeof busy === 'string' ? html`<span class="spinner" aria-hidden="true"></span>${busy}` : label}</button>`;
+export const busyButton = (part: string, label: unknown, busy: string | boolean | null | undefined, onClick?: (event: Event) => unknown, id?: string, describedBy?: string): TemplateResult =>
+  html`<button type=${onClick ? 'button' : 'submit'} id=${id ?? nothing} part="button ${part}" aria-disabled=${busy ? 'true' : nothing} aria-describedby=${describedBy ?? nothing} @click=${onClick}>${typeof busy === 'string' ? html`<span class="spinner" aria-hidden="true"></span>${busy}` : label}</button>`;

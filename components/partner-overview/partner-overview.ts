@@ -204,7 +204,7 @@ export class PartnerOverview extends ApiElement {
         const renewal = this.renewals[item.id];
         const asked = renewal?.view?.createdAt ?? item.renewal?.requestedAt;
         text = html`${levelName(item.level)} delegated administration ends ${when(item.deadline)}${asked ? html` · renewal asked for ${formatDate(asked)}` : nothing}`;
-        action = html`${busyButton('primary', asked ? 'Ask again' : 'Ask to renew', renewal?.busy && 'Asking…', () => this.#renew(item))}${this.#renderRenewal(item, renewal)}`;
+        action = html`${busyButton('primary', asked ? 'Ask again' : 'Ask to renew', renewal?.busy && 'Asking…', () => this.#renew(item), undefined, `item-${item.id}`)}${this.#renderRenewal(item, renewal)}`;
         break;
       }
       case 'delegation_request':
