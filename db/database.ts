@@ -13,6 +13,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { installJobQueue, jobExecutor } from './job-queue.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -99,7 +100,9 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       migrate: async () => {
         const migrator = postgres(options.url, { max: 1, connect_timeout: connectTimeout, onnotice: () => {} });
         try {
-          await migratePostgres(drizzlePostgres({ client: migrator }), { migrationsFolder });
+          const migratorDb = drizzlePostgres({ client: migrator });
+          await migratePostgres(migratorDb, { migrationsFolder });
+          await installJobQueue(jobExecutor(migratorDb as unknown as Db));
         } finally {
           await migrator.end({ timeout: 5 });
         }
@@ -134,7 +137,10 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     readDb: db,
     driver: 'pglite',
     pglite: client,
-    migrate: () => migratePglite(drizzlePglite({ client }), { migrationsFolder }),
+    migrate: async () => {
+      await migratePglite(drizzlePglite({ client }), { migrationsFolder });
+      await installJobQueue(jobExecutor(db, client));
+    },
     // Single-process by nature (DATA_DIR is locked to one server).
     exclusively: (work) => work(),
     ping: async () => {

@@ -488,6 +488,99 @@ export const offerWeeks = pgTable(
   (t) => [primaryKey({ columns: [t.offerId, t.week] })],
 );
 
+export const webhookDeliveryStatus = pgEnum('webhook_delivery_status', ['pending', 'succeeded', 'failed']);
+
+/**
+ * The outbox (issue 14): one row per change a partner's systems may hear about, written in the
+ * transaction of the change itself. Time-driven events carry a `dedupe_key` (type, threshold and
+ * subject), so a schedule that runs twice, or in two instances, records each only once.
+ */
+export const events = pgTable(
+  'events',
+  {
+    ...id,
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    dedupeKey: text('dedupe_key').unique(),
+    ...createdAt,
+  },
+  (t) => [index('events_partner_created_idx').on(t.partnerId, t.createdAt, t.id)],
+);
+
+/**
+ * Where a partner wants its events sent. The signing secret is kept encrypted (AES-256-GCM), as
+ * signing needs it back; after a rotation the previous one still signs until it expires.
+ */
+export const webhookEndpoints = pgTable(
+  'webhook_endpoints',
+  {
+    ...id,
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    description: text('description'),
+    /** Empty: every event type. */
+    eventTypes: text('event_types').array().notNull().default(sql`'{}'::text[]`),
+    enabled: boolean('enabled').notNull().default(true),
+    /** `failing` when deliveries failed for too long; `manual` when a user turned it off. */
+    disabledReason: text('disabled_reason'),
+    disabledAt: timestamptz('disabled_at'),
+    secretCiphertext: text('secret_ciphertext').notNull(),
+    previousSecretCiphertext: text('previous_secret_ciphertext'),
+    previousSecretExpiresAt: timestamptz('previous_secret_expires_at'),
+    /** When its deliveries started failing without a success since; null while healthy. */
+    failingSince: timestamptz('failing_since'),
+    ...timestamps,
+  },
+  (t) => [index('webhook_endpoints_partner_idx').on(t.partnerId, t.createdAt)],
+);
+
+/** One event for one endpoint: the message, with the same `webhook-id` on every attempt. */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    ...id,
+    endpointId: uuid('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    status: webhookDeliveryStatus('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamptz('next_attempt_at'),
+    lastAttemptAt: timestamptz('last_attempt_at'),
+    lastStatusCode: integer('last_status_code'),
+    ...createdAt,
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_endpoint_event_key').on(t.endpointId, t.eventId),
+    index('webhook_deliveries_endpoint_created_idx').on(t.endpointId, t.createdAt, t.id),
+  ],
+);
+
+/** Each try of a delivery: what the receiver answered (at most 4 KB of it), or why nothing did. */
+export const webhookAttempts = pgTable(
+  'webhook_attempts',
+  {
+    ...id,
+    deliveryId: uuid('delivery_id')
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
+    attempt: integer('attempt').notNull(),
+    statusCode: integer('status_code'),
+    latencyMs: integer('latency_ms').notNull(),
+    error: text('error'),
+    responseExcerpt: text('response_excerpt'),
+    ...createdAt,
+  },
+  (t) => [index('webhook_attempts_delivery_idx').on(t.deliveryId, t.attempt)],
+);
+
 export type Company = typeof companies.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
@@ -499,3 +592,7 @@ export type Delegation = typeof delegations.$inferSelect;
 export type Subscription = typeof subscriptions.$inferSelect;
 export type ServiceRequest = typeof serviceRequests.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+export type Event = typeof events.$inferSelect;
+export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
+export type WebhookAttempt = typeof webhookAttempts.$inferSelect;
