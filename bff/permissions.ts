@@ -20,6 +20,8 @@ export const permissions = [
   'api-keys:manage',
   /** Accept, decline and revoke partners' delegated administration; read the partner audit. */
   'delegations:manage',
+  /** Webhook endpoints and the event log (a partner's own systems). */
+  'webhooks:manage',
   /** The partner features: overview, customers, offers, delegation requests. */
   'partner:use',
 ] as const;
@@ -38,6 +40,7 @@ const allCompany: readonly Permission[] = [
   'service-requests:manage',
   'api-keys:manage',
   'delegations:manage',
+  'webhooks:manage',
 ];
 
 export const companyRoles: Record<CompanyRole, Grant> = {
