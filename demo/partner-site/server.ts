@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import { listen } from '../../bff/listen.ts';
 import { provisionPartnerSite, type Provisioned } from './provision.ts';
+import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.ts';
 
 const read = (name: string) => readFileSync(new URL(`./${name}`, import.meta.url), 'utf8');
 // Read once: the site serves them on every request.
@@ -28,19 +29,44 @@ export interface PartnerSite {
 /** Starts the site on `port` (0: any free one) and provisions the demo partner for it; null without a demo partner. */
 export async function startPartnerSite(options: { db: Db; bffUrl: string; host: string; port: number }): Promise<PartnerSite | null> {
   let site: Provisioned | null = null;
-  const app = createPartnerSiteApp(options.bffUrl, () => site);
+  let receiver: WebhookReceiver | null = null;
+  const app = createPartnerSiteApp(options.bffUrl, () => site, () => receiver);
   const { url, close } = await listen(app.fetch, { port: options.port, hostname: options.host });
   site = await provisionPartnerSite(options.db, url);
   if (!site) {
     await close();
     return null;
   }
+  receiver = await startWebhookReceiver(url, adminCall(options.bffUrl, embedSessionFor(options.bffUrl, site)));
   return { url, close };
 }
 
 const tokenRequestSchema = z.object({ email: z.email() });
 
-function createPartnerSiteApp(bffUrl: string, site: () => Provisioned | null) {
+/** Mints an embed session with the site's API key, as the site's backend does for a visitor. */
+const embedSessionFor = (bffUrl: string, site: Provisioned | null) => (email: string) =>
+  fetch(`${bffUrl}/api/embed-sessions`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${site?.apiKey}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, ttlMinutes: 15 }),
+  });
+
+/** Calls the BFF as the partner's admin, on the site's backend (never from a browser). */
+function adminCall(bffUrl: string, embedSession: (email: string) => Promise<Response>) {
+  let token: Promise<string> | undefined;
+  return async <T>(path: string, init: RequestInit = {}) => {
+    token ??= embedSession(demoAdminEmail).then(async (r) => ((await r.json()) as { token: string }).token);
+    const res = await fetch(`${bffUrl}${path}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${await token}`, 'Content-Type': 'application/json' },
+    });
+    return { status: res.status, body: (res.status === 204 ? null : await res.json()) as T };
+  };
+}
+
+const demoAdminEmail = 'admin@northwind.example';
+
+function createPartnerSiteApp(bffUrl: string, site: () => Provisioned | null, receiver: () => WebhookReceiver | null) {
   const render = (name: 'index.html' | 'signup.html') => {
     const current = site();
     const visitors = (current?.visitors ?? [])
@@ -52,13 +78,7 @@ function createPartnerSiteApp(bffUrl: string, site: () => Provisioned | null) {
       .replace('%VISITORS%', visitors);
   };
 
-  /** Calls the BFF with the site's API key, as the site's backend would. */
-  const embedSession = (email: string) =>
-    fetch(`${bffUrl}/api/embed-sessions`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${site()?.apiKey}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email, ttlMinutes: 15 }),
-    });
+  const embedSession = (email: string) => embedSessionFor(bffUrl, site())(email);
 
   let trialCode: string | undefined;
 
@@ -92,21 +112,24 @@ function createPartnerSiteApp(bffUrl: string, site: () => Provisioned | null) {
     .get('/trial', async (c) => {
       // The site's "Start a free trial" button: a trial invitation the partner made in the portal
       // (here made once by the site's backend on the admin's behalf).
-      trialCode ??= await findOrCreateTrial(bffUrl, embedSession);
+      trialCode ??= await findOrCreateTrial(adminCall(bffUrl, embedSession));
       return c.redirect(`/signup?offer=${encodeURIComponent(trialCode)}`);
-    });
+    })
+    // The partner's own systems hearing about changes (issue 14): signed deliveries from the BFF.
+    .post('/webhooks', async (c) => {
+      const status = receiver()?.receive(await c.req.text(), Object.fromEntries(c.req.raw.headers)) ?? 400;
+      return c.body(null, status as 204);
+    })
+    .get('/webhook-events', (c) =>
+      c.json(receiver()?.state() ?? { receiving: false, note: 'Starting…', events: [] }, 200, { 'Cache-Control': 'no-store' }),
+    );
 }
 
-async function findOrCreateTrial(bffUrl: string, embedSession: (email: string) => Promise<Response>): Promise<string> {
-  const admin = 'admin@northwind.example';
-  const session = (await (await embedSession(admin)).json()) as { token: string };
+async function findOrCreateTrial(admin: ReturnType<typeof adminCall>): Promise<string> {
   const call = async <T>(path: string, init: RequestInit = {}) => {
-    const res = await fetch(`${bffUrl}${path}`, {
-      ...init,
-      headers: { Authorization: `Bearer ${session.token}`, 'Content-Type': 'application/json' },
-    });
-    if (!res.ok) throw new Error(`${path}: ${res.status}`);
-    return (await res.json()) as T;
+    const { status, body } = await admin<T>(path, init);
+    if (status >= 300) throw new Error(`${path}: ${status}`);
+    return body;
   };
   const { items } = await call<{ items: { code: string; name: string | null }[] }>('/api/offers?kind=trial&status=active&limit=100');
   const existing = items.find((o) => o.name === 'Website trial');

@@ -12,3 +12,34 @@ const tokenFor = (email) => async () => {
 };
 session.fetchToken = tokenFor(visitor.value);
 visitor.addEventListener('change', () => (session.fetchToken = tokenFor(visitor.value)));
+
+// What the site's backend received by webhook: asked again every few seconds, drawn as text only.
+const status = document.getElementById('webhook-status');
+const list = document.getElementById('webhook-events');
+const describe = (event) => {
+  const d = event.data;
+  const who = d.customer?.name ?? d.user?.email ?? d.offer?.name ?? '';
+  return who ? `${event.type} · ${who}` : event.type;
+};
+async function showWebhookEvents() {
+  try {
+    const res = await fetch('/webhook-events');
+    const { receiving, note, events } = await res.json();
+    status.textContent = receiving ? (events.length ? '' : 'Nothing yet: change something in the portal.') : note;
+    list.replaceChildren(
+      ...events.map((event) => {
+        const item = document.createElement('li');
+        const time = document.createElement('time');
+        time.dateTime = event.timestamp;
+        time.textContent = new Date(event.timestamp).toLocaleTimeString();
+        item.append(time, ' ', describe(event));
+        item.dataset.type = event.type;
+        return item;
+      }),
+    );
+  } catch {
+    status.textContent = 'Could not reach our backend.';
+  }
+}
+showWebhookEvents();
+setInterval(showWebhookEvents, 4000);
