@@ -31,6 +31,7 @@ const actionTabs: Record<PartnerActionDetail['action'], PartnerPortalTab> = {
   customers: 'customers',
   delegation: 'customers',
   customer: 'customers',
+  webhooks: 'webhooks',
 };
 
 /**
