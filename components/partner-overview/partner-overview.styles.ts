@@ -69,8 +69,16 @@ export default css`
     border-inline-start: 3px solid var(--_color-border);
   }
 
-  [part~='urgent'] {
+  [part~='urgent'],
+  [part~='webhooks-notice'] {
     border-color: var(--partner-color-warning, #9a6700);
+  }
+
+  [part~='webhooks-notice'] {
+    display: block;
+    margin: 0;
+    padding: calc(var(--_space) * 0.75) var(--_space);
+    border-inline-start-width: 4px;
   }
 
   .item-head,
