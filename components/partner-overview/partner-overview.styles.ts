@@ -69,8 +69,7 @@ export default css`
     border-inline-start: 3px solid var(--_color-border);
   }
 
-  [part~='urgent'],
-  [part~='webhooks-notice'] {
+  [part~='urgent'] {
     border-color: var(--partner-color-warning, #9a6700);
   }
 
@@ -78,7 +77,7 @@ export default css`
     display: block;
     margin: 0;
     padding: calc(var(--_space) * 0.75) var(--_space);
-    border-inline-start-width: 4px;
+    border-inline-start: 4px solid var(--partner-color-warning, #9a6700);
   }
 
   .item-head,

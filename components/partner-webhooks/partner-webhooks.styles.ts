@@ -31,6 +31,11 @@ export default css`
   [part~='url'],
   .url {
     font-weight: 600;
+  }
+
+  /* Long addresses wrap anywhere rather than widen a row or the dialog (phones). */
+  [part~='url'],
+  [part~='intro'] {
     overflow-wrap: anywhere;
   }
 
@@ -44,8 +49,10 @@ export default css`
     font-size: 0.9375em;
   }
 
+  /* "Disabled because failing since …" wraps on a phone: a rounded box then, not a pill. */
   [part~='badge'] {
     white-space: normal;
+    border-radius: 0.75em;
   }
 
   [part~='row-actions'] [part~='button'] {

@@ -271,9 +271,7 @@ export class PartnerWebhooks extends ApiElement {
           ${previous ? html`<div><dt>Old secret</dt><dd>Still signs until ${formatDateTime(previous)}</dd></div>` : nothing}
         </dl>
         <div part="row-actions actions">
-          <button type="button" part="button" id="deliveries-${e.id}" aria-expanded=${open ? 'true' : 'false'} aria-controls="panel-${e.id}" @click=${() => this.#select(e)}>
-            ${open ? 'Hide deliveries' : 'Deliveries'}${about}
-          </button>
+          <button type="button" part="button" id="deliveries-${e.id}" aria-expanded=${open ? 'true' : 'false'} aria-controls="panel-${e.id}" @click=${() => this.#select(e)}>${open ? 'Hide deliveries' : 'Deliveries'}${about}</button>
           ${busyButton('', html`Send test event${about}`, busy('test') ?? null, () => this.#test(e), `test-${e.id}`)}
           ${busyButton('', html`${e.enabled ? 'Disable' : 'Enable'}${about}`, busy('toggle') ?? null, () => this.#toggle(e), `toggle-${e.id}`)}
           <button type="button" part="button" id="rotate-${e.id}" @click=${() => this.#open({ kind: 'rotate', endpoint: e }, `rotate-${e.id}`, 'confirm')}>Rotate secret${about}</button>
