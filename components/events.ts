@@ -12,6 +12,8 @@ import type {
   ServiceRequestView,
   SessionView,
   UserView,
+  WebhookDelivery,
+  WebhookEndpoint,
 } from './api/client.ts';
 import type { DelegationView, PublicDelegationView } from './api/client.ts';
 
@@ -61,18 +63,30 @@ export type PartnerDelegationDeclinedDetail = PublicDelegationView;
 /** `<partner-delegation-consent>` revoked a partner's delegated administration: `{ partnerId, delegation }` (as revoked). */
 export type PartnerDelegationRevokedDetail = { partnerId: string; delegation: DelegationView };
 
+/** `<partner-webhooks>` added an endpoint: the endpoint as saved (its signing secret is not in the event). */
+export type PartnerWebhookEndpointCreatedDetail = WebhookEndpoint;
+/** `<partner-webhooks>` enabled or disabled an endpoint: the endpoint as saved. */
+export type PartnerWebhookEndpointUpdatedDetail = WebhookEndpoint;
+/** `<partner-webhooks>` deleted an endpoint: the endpoint as it was. */
+export type PartnerWebhookEndpointDeletedDetail = WebhookEndpoint;
+/** `<partner-webhooks>` rotated an endpoint's signing secret: the endpoint (`previousSecretExpiresAt` says until when the old one signs too; the secret is not in the event). */
+export type PartnerWebhookSecretRotatedDetail = WebhookEndpoint;
+/** `<partner-webhooks>` sent a test event, or a delivery again: `{ endpointId, delivery }` (pending). */
+export type PartnerWebhookDeliveryDetail = { endpointId: string; delivery: WebhookDelivery };
+
 /** `<partner-portal>` showed another tab: `{ tab }`. */
-export type PartnerTabChangedDetail = { tab: 'overview' | 'customers' | 'offers' | 'users' | 'company' };
+export type PartnerTabChangedDetail = { tab: 'overview' | 'customers' | 'offers' | 'users' | 'company' | 'webhooks' };
 
 /**
  * `<partner-overview>` asks its host to go somewhere: `company` (the profile), `trial-invitation`
  * or `purchase-offer` (the offer builder), `customers` (the customer list), `delegation` (a
- * customer's delegated admin), `customer` (one customer, `customerId`), or `follow-up` (a purchase
- * offer for `customerId`'s trial, prefilled with `followUp`). `<partner-portal>` routes each to a
+ * customer's delegated admin), `customer` (one customer, `customerId`), `follow-up` (a purchase
+ * offer for `customerId`'s trial, prefilled with `followUp`), or `webhooks` (endpoints disabled
+ * after failing). `<partner-portal>` routes each to a
  * tab; a host page with its own pages routes them itself.
  */
 export type PartnerActionDetail = {
-  action: 'company' | 'trial-invitation' | 'purchase-offer' | 'customers' | 'delegation' | 'customer' | 'follow-up';
+  action: 'company' | 'trial-invitation' | 'purchase-offer' | 'customers' | 'delegation' | 'customer' | 'follow-up' | 'webhooks';
   customerId?: string;
   followUp?: OfferFollowUp;
 };
@@ -97,6 +111,12 @@ export interface PartnerEventDetails {
   'partner-delegation-accepted': PartnerDelegationAcceptedDetail;
   'partner-delegation-declined': PartnerDelegationDeclinedDetail;
   'partner-delegation-revoked': PartnerDelegationRevokedDetail;
+  'partner-webhook-endpoint-created': PartnerWebhookEndpointCreatedDetail;
+  'partner-webhook-endpoint-updated': PartnerWebhookEndpointUpdatedDetail;
+  'partner-webhook-endpoint-deleted': PartnerWebhookEndpointDeletedDetail;
+  'partner-webhook-secret-rotated': PartnerWebhookSecretRotatedDetail;
+  'partner-webhook-test-sent': PartnerWebhookDeliveryDetail;
+  'partner-webhook-delivery-replayed': PartnerWebhookDeliveryDetail;
   'partner-tab-changed': PartnerTabChangedDetail;
   'partner-action': PartnerActionDetail;
 }

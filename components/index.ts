@@ -3,13 +3,14 @@
  * `import 'partnerkit/components/index.ts'`. The provider comes first so that it is defined
  * before the widgets inside it upgrade and ask it for their client.
  *
- * The rest are grouped by what they share — the company's own settings (profile, users, role
- * picker, sign-in), then customers and their delegations, then offers and sign-up — because the
+ * The rest are grouped by what they share — the company's own settings (profile, webhooks,
+ * users, role picker, sign-in), then customers and their delegations, then offers and sign-up — because the
  * bundle keeps this order and gzip finds repeated code and wording only within 32 KB: this
  * order makes dist/partnerkit.js about 0.9 KB smaller gzipped than one that scatters them.
  */
 export * from './partner-session/partner-session.ts';
 export * from './partner-company-profile/partner-company-profile.ts';
+export * from './partner-webhooks/partner-webhooks.ts';
 export * from './partner-user-list/partner-user-list.ts';
 export * from './partner-role-picker/partner-role-picker.ts';
 export * from './partner-sign-in/partner-sign-in.ts';
@@ -53,7 +54,17 @@ export type {
   ServiceView,
 } from './api/client.ts';
 export type { PartnerListItem, PartnerPage, PublicDelegationView } from './api/client.ts';
-export type { AttentionItem, OverviewQuery, OverviewView } from './api/client.ts';
+export type { AttentionItem, OverviewQuery, OverviewView, WebhooksOverview } from './api/client.ts';
+export type {
+  EventType,
+  NewWebhookEndpoint,
+  WebhookAttemptView,
+  WebhookDelivery,
+  WebhookDeliveryPage,
+  WebhookEndpoint,
+  WebhookEndpointUpdate,
+  WebhookSecretView,
+} from './api/client.ts';
 export type {
   AuditEntryView,
   AuditPage,

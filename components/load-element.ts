@@ -11,7 +11,7 @@
  * stay in this function, before the imports: a constant from another module is inlined too late
  * to drop them.
  */
-export function loadElement(tag: 'partner-overview' | 'partner-customer-detail' | 'partner-customer-list' | 'partner-offer-builder' | 'partner-user-list' | 'partner-company-profile' | 'partner-role-picker'): Promise<unknown> {
+export function loadElement(tag: 'partner-overview' | 'partner-customer-detail' | 'partner-customer-list' | 'partner-offer-builder' | 'partner-user-list' | 'partner-company-profile' | 'partner-role-picker' | 'partner-webhooks'): Promise<unknown> {
   if (import.meta.env?.MODE === 'bundle') return Promise.resolve();
   switch (tag) {
     case 'partner-customer-detail':
@@ -28,6 +28,8 @@ export function loadElement(tag: 'partner-overview' | 'partner-customer-detail' 
       return import('./partner-company-profile/partner-company-profile.ts');
     case 'partner-role-picker':
       return import('./partner-role-picker/partner-role-picker.ts');
+    case 'partner-webhooks':
+      return import('./partner-webhooks/partner-webhooks.ts');
   }
 }
 

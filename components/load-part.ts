@@ -3,7 +3,7 @@
  * element of its own (those come through load-element.ts): the dialogs of
  * `<partner-customer-detail>`, the license stepper of the offer widgets, the views after an
  * offer is created or redeemed, the one-time password of `<partner-user-list>`, the detail's
- * consent link. Each entry of dist/elements then carries what it shows at first,
+ * consent link, the signing secret of `<partner-webhooks>`. Each entry of dist/elements then carries what it shows at first,
  * and the part comes as a chunk when needed.
  *
  * The one-file bundle must not load anything later, and a dynamic import left in it would make
@@ -25,6 +25,7 @@ export interface Parts {
   'signup-success': typeof import('./partner-signup/signup-success.ts');
   'temporary-password': typeof import('./temporary-password.ts');
   'copy-text': typeof import('./copy-text.ts');
+  'webhook-secret': typeof import('./partner-webhooks/webhook-secret.ts');
 }
 
 /** The parts already here: all of them in the bundle, elsewhere those loaded so far. */
@@ -51,6 +52,8 @@ function importPart(part: keyof Parts): Promise<unknown> {
       return import('./temporary-password.ts');
     case 'copy-text':
       return import('./copy-text.ts');
+    case 'webhook-secret':
+      return import('./partner-webhooks/webhook-secret.ts');
   }
 }
 

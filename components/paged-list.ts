@@ -82,6 +82,11 @@ export class PagedList<T extends { id: string }, A extends readonly unknown[]> {
     this.#set({ items: [item, ...this.items.filter((i) => i.id !== item.id)] });
   }
 
+  /** Stops showing the item with this id (e.g. it was deleted). */
+  remove(id: string) {
+    this.#set({ items: this.items.filter((i) => i.id !== id) });
+  }
+
   /** Stops a running "Load more" (the host went away). */
   abort() {
     this.#more?.abort();

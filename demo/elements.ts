@@ -61,6 +61,7 @@ const examples: Record<string, string> = {
   'partner-customer-list': '<partner-customer-list></partner-customer-list>',
   'partner-delegation-consent': '<!-- For a customer\u2019s global admin; a partner user sees why it is refused. -->\n<partner-delegation-consent></partner-delegation-consent>',
   'partner-signup': '<!-- Reads ?offer=CODE from the page URL, or: -->\n<partner-signup offer="CODE"></partner-signup>',
+  'partner-webhooks': '<!-- For a partner\u2019s global admin; anyone else sees why not. -->\n<partner-webhooks></partner-webhooks>',
   'partner-portal': '<partner-portal tab="offers"></partner-portal>',
 };
 

@@ -62,6 +62,7 @@ session.addEventListener('partner-action', ({ detail }) => {
   const target =
     detail.action === 'company' ? document.querySelector('partner-company-profile')
     : detail.action === 'trial-invitation' || detail.action === 'purchase-offer' || detail.action === 'follow-up' ? document.querySelector('partner-offer-builder')
+    : detail.action === 'webhooks' ? document.querySelector('partner-webhooks')
     : document.querySelector('partner-customer-list');
   if (target?.localName === 'partner-offer-builder') {
     document.querySelector('partner-offer-builder')!.startOffer(detail.action === 'trial-invitation' ? 'trial' : 'purchase', detail.followUp);

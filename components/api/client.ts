@@ -29,6 +29,7 @@ import type { auditEntryViewSchema, auditQuerySchema } from '../../bff/domain/au
 import type { createServiceRequestSchema, listServiceRequestsQuerySchema, serviceRequestViewSchema } from '../../bff/domain/service-requests.ts';
 import type { subscriptionViewSchema } from '../../bff/domain/assist.ts';
 import type { overviewQuerySchema, overviewSchema } from '../../bff/domain/overview.ts';
+import type { EventType } from '../../bff/domain/events.ts';
 
 /** `POST /api/sessions` and `PUT /api/me/password`: `{ token, expiresAt, user }`. */
 export type SessionView = z.infer<typeof sessionViewSchema>;
@@ -75,8 +76,15 @@ export type Redemption = z.input<typeof redemptionSchema>;
 /** `POST /api/public/offers/:code/redemptions` answer: customer, subscriptions, delegation, and a session for a new admin. */
 export type RedemptionResult = z.infer<typeof redemptionResultSchema>;
 
-/** `GET /api/overview`: key figures, chart series and a page of what needs attention (each left out when you may not see it). */
-export type OverviewView = z.infer<typeof overviewSchema>;
+/**
+ * `GET /api/overview`: key figures, chart series and a page of what needs attention (each left out
+ * when you may not see it); `webhooks` for users with `webhooks:manage`.
+ */
+export type OverviewView = z.infer<typeof overviewSchema> & { webhooks?: WebhooksOverview };
+/** The overview's webhook part: the endpoints disabled after failing for days. */
+export interface WebhooksOverview {
+  disabled: { id: string; url: string; disabledAt: string }[];
+}
 /** One item of the overview's attention list, told apart by `kind`. */
 export type AttentionItem = NonNullable<OverviewView['attention']>['items'][number];
 /** `GET /api/overview` query: the attention list's `cursor` and `limit`. */
@@ -118,6 +126,74 @@ export type PublicDelegationView = z.infer<typeof publicDelegationViewSchema>;
 export type PartnerListItem = z.infer<typeof partnerListItemSchema>;
 /** `GET /api/partners`. */
 export type PartnerPage = z.infer<ReturnType<typeof pageSchema<typeof partnerListItemSchema>>>;
+
+// The webhook types below follow the issue 14 contract by hand: the BFF's zod schemas for them are
+// written alongside this client. Once bff/domain/webhooks.ts exists, infer them from it like the rest.
+
+/** A type of the event catalogue, e.g. `customer.created`. */
+export type { EventType };
+/** An endpoint of `GET /api/webhook-endpoints` (never its secret). `eventTypes` empty: every event. */
+export interface WebhookEndpoint {
+  id: string;
+  url: string;
+  description: string | null;
+  eventTypes: EventType[];
+  enabled: boolean;
+  /** Why it is disabled: by a person (`manual`), or after failing for 3 days (`failing`). */
+  disabledReason: 'manual' | 'failing' | null;
+  disabledAt: string | null;
+  /** Since when its deliveries fail; cleared when it is enabled again. */
+  failingSince: string | null;
+  /** Until when the secret before the last rotation still signs too. */
+  previousSecretExpiresAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+/** `POST /api/webhook-endpoints` body. */
+export interface NewWebhookEndpoint {
+  url: string;
+  description?: string;
+  /** Default `[]`: every event, also types added later. */
+  eventTypes?: EventType[];
+  enabled?: boolean;
+}
+/** `PATCH /api/webhook-endpoints/:id` body: any of the fields. */
+export type WebhookEndpointUpdate = Partial<NewWebhookEndpoint>;
+/** `POST /api/webhook-endpoints` and `…/rotate-secret` answer: the endpoint and its signing secret, shown only here. */
+export interface WebhookSecretView {
+  endpoint: WebhookEndpoint;
+  /** `whsec_…`. */
+  secret: string;
+}
+/** One try to deliver, latest first. */
+export interface WebhookAttemptView {
+  attempt: number;
+  at: string;
+  statusCode: number | null;
+  latencyMs: number;
+  error: string | null;
+  responseExcerpt: string | null;
+}
+/** One event for one endpoint, with the same `webhookId` on every attempt. */
+export interface WebhookDelivery {
+  id: string;
+  /** The `webhook-id` header: `msg_<eventId>`. */
+  webhookId: string;
+  event: { id: string; type: EventType | 'ping'; createdAt: string };
+  status: 'pending' | 'succeeded' | 'failed';
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastAttemptAt: string | null;
+  lastStatusCode: number | null;
+  createdAt: string;
+  /** The last attempts, latest first (at most 10). */
+  attemptLog: WebhookAttemptView[];
+}
+/** `GET /api/webhook-endpoints/:id/deliveries`: a page, newest first. */
+export interface WebhookDeliveryPage {
+  items: WebhookDelivery[];
+  nextCursor: string | null;
+}
 
 /** `GET /api/users` query. */
 export interface UserQuery {
@@ -346,6 +422,46 @@ export class ApiClient {
     return this.request('GET', `/api/overview${queryString(query)}`, undefined, options);
   }
 
+  /** `GET /api/webhook-endpoints`: the partner's endpoints, newest first (needs `webhooks:manage`). */
+  webhookEndpoints(options?: RequestOptions): Promise<{ items: WebhookEndpoint[] }> {
+    return this.request('GET', '/api/webhook-endpoints', undefined, options);
+  }
+
+  /** `POST /api/webhook-endpoints`: 422 `webhook_url_refused` for an address it will not call, 409 `too_many_endpoints` past 10. */
+  createWebhookEndpoint(endpoint: NewWebhookEndpoint, options?: RequestOptions): Promise<WebhookSecretView> {
+    return this.request('POST', '/api/webhook-endpoints', endpoint, options);
+  }
+
+  /** `PATCH /api/webhook-endpoints/:id`: `enabled: true` also clears why it was disabled. */
+  updateWebhookEndpoint(id: string, changes: WebhookEndpointUpdate, options?: RequestOptions): Promise<WebhookEndpoint> {
+    return this.request('PATCH', webhookPath(id), changes, options);
+  }
+
+  /** `DELETE /api/webhook-endpoints/:id`, with its deliveries. */
+  deleteWebhookEndpoint(id: string, options?: RequestOptions): Promise<void> {
+    return this.request('DELETE', webhookPath(id), undefined, options);
+  }
+
+  /** `POST /api/webhook-endpoints/:id/rotate-secret`: a new secret; the old one signs too for 24 hours. */
+  rotateWebhookSecret(id: string, options?: RequestOptions): Promise<WebhookSecretView> {
+    return this.request('POST', `${webhookPath(id)}/rotate-secret`, undefined, options);
+  }
+
+  /** `GET /api/webhook-endpoints/:id/deliveries`: newest first; `limit` 1–100 (default 20). */
+  webhookDeliveries(id: string, query: { cursor?: string; limit?: number } = {}, options?: RequestOptions): Promise<WebhookDeliveryPage> {
+    return this.request('GET', `${webhookPath(id)}/deliveries${queryString(query)}`, undefined, options);
+  }
+
+  /** `POST /api/webhook-endpoints/:id/deliveries/:deliveryId/replay`: sends it again (pending, the same webhook-id). */
+  replayWebhookDelivery(id: string, deliveryId: string, options?: RequestOptions): Promise<WebhookDelivery> {
+    return this.request('POST', `${webhookPath(id)}/deliveries/${encodeURIComponent(deliveryId)}/replay`, undefined, options);
+  }
+
+  /** `POST /api/webhook-endpoints/:id/test`: a `ping` event to this endpoint only. */
+  testWebhookEndpoint(id: string, options?: RequestOptions): Promise<WebhookDelivery> {
+    return this.request('POST', `${webhookPath(id)}/test`, undefined, options);
+  }
+
   /** `GET /api/customers`: a page of your customers; `q` matches part of the name or domain. */
   customers(query: CustomerQuery = {}, options?: RequestOptions): Promise<CustomerPage> {
     return this.request('GET', `/api/customers${queryString(query)}`, undefined, options);
@@ -439,6 +555,8 @@ export class ApiClient {
     return this.download(`${base}${queryString({ ...query, format: 'csv' })}`, 'text/csv', options);
   }
 }
+
+const webhookPath = (id: string) => `/api/webhook-endpoints/${encodeURIComponent(id)}`;
 
 /** `?a=1&b=2` from the defined, non-empty values (`''` when there are none). */
 function queryString(query: object): string {

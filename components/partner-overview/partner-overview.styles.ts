@@ -73,6 +73,13 @@ export default css`
     border-color: var(--partner-color-warning, #9a6700);
   }
 
+  [part~='webhooks-notice'] {
+    display: block;
+    margin: 0;
+    padding: calc(var(--_space) * 0.75) var(--_space);
+    border-inline-start: 4px solid var(--partner-color-warning, #9a6700);
+  }
+
   .item-head,
   [part~='chart-axis'] {
     display: flex;

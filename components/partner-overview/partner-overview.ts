@@ -46,13 +46,15 @@ const levelName = (level: string) => (level === 'full' ? 'Full' : 'Limited');
  * ending delegation renewed at its level in place.
  *
  * What the user may not see is not in `GET /api/overview`, so it is not shown: the monthly
- * recurring total needs a global or billing admin, everything about customers partner access.
+ * recurring total needs a global or billing admin, everything about customers partner access, the
+ * notice of webhook endpoints disabled after failing `webhooks:manage` (`partner-action` `webhooks`).
  *
  * @fires partner-action - Go somewhere: `{ action, customerId?, followUp? }` (see PartnerActionDetail); `<partner-portal>` routes it to a tab.
  * @fires partner-delegation-requested - A renewal was asked for: the request, with the consent `url` to send.
  *
  * @csspart card - Each section; also `company`, `figures`, `attention`, `charts`, `first-steps`.
  * @csspart title - Section headings; `company-link` is the company's name.
+ * @csspart notice - "N webhook endpoints disabled after failing" (also `webhooks-notice`), with `webhooks-link`.
  * @csspart actions - A row of buttons; `button`, `primary`, `action`.
  * @csspart tiles - The figures; `tile` is one, `tile-label`, `tile-value`, `tile-note` its lines.
  * @csspart item - One attention item (`urgent` within a week); `item-title`, `item-text`, `badge`.
@@ -111,12 +113,24 @@ export class PartnerOverview extends ApiElement {
         <p part="intro">Partner overview</p>
         ${partner ? html`<nav part="actions" aria-label="What you can do">${actions.map(([action, label]) => html`<button type="button" part="button action" @click=${(e: Event) => this.#go(e, action)}>${label}</button>`)}</nav>` : nothing}
       </header>
+      ${this.#renderWebhooks(overview.webhooks?.disabled.length ?? 0)}
       ${fresh ? this.#renderFirstSteps() : nothing}
       ${this.#renderFigures(overview.figures, partner)}
       ${partner && !fresh ? this.#renderAttention(items) : nothing}
       ${overview.series && !fresh
         ? html`<section part="card charts" aria-label="Charts">${signupChart(overview.series.signupsPerWeek)}${redemptionChart(overview.series.redemptionsPerOffer)}</section>`
         : nothing}
+    `;
+  }
+
+  /** Endpoints disabled after failing for days: nothing reaches them until someone looks. */
+  #renderWebhooks(disabled: number) {
+    if (!disabled) return nothing;
+    return html`
+      <p part="card notice webhooks-notice" role="status">
+        ${disabled === 1 ? '1 webhook endpoint' : `${disabled} webhook endpoints`} disabled after failing.
+        <a part="webhooks-link" href="#webhooks" @click=${(e: Event) => this.#go(e, 'webhooks')}>Review webhooks</a>
+      </p>
     `;
   }
 

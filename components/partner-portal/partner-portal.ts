@@ -1,3 +1,4 @@
+import { Task } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ApiElement } from '../api/api-element.ts';
 import { partnerEvent, type PartnerActionDetail, type PartnerTabChangedDetail } from '../events.ts';
@@ -11,13 +12,23 @@ import styles from './partner-portal.styles.ts';
  * that dist/elements/partner-portal.js carries only the portal and the sign-in (the one-file
  * bundle has every widget already).
  */
-const tabs: readonly { id: PartnerTabChangedDetail['tab']; label: string; tag: Parameters<typeof loadElement>[0] }[] = [
+const allTabs: readonly Tab[] = [
   { id: 'overview', label: 'Overview', tag: 'partner-overview' },
   { id: 'customers', label: 'Customers', tag: 'partner-customer-list' },
   { id: 'offers', label: 'Offers', tag: 'partner-offer-builder' },
   { id: 'users', label: 'Users', tag: 'partner-user-list' },
   { id: 'company', label: 'Company', tag: 'partner-company-profile' },
+  // Only for those who may use it: the widget would show nothing else than why not.
+  { id: 'webhooks', label: 'Webhooks', tag: 'partner-webhooks', permission: 'webhooks:manage' },
 ];
+
+interface Tab {
+  id: PartnerTabChangedDetail['tab'];
+  label: string;
+  tag: Parameters<typeof loadElement>[0];
+  /** Shown only to a user with this permission (`GET /api/me`). */
+  permission?: string;
+}
 
 /** One of the portal's tabs. */
 export type PartnerPortalTab = PartnerTabChangedDetail['tab'];
@@ -31,11 +42,12 @@ const actionTabs: Record<PartnerActionDetail['action'], PartnerPortalTab> = {
   customers: 'customers',
   delegation: 'customers',
   customer: 'customers',
+  webhooks: 'webhooks',
 };
 
 /**
- * Every partner widget in tabs: the overview first, then customers, offers, users and the company
- * profile. The overview's actions (`partner-action`) open the tab they lead to: a follow-up opens
+ * Every partner widget in tabs: the overview first, then customers, offers, users, the company
+ * profile and, for a user with `webhooks:manage` (global admins), the webhooks. The overview's actions (`partner-action`) open the tab they lead to: a follow-up opens
  * the offer builder prefilled for that customer, "Open customer" the customer's detail. Coming
  * back to the overview loads it again, so it shows what was done elsewhere.
  * Without a session it shows `<partner-sign-in>`. A tab's widget is created when the tab is first
@@ -70,22 +82,35 @@ export class PartnerPortal extends ApiElement {
     opened: { state: true },
   };
 
-  /** The open tab: `overview`, `customers`, `offers`, `users` or `company`. Reflected, so a page can style or link to it. */
+  /** The open tab: `overview`, `customers`, `offers`, `users`, `company` or `webhooks`. Reflected, so a page can style or link to it. */
   tab: PartnerPortalTab = 'overview';
 
   /** Tabs opened so far: their widgets stay in the DOM (hidden) to keep their state. */
   private opened = new Set<PartnerPortalTab>();
 
-  /** The tab shown: `tab`, or the first one when `tab` names none. */
+  /** The signed-in user's permissions, for the tabs that need one; none until they are known. */
+  readonly #permissions = new Task(this, {
+    args: () => [this.client] as const,
+    task: ([client], { signal }) => (client.hasCredentials ? client.me({ signal }).then((me) => me.permissions) : Promise.resolve([])),
+  });
+
+  /** The tabs this user is offered. */
+  get #tabs(): readonly Tab[] {
+    const granted = this.#permissions.value ?? [];
+    return allTabs.filter((t) => !t.permission || granted.includes(t.permission));
+  }
+
+  /** The tab shown: `tab`, or the first one when `tab` names none (or one not offered to this user). */
   get #current() {
-    return tabs.find((t) => t.id === this.tab) ?? tabs[0]!;
+    return this.#tabs.find((t) => t.id === this.tab) ?? allTabs[0]!;
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     // Before rendering, so the open tab's panel exists in the same update (no second render);
-    // its widget upgrades once its module is in.
+    // its widget upgrades once its module is in. A tab may become current when the permissions
+    // arrive (`tab="webhooks"` before they are known), so not only when `tab` changes.
     const current = this.#current;
-    if (changed.has('tab') && !this.opened.has(current.id)) {
+    if (!this.opened.has(current.id)) {
       this.opened = new Set(this.opened).add(current.id);
       void loadElement(current.tag);
     } else if (changed.has('tab') && current.id === 'overview') {
@@ -96,6 +121,7 @@ export class PartnerPortal extends ApiElement {
   protected override render() {
     if (!this.client.hasCredentials) return html`<partner-sign-in api-base=${this.apiBase} .token=${this.token}></partner-sign-in>`;
     const current = this.#current.id;
+    const tabs = this.#tabs;
     return html`
       <div part="tabs" role="tablist" aria-label="Partner portal" @keydown=${this.#onKeydown}>
         ${tabs.map(
@@ -137,6 +163,8 @@ export class PartnerPortal extends ApiElement {
         return html`<partner-user-list api-base=${apiBase} .token=${token}></partner-user-list>`;
       case 'company':
         return html`<partner-company-profile api-base=${apiBase} .token=${token}></partner-company-profile>`;
+      case 'webhooks':
+        return html`<partner-webhooks api-base=${apiBase} .token=${token}></partner-webhooks>`;
     }
   }
 
@@ -145,7 +173,7 @@ export class PartnerPortal extends ApiElement {
     const tab = actionTabs[detail.action];
     this.#select(tab);
     await this.updateComplete;
-    await loadElement(tabs.find((t) => t.id === tab)!.tag);
+    await loadElement(allTabs.find((t) => t.id === tab)!.tag);
     const root = this.renderRoot;
     if (detail.action === 'customer' && detail.customerId) root.querySelector('partner-customer-list')?.openCustomer(detail.customerId);
     if (tab === 'offers') root.querySelector('partner-offer-builder')?.startOffer(detail.action === 'trial-invitation' ? 'trial' : 'purchase', detail.followUp);
@@ -162,6 +190,7 @@ export class PartnerPortal extends ApiElement {
   }
 
   #onKeydown(event: KeyboardEvent) {
+    const tabs = this.#tabs;
     const index = tabs.findIndex((t) => t.id === this.tab);
     const next =
       event.key === 'ArrowRight' ? (index + 1) % tabs.length

@@ -276,7 +276,8 @@ export const controls = css`
     gap: calc(var(--_space) * 0.5);
   }
 
-  [part~='temporary-password'] {
+  [part~='temporary-password'],
+  [part~='secret'] {
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     font-size: 1.125em;
     letter-spacing: 0.05em;

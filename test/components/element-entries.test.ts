@@ -15,6 +15,7 @@ import { adminMe, lucerne } from './fixtures-customers.ts';
 import { delegationEnding, overviewFull, renewalRequested } from './fixtures-overview.ts';
 import { catalog, delegationLevels, offerList, publicPurchaseOffer, publicTrialOffer, purchaseRedemption, trialOffer } from './fixtures-offers.ts';
 import { $, button, fill, heading, inputLabelled } from './helpers.ts';
+import { created, endpointList, webhooksMe } from './fixtures-webhooks.ts';
 
 const entry = (tag: string) => import(`/dist/elements/${tag}.js`);
 
@@ -73,6 +74,22 @@ describe('dist/elements', () => {
     button(el, 'Ask to renew').click();
     await waitUntil(() => el.shadowRoot!.querySelector<HTMLInputElement>(`#renewal-${delegationEnding.id}`)?.value === renewalRequested.url, 'the consent link did not show');
     expect(loadedChunks()).to.include('copy-text');
+  });
+
+  it('partner-webhooks.js loads the signing secret\'s view, with the copy field, with the first request that yields a secret', async () => {
+    stub.on('GET /api/me', { status: 200, body: webhooksMe });
+    stub.on('GET /api/webhook-endpoints', { status: 200, body: endpointList });
+    stub.on('POST /api/webhook-endpoints', { status: 201, body: created });
+    await entry('partner-webhooks');
+    expect(loadedChunks()).not.to.include('webhook-secret');
+    const el = await fixture(html`<partner-webhooks api-base=${apiBase} token="pks_admin"></partner-webhooks>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="row"]'), 'no endpoints were listed');
+    button(el, 'Add endpoint').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('dialog')?.open, 'the dialog did not open');
+    fill(el, 'URL', created.endpoint.url);
+    [...el.shadowRoot!.querySelectorAll('dialog button')].find((b) => b.textContent?.trim() === 'Add endpoint')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await waitUntil(() => el.shadowRoot!.querySelector<HTMLInputElement>('#signing-secret')?.value === created.secret, 'the secret did not show');
+    expect(loadedChunks()).to.include('webhook-secret');
   });
 
   it("partner-customer-detail.js loads its dialogs' forms, with their styles, when the first dialog opens", async () => {

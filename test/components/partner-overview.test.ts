@@ -186,6 +186,34 @@ describe('<partner-overview>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says how many webhook endpoints were disabled after failing, and links to them', async () => {
+    const disabled = [
+      { id: 'wh-1', url: 'https://a.example/hooks', disabledAt: '2026-12-05T08:00:00.000Z' },
+      { id: 'wh-2', url: 'https://b.example/hooks', disabledAt: '2026-12-06T08:00:00.000Z' },
+    ];
+    stub.on('GET /api/overview', { status: 200, body: { ...overviewFull, webhooks: { disabled } } });
+    let el = await overview();
+    expect(text(el, '[part~="webhooks-notice"]')).to.equal('2 webhook endpoints disabled after failing. Review webhooks');
+    expect($(el, '[part~="webhooks-notice"]').getAttribute('role')).to.equal('status');
+    const action = oneEvent(el, 'partner-action');
+    $<HTMLAnchorElement>(el, '[part~="webhooks-link"]').click();
+    const event = await action;
+    expect(event.detail).to.deep.equal({ action: 'webhooks' });
+    expect(event.composed).to.equal(true);
+    await expect(el).to.be.accessible();
+
+    stub.on('GET /api/overview', { status: 200, body: { ...overviewFull, webhooks: { disabled: disabled.slice(1) } } });
+    el = await overview();
+    expect(text(el, '[part~="webhooks-notice"]')).to.equal('1 webhook endpoint disabled after failing. Review webhooks');
+
+    // None disabled, or a user without webhooks:manage (no `webhooks`): no notice.
+    for (const webhooks of [{ disabled: [] }, undefined]) {
+      stub.on('GET /api/overview', { status: 200, body: { ...overviewFull, webhooks } });
+      el = await overview();
+      expect(el.shadowRoot!.querySelector('[part~="webhooks-notice"]')).to.equal(null);
+    }
+  });
+
   it('says so when nothing needs attention', async () => {
     stub.on('GET /api/overview', { status: 200, body: { ...overviewFull, attention: { items: [], nextCursor: null } } });
     const el = await overview();

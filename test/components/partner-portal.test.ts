@@ -7,6 +7,7 @@ import { catalog, delegationLevels, offerList, purchaseOffer } from './fixtures-
 import { roles } from './fixtures-company.ts';
 import { fabrikam, overviewFull, trialEnding } from './fixtures-overview.ts';
 import { buttonIn, inputLabelled } from './helpers.ts';
+import { endpointList, failing, webhooksMe } from './fixtures-webhooks.ts';
 
 const apiBase = 'http://127.0.0.1:9'; // never reached: fetch is stubbed
 
@@ -116,6 +117,45 @@ describe('<partner-portal>', () => {
     await waitUntil(() => el.tab === 'customers', 'the customers tab did not open');
     const list = el.shadowRoot!.querySelector('partner-customer-list')!;
     await waitUntil(() => list.shadowRoot?.querySelector(`partner-customer-detail[customer-id="${fabrikam.id}"]`), 'the customer was not opened');
+  });
+
+  it('offers the Webhooks tab only to a user with webhooks:manage', async () => {
+    const names = (el: PartnerPortal) => [...el.shadowRoot!.querySelectorAll('[role="tab"]')].map((t) => t.textContent?.trim());
+    // adminMe (the fixture recorded before issue 14) lacks the permission: no tab, even when asked for.
+    let el = await fixture<PartnerPortal>(html`<partner-portal api-base=${apiBase} .token=${'pks_test'} tab="webhooks"></partner-portal>`);
+    await waitUntil(() => stub.calls.some((c) => c.path === '/api/me'), 'the portal did not ask who is signed in');
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal(['Overview', 'Customers', 'Offers', 'Users', 'Company']);
+    expect(el.shadowRoot!.querySelector('partner-webhooks')).to.equal(null);
+    expect(tab(el, 'Overview').getAttribute('aria-selected')).to.equal('true');
+
+    stub.on('GET /api/me', { status: 200, body: webhooksMe });
+    stub.on('GET /api/webhook-endpoints', { status: 200, body: endpointList });
+    el = await fixture<PartnerPortal>(html`<partner-portal api-base=${apiBase} .token=${'pks_test'}></partner-portal>`);
+    await waitUntil(() => names(el).includes('Webhooks'), 'no Webhooks tab');
+    expect(names(el)).to.deep.equal(['Overview', 'Customers', 'Offers', 'Users', 'Company', 'Webhooks']);
+    const changed = oneEvent(el, 'partner-tab-changed');
+    tab(el, 'Webhooks').click();
+    expect((await changed).detail).to.deep.equal({ tab: 'webhooks' });
+    await el.updateComplete;
+    const webhooks = el.shadowRoot!.querySelector('partner-webhooks')!;
+    await waitUntil(() => webhooks.shadowRoot?.querySelector('[part~="row"]'), 'the webhooks did not load');
+    expect(panels(el).find((p) => p.id === 'panel-webhooks')!.hidden).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('the overview\'s notice of failing webhooks opens the Webhooks tab', async () => {
+    stub.on('GET /api/me', { status: 200, body: webhooksMe });
+    stub.on('GET /api/webhook-endpoints', { status: 200, body: endpointList });
+    stub.on('GET /api/overview', { status: 200, body: { ...overviewFull, webhooks: { disabled: [{ id: failing.id, url: failing.url, disabledAt: failing.disabledAt! }] } } });
+    const el = await fixture<PartnerPortal>(html`<partner-portal api-base=${apiBase} .token=${'pks_test'}></partner-portal>`);
+    const overview = el.shadowRoot!.querySelector('partner-overview')!;
+    await waitUntil(() => overview.shadowRoot?.querySelector('[part~="webhooks-link"]'), 'no webhooks notice');
+    overview.shadowRoot!.querySelector<HTMLAnchorElement>('[part~="webhooks-link"]')!.click();
+    await waitUntil(() => el.tab === 'webhooks', 'the Webhooks tab did not open');
+    await waitUntil(() => el.shadowRoot!.querySelector('partner-webhooks'), 'no webhooks widget');
+    expect(panels(el).find((p) => p.id === 'panel-webhooks')!.hidden).to.equal(false);
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'panel-webhooks', 'the focus did not follow');
   });
 
   it('moves between tabs with the arrow keys, Home and End (roving focus)', async () => {

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import postgres from 'postgres';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Db } from '../../db/database.ts';
+import { demoPassword } from '../../db/seed.ts';
 import { loadConfig } from '../../bff/config.ts';
 import { distDir, startServer } from '../../bff/server.ts';
 import { createReadOnlyRole } from '../read-only-role.ts';
@@ -124,6 +125,15 @@ export function useDemo(): { readonly server: DemoServer; readonly browser: Brow
       return browser;
     },
   };
+}
+
+/** Signs a demo user in through the demo page's `<partner-sign-in>` and waits until it is done. */
+export async function signInToDemo(page: Page, email: string, password = demoPassword) {
+  const widget = page.locator('partner-sign-in');
+  await widget.getByLabel('Email', { exact: true }).fill(email);
+  await widget.getByLabel('Password', { exact: true }).fill(password);
+  await widget.getByRole('button', { name: 'Sign in' }).click();
+  await widget.getByRole('button', { name: 'Sign out' }).waitFor();
 }
 
 /**

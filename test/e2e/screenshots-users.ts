@@ -7,20 +7,10 @@
  *   npm run build && node --import tsx test/e2e/screenshots-users.ts [out-dir]   (default /tmp/shots)
  */
 import { mkdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
-import { demoPassword } from '../../db/seed.ts';
-import { launchBrowser, startDemoServer } from './harness.ts';
+import { launchBrowser, signInToDemo as signIn, startDemoServer } from './harness.ts';
 
 const outDir = process.argv[2] ?? '/tmp/shots';
 mkdirSync(outDir, { recursive: true });
-
-async function signIn(page: Page, email: string) {
-  const widget = page.locator('partner-sign-in');
-  await widget.getByLabel('Email', { exact: true }).fill(email);
-  await widget.getByLabel('Password', { exact: true }).fill(demoPassword);
-  await widget.getByRole('button', { name: 'Sign in' }).click();
-  await widget.getByRole('button', { name: 'Sign out' }).waitFor();
-}
 
 const server = await startDemoServer();
 const browser = await launchBrowser();
