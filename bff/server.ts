@@ -36,7 +36,10 @@ export interface RunningServer {
   partnerSiteUrl: string | null;
   server: ServerType;
   database: Database;
-  /** Stops accepting, finishes the requests in flight (up to `graceMs`, default 10 s), closes the database. */
+  /**
+   * Stops accepting, finishes the requests in flight (up to `graceMs`, default 10 s) and the
+   * jobs running in this instance's workers, then closes the database.
+   */
   close(graceMs?: number): Promise<void>;
 }
 

@@ -434,29 +434,45 @@ describe('recordTimeEvents', () => {
     clock.reset();
   });
 
-  test('two instances at once, on pools of their own, record each event once (more subjects than one batch)', { skip: !process.env.PK_TEST_DATABASE_URL && 'PostgreSQL pass only' }, async () => {
+  /** A new partner with `count` customers whose trials through it ended a minute ago. */
+  async function manyEndedTrials(count: number) {
+    const p = await t.createCompany({ kind: 'partner' });
+    const service = await createService(t, { max: 1000 });
+    const customers = await t.db
+      .insert(companies)
+      .values(Array.from({ length: count }, (_, i) => ({ kind: 'customer' as const, name: `Batch ${i} ${uniqueSuffix()}` })))
+      .returning({ id: companies.id });
+    await t.db.insert(partnerCustomers).values(customers.map((c) => ({ partnerId: p.id, customerId: c.id })));
+    await t.db.insert(subscriptions).values(
+      customers.map((c) => ({ customerId: c.id, serviceId: service.id, advisorId: p.id, status: 'trial' as const, licenses: 5, trialEndsAt: fromNow(-minute), trialStartedAt: fromNow(-30 * day) })),
+    );
+    return p.id;
+  }
+
+  /** Asserts `count` trial.ended events for the partner, one per subject, each with its fan-out job. */
+  async function assertEndedOnce(partnerId: string, count: number) {
+    const ended = await eventsOf(partnerId, 'trial.ended');
+    assert.equal(ended.length, count);
+    assert.equal(new Set(ended.map((e) => e.dedupeKey)).size, count);
+    assert.equal((await fanOutJobs(ended.map((e) => e.id))).length, count, 'one fan-out job each');
+  }
+
+  test('more subjects than one batch: all recorded in one run, none again in the next', async () => {
+    const partnerId = await manyEndedTrials(450);
+    await recordTimeEvents(t.db, t.clock.now());
+    await recordTimeEvents(t.db, t.clock.now());
+    await assertEndedOnce(partnerId, 450);
+  });
+
+  test('two instances at once, on pools of their own, record each event once', { skip: !process.env.PK_TEST_DATABASE_URL && 'PostgreSQL pass only' }, async () => {
     const url = process.env.PK_TEST_DATABASE_URL!;
     const [a, b] = await Promise.all([createDatabase({ url, poolSize: 2 }), createDatabase({ url, poolSize: 2 })]);
     try {
-      const p = await t.createCompany({ kind: 'partner' });
-      const service = await createService(t, { max: 1000 });
-      const count = 450;
-      const customers = await t.db
-        .insert(companies)
-        .values(Array.from({ length: count }, (_, i) => ({ kind: 'customer' as const, name: `Race ${i} ${uniqueSuffix()}` })))
-        .returning({ id: companies.id });
-      await t.db.insert(partnerCustomers).values(customers.map((c) => ({ partnerId: p.id, customerId: c.id })));
-      const endsAt = fromNow(-minute);
-      await t.db.insert(subscriptions).values(
-        customers.map((c) => ({ customerId: c.id, serviceId: service.id, advisorId: p.id, status: 'trial' as const, licenses: 5, trialEndsAt: endsAt, trialStartedAt: fromNow(-30 * day) })),
-      );
+      const partnerId = await manyEndedTrials(450);
       const now = t.clock.now();
       const [fromA, fromB] = await Promise.all([recordTimeEvents(a.db, now), recordTimeEvents(b.db, now)]);
-      const ended = await eventsOf(p.id, 'trial.ended');
-      assert.equal(ended.length, count);
-      assert.equal(new Set(ended.map((e) => e.dedupeKey)).size, count);
-      assert.ok(fromA + fromB >= count, `${fromA} + ${fromB} recorded (others’ subjects may add to it)`);
-      assert.equal((await fanOutJobs(ended.map((e) => e.id))).length, count, 'one fan-out job each');
+      assert.ok(fromA + fromB >= 450, `${fromA} + ${fromB} recorded (others’ subjects may add to it)`);
+      await assertEndedOnce(partnerId, 450);
     } finally {
       await Promise.all([a.close(), b.close()]);
     }
