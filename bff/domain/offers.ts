@@ -291,7 +291,7 @@ export async function revokeOffer(deps: Deps, actor: Actor, id: string): Promise
     : await deps.db.transaction(async (tx) => {
         // `revoked_at is null`: of two revocations at once, only the one that revokes tells.
         const [revoked] = await tx.update(offers).set({ revokedAt: now }).where(and(eq(offers.id, offer.id), isNull(offers.revokedAt))).returning();
-        if (!revoked) return (await findOwnOffer(tx, actor, id));
+        if (!revoked) return findOwnOffer(tx, actor, id);
         await recordEvent(tx, { partnerId: revoked.partnerId, type: 'offer.revoked', data: { offer: { ...offerData(revoked), revokedAt: now.toISOString() }, revokedBy: { id: actor.userId } } }, now);
         return revoked;
       });
