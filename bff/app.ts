@@ -26,6 +26,7 @@ import { overviewRoutes } from './routes/overview.ts';
 import { publicOfferRoutes } from './routes/public-offers.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { customerRoutes } from './routes/customers.ts';
+import { eventRoutes } from './routes/events.ts';
 import { partnerRoutes } from './routes/partners.ts';
 import { publicDelegationRoutes } from './routes/public-delegations.ts';
 import { docsRoutes } from './routes/docs.ts';
@@ -76,6 +77,7 @@ export function createApp(options: AppOptions) {
     .route('/customers', customerRoutes)
     .route('/partners', partnerRoutes)
     .route('/audit', auditRoutes)
+    .route('/events', eventRoutes)
     .route('/public/delegations', publicDelegationRoutes);
 
   const app = new Hono<AppEnv>()

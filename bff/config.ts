@@ -27,6 +27,8 @@ export const configSchema = z.object({
   SIGNIN_MAX_FAILURES: z.coerce.number().int().positive().default(10),
   SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(100),
   SIGNIN_WINDOW_S: z.coerce.number().int().positive().default(15 * 60),
+  /** `0` runs this instance without background work (job queue workers and schedules). */
+  WORKERS: z.enum(['1', '0', 'true', 'false', 'yes', 'no']).default('1').transform((v) => v === '1' || v === 'true' || v === 'yes'),
   /** The demo's second origin, playing a partner's own website; `off` to not start it. */
   PARTNER_SITE_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)]).default(8788),
 }).refine((e) => !e.DATABASE_READ_URL || e.DATABASE_URL, {
@@ -62,6 +64,8 @@ export type Config = {
   signInWindowSeconds: number;
   /** Port of the demo partner site (`npm start`), or null when it is off. */
   partnerSitePort: number | null;
+  /** Whether this instance runs the job queue's workers and schedules (WORKERS, default on). */
+  workers: boolean;
 };
 
 /** Throws a readable message naming each bad variable. */
@@ -91,6 +95,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     signInMaxFailuresPerAddress: e.SIGNIN_MAX_FAILURES_PER_ADDRESS,
     signInWindowSeconds: e.SIGNIN_WINDOW_S,
     partnerSitePort: e.PARTNER_SITE_PORT === 'off' ? null : e.PARTNER_SITE_PORT,
+    workers: e.WORKERS,
   };
 }
 

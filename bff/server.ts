@@ -13,6 +13,7 @@ import { releaseDataDirLock, takeDataDirLock } from './data-dir-lock.ts';
 import { listen } from './listen.ts';
 import { hashPassword } from './passwords.ts';
 import { startPartnerSite, type PartnerSite } from '../demo/partner-site/server.ts';
+import { startWorkers, type Workers } from './jobs/workers.ts';
 
 export const distDir = fileURLToPath(new URL('../dist', import.meta.url));
 
@@ -35,7 +36,10 @@ export interface RunningServer {
   partnerSiteUrl: string | null;
   server: ServerType;
   database: Database;
-  /** Stops accepting, finishes the requests in flight (up to `graceMs`, default 10 s), closes the database. */
+  /**
+   * Stops accepting, finishes the requests in flight (up to `graceMs`, default 10 s) and the
+   * jobs running in this instance's workers, then closes the database.
+   */
   close(graceMs?: number): Promise<void>;
 }
 
@@ -47,6 +51,9 @@ export async function startServer(config: Config, options: { seed?: boolean; qui
     await database.migrate();
     return options.seed === false ? undefined : seedDemo(database.db, hashPassword);
   });
+
+  // After migrating (pg-boss's tables exist then); WORKERS=0 leaves the background work to other instances.
+  const workers: Workers | null = config.workers ? await startWorkers({ database, config, clock: () => new Date() }) : null;
 
   // Listen first: with PORT=0 the port (and so the default PUBLIC_URL that offer and consent
   // links use) is known only then. The app exists before the first request can arrive.
@@ -86,7 +93,8 @@ export async function startServer(config: Config, options: { seed?: boolean; qui
   // Graceful: stop accepting, let requests in flight finish (up to `graceMs`), then the pool.
   const close = (graceMs = 10_000) =>
     (closing ??= (async () => {
-      await Promise.all([partnerSite?.close(), listening.close(graceMs)]);
+      await Promise.all([partnerSite?.close(), listening.close(graceMs), workers?.stop()]);
+      // Jobs in flight finish before the pool they use closes.
       await database.close();
       if (!config.databaseUrl) releaseDataDirLock(config.dataDir);
     })());

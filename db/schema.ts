@@ -185,6 +185,8 @@ export const offers = pgTable(
   (t) => [
     index('offers_partner_created_idx').on(t.partnerId, t.createdAt, t.id),
     index('offers_customer_idx').on(t.customerId, t.partnerId).where(sql`${t.customerId} is not null`),
+    // Time-driven events: offers that can still expire, by their expiry.
+    index('offers_expires_idx').on(t.expiresAt, t.id).where(sql`${t.revokedAt} is null and ${t.expiresAt} is not null`),
   ],
 );
 
@@ -237,6 +239,9 @@ export const subscriptions = pgTable(
     index('subscriptions_advisor_trial_ended_idx').on(t.advisorId, t.trialEndsAt, t.id).where(sql`${t.status} in ('trial', 'expired')`),
     index('subscriptions_trial_offer_idx').on(t.trialOfferId).where(sql`${t.trialOfferId} is not null`),
     index('subscriptions_converted_by_offer_idx').on(t.convertedByOfferId).where(sql`${t.convertedByOfferId} is not null`),
+    // Time-driven events (bff/jobs/time-events.ts): trials of every partner by their end, read
+    // one range of a few days at a time.
+    index('subscriptions_trial_end_idx').on(t.trialEndsAt, t.id).where(sql`${t.status} in ('trial', 'expired') and ${t.advisorId} is not null`),
   ],
 );
 
@@ -332,6 +337,8 @@ export const delegations = pgTable(
     // request replaces the open one, and accepting replaces the active one.
     uniqueIndex('delegations_one_pending_key').on(t.partnerId, t.customerId).where(sql`${t.status} = 'pending'`),
     uniqueIndex('delegations_one_active_key').on(t.partnerId, t.customerId).where(sql`${t.status} = 'active'`),
+    // Time-driven events: delegations in force (or written down as expired) by their end.
+    index('delegations_end_idx').on(t.expiresAt, t.id).where(sql`${t.status} in ('active', 'expired') and ${t.expiresAt} is not null`),
   ],
 );
 
@@ -507,7 +514,11 @@ export const events = pgTable(
     dedupeKey: text('dedupe_key').unique(),
     ...createdAt,
   },
-  (t) => [index('events_partner_created_idx').on(t.partnerId, t.createdAt, t.id)],
+  (t) => [
+    index('events_partner_created_idx').on(t.partnerId, t.createdAt, t.id),
+    // GET /api/events?type=…: one type of a partner's log without walking the rest of it.
+    index('events_partner_type_created_idx').on(t.partnerId, t.type, t.createdAt, t.id),
+  ],
 );
 
 /**

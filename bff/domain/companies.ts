@@ -9,6 +9,8 @@ import type { Deps } from '../env.ts';
 import { ApiError, conflict, notFound } from '../errors.ts';
 import { generateTemporaryPassword, hashPassword } from '../passwords.ts';
 import { assertCan, type Actor } from '../permissions.ts';
+import { userData } from './event-data.ts';
+import { recordEvent } from './events.ts';
 
 const line = z.string().trim().max(200);
 const addressSchema = z.object({
@@ -149,6 +151,8 @@ export async function createPartner(db: Db, input: z.infer<typeof createPartnerS
       .onConflictDoNothing()
       .returning();
     if (!user) throw conflict('email_taken', `A user with the email ${email} already exists.`);
+    // The first admin, like every user created later (users.ts): the partner's systems may mirror them.
+    await recordEvent(tx, { partnerId: company!.id, type: 'user.created', data: { user: userData(user) } }, user.createdAt);
     return { companyId: company!.id, userId: user.id, email, password };
   });
 }

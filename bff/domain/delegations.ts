@@ -20,6 +20,8 @@ import { assertCan, can, delegationLevels, permissionsIn, type Actor } from '../
 import { generateCode } from '../tokens.ts';
 import { auditQuerySchema, lapsedDelegationEntries, recordAudit, type AuditFilter } from './audit.ts';
 import { activeNow, delegationStates, delegationStatus, lapsedBy } from './delegation-state.ts';
+import { customerData, delegationData } from './event-data.ts';
+import { recordEvent, type EventType } from './events.ts';
 
 const day = 86_400_000;
 
@@ -53,6 +55,22 @@ export async function findActiveDelegation(db: Db | Tx, partnerId: string, custo
     .where(and(eq(delegations.partnerId, partnerId), eq(delegations.customerId, customerId), activeNow(now)))
     .limit(1);
   return row ?? null;
+}
+
+/**
+ * Tells the delegation's partner what became of it, in the change's transaction: the delegation,
+ * the customer by name, and whatever the change adds (`reason`, `via`).
+ */
+export async function recordDelegationEvent(
+  tx: Db | Tx,
+  type: Extract<EventType, `delegation.${string}`>,
+  delegation: Delegation,
+  at: Date,
+  extra: Record<string, unknown> = {},
+) {
+  const [customer] = await tx.select({ id: companies.id, name: companies.name }).from(companies).where(eq(companies.id, delegation.customerId));
+  const data = { delegation: delegationData(delegation), customer: customer ? customerData(customer) : { id: delegation.customerId, name: null }, ...extra };
+  return recordEvent(tx, { partnerId: delegation.partnerId, type, data }, at);
 }
 
 export const delegationViewSchema = z.object({
@@ -161,6 +179,7 @@ export async function createDelegationRequest(
           { ...pair, actorUserId: actor.userId, action: 'delegation.revoked', targetType: 'delegation', targetId: old.id, details: { level: old.level, reason: 'replaced_by_new_request' } },
           now,
         );
+        await recordDelegationEvent(tx, 'delegation.revoked', old, now, { reason: 'replaced_by_new_request' });
       }
       const [created] = await tx
         .insert(delegations)
@@ -187,6 +206,7 @@ export async function createDelegationRequest(
         },
         now,
       );
+      await recordDelegationEvent(tx, 'delegation.requested', created!, now);
       return created!;
     });
     return toDelegationRequestView(deps, row);
@@ -230,6 +250,7 @@ export async function revokeReplacedDelegation(
       },
       now,
     );
+    await recordDelegationEvent(tx, 'delegation.revoked', old, now, { reason: 'replaced', ...(replacedBy ? { replacedBy } : {}) });
   }
 }
 
@@ -367,6 +388,7 @@ export async function answerDelegationRequest(
         },
         now,
       );
+      await recordDelegationEvent(tx, answer.accept ? 'delegation.accepted' : 'delegation.declined', row!, now, { via: 'request' });
       return toPublicView(row!, partner, now);
     });
   } catch (error) {
@@ -451,6 +473,7 @@ export async function revokeDelegation(deps: Deps, actor: Actor, partnerId: stri
       { ...pair, actorUserId: actor.userId, action: 'delegation.revoked', targetType: 'delegation', targetId: row.id, details: { level: row.level } },
       now,
     );
+    await recordDelegationEvent(tx, 'delegation.revoked', row, now, { reason: 'revoked_by_customer' });
     return toDelegationView(row, now);
   });
 }

@@ -4,7 +4,7 @@
  */
 import { and, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/database.ts';
+import type { Db, Tx } from '../../db/database.ts';
 import { companies, delegationLevel, offerItems, offerKind, offerRedemptions, offers, partnerCustomers, services, subscriptions, type Company } from '../../db/schema.ts';
 import { decodeCursor, pageQuerySchema, toPage } from '../cursor.ts';
 import type { Deps } from '../env.ts';
@@ -13,6 +13,8 @@ import { idSchema } from '../ids.ts';
 import { assertCan, type Actor } from '../permissions.ts';
 import { generateCode } from '../tokens.ts';
 import { servicesById } from './catalog.ts';
+import { offerData } from './event-data.ts';
+import { recordEvent } from './events.ts';
 
 type Offer = typeof offers.$inferSelect;
 export const offerStatuses = ['active', 'expired', 'revoked'] as const;
@@ -264,7 +266,7 @@ export async function listOffers(deps: Deps, actor: Actor, query: z.infer<typeof
 }
 
 /** One of the actor's own offers; another partner's is a 404, like an unknown one. */
-async function findOwnOffer(db: Db, actor: Actor, id: string): Promise<Offer> {
+async function findOwnOffer(db: Db | Tx, actor: Actor, id: string): Promise<Offer> {
   const [offer] = await db
     .select()
     .from(offers)
@@ -283,9 +285,16 @@ export async function getOffer(deps: Deps, actor: Actor, id: string): Promise<Of
 export async function revokeOffer(deps: Deps, actor: Actor, id: string): Promise<OfferView> {
   assertCan(actor, 'partner:use');
   const offer = await findOwnOffer(deps.db, actor, id);
-  const [row] = offer.revokedAt
-    ? [offer]
-    : await deps.db.update(offers).set({ revokedAt: deps.clock() }).where(eq(offers.id, offer.id)).returning();
-  return toOfferView(deps, await loadPartner(deps.db, actor), row!, await loadOfferDetails(deps.db, [offer.id]));
+  const now = deps.clock();
+  const row = offer.revokedAt
+    ? offer
+    : await deps.db.transaction(async (tx) => {
+        // `revoked_at is null`: of two revocations at once, only the one that revokes tells.
+        const [revoked] = await tx.update(offers).set({ revokedAt: now }).where(and(eq(offers.id, offer.id), isNull(offers.revokedAt))).returning();
+        if (!revoked) return findOwnOffer(tx, actor, id);
+        await recordEvent(tx, { partnerId: revoked.partnerId, type: 'offer.revoked', data: { offer: { ...offerData(revoked), revokedAt: now.toISOString() }, revokedBy: { id: actor.userId } } }, now);
+        return revoked;
+      });
+  return toOfferView(deps, await loadPartner(deps.db, actor), row, await loadOfferDetails(deps.db, [offer.id]));
 }
 

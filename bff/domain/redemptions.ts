@@ -27,7 +27,9 @@ import { claimIdempotencyKey, completeIdempotencyKey, fingerprint, releaseIdempo
 import { hashPassword, newPasswordSchema, verifyPassword } from '../passwords.ts';
 import { can, delegationLevels } from '../permissions.ts';
 import { recordAudit } from './audit.ts';
-import { revokeReplacedDelegation } from './delegations.ts';
+import { recordDelegationEvent, revokeReplacedDelegation } from './delegations.ts';
+import { customerData, offerData, subscriptionData } from './event-data.ts';
+import { recordEvent } from './events.ts';
 import { createSession } from './sessions.ts';
 import { loadOfferDetails, offerItemViewSchema, offerStatus } from './offers.ts';
 
@@ -203,9 +205,11 @@ export async function redeemOffer(
     return await deps.db.transaction(async (tx) => {
       let customerId: string;
       let adminUserId: string;
+      let customer: Pick<Company, 'id' | 'name'>;
       if (auth) {
         customerId = auth.actor.companyId;
         adminUserId = auth.actor.userId;
+        customer = auth.company;
       } else {
         const email = input.admin!.email.toLowerCase();
         const [company] = await tx
@@ -218,6 +222,20 @@ export async function redeemOffer(
           .returning();
         customerId = company!.id;
         adminUserId = admin!.id;
+        customer = company!;
+        await recordEvent(
+          tx,
+          {
+            partnerId: partner.id,
+            type: 'customer.created',
+            data: {
+              customer: { ...customerData(company!), domain: company!.domain },
+              admin: { id: admin!.id, email: admin!.email, displayName: admin!.displayName },
+              offer: offerData(offer),
+            },
+          },
+          now,
+        );
       }
 
       const existing = await tx
@@ -249,6 +267,22 @@ export async function redeemOffer(
           ? await tx.update(subscriptions).set(values).where(eq(subscriptions.id, current.id)).returning()
           : await tx.insert(subscriptions).values({ ...values, customerId, serviceId: line.serviceId, createdAt: now }).returning();
         created.push({ row: row!, line });
+        if (converts) {
+          await recordEvent(
+            tx,
+            {
+              partnerId: partner.id,
+              type: 'trial.converted',
+              data: {
+                customer: customerData(customer),
+                offer: offerData(offer),
+                subscription: subscriptionData(row!, { id: line.serviceId, sku: line.sku, name: line.name }),
+                trial: { offerId: current.trialOfferId, startedAt: current.trialStartedAt?.toISOString() ?? null, endsAt: current.trialEndsAt?.toISOString() ?? null },
+              },
+            },
+            now,
+          );
+        }
       }
 
       await tx
@@ -275,6 +309,7 @@ export async function redeemOffer(
             updatedAt: now,
           })
           .returning();
+        await recordDelegationEvent(tx, accepted ? 'delegation.accepted' : 'delegation.declined', row!, now, { via: 'offer', offer: offerData(offer) });
         await recordAudit(
           tx,
           {
@@ -309,6 +344,21 @@ export async function redeemOffer(
         token: session?.token ?? null,
         expiresAt: session?.expiresAt ?? null,
       };
+      await recordEvent(
+        tx,
+        {
+          partnerId: partner.id,
+          type: 'offer.redeemed',
+          data: {
+            offer: offerData(offer),
+            customer: customerData(customer),
+            newCustomer: !auth,
+            subscriptions: created.map(({ row, line }) => subscriptionData(row, { id: line.serviceId, sku: line.sku, name: line.name })),
+            delegation,
+          },
+        },
+        now,
+      );
       await onCommit?.(tx, result);
       return result;
     });

@@ -12,6 +12,8 @@ import { beforeInstantCursor, cursorInstant, decodeInstantCursor, encodeCursor, 
 import type { Deps } from '../env.ts';
 import { assertCan, type Actor } from '../permissions.ts';
 import { assist, assistRead, openCustomer, type CustomerAccess } from './customer-access.ts';
+import { customerData } from './event-data.ts';
+import { recordEvent } from './events.ts';
 
 export const createServiceRequestSchema = z.object({
   title: z.string().trim().min(1, 'Give the request a title.').max(200),
@@ -123,6 +125,20 @@ export async function createServiceRequest(deps: Deps, actor: Actor, customerId:
         })
         .returning();
       await record(tx, { targetId: row!.id, details: { title: input.title, severity: input.severity } });
+      const [opener] = await tx.select({ id: users.id, name: users.displayName, email: users.email }).from(users).where(eq(users.id, actor.userId));
+      await recordEvent(
+        tx,
+        {
+          partnerId: actor.companyId,
+          type: 'service_request.created',
+          data: {
+            serviceRequest: { id: row!.id, title: row!.title, description: row!.description, severity: row!.severity, status: row!.status },
+            customer: customerData(access.customer),
+            openedBy: opener ?? null,
+          },
+        },
+        now,
+      );
       return row!;
     });
     const [opener] = await deps.db.select({ name: users.displayName, email: users.email }).from(users).where(eq(users.id, actor.userId));

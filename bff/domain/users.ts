@@ -12,6 +12,8 @@ import type { Deps } from '../env.ts';
 import { ApiError, conflict, notFound } from '../errors.ts';
 import { generateTemporaryPassword, hashPassword } from '../passwords.ts';
 import { assertCan, type Actor, type Scope } from '../permissions.ts';
+import { userData } from './event-data.ts';
+import { recordEvent } from './events.ts';
 import { revokeUserSessions } from './sessions.ts';
 import { toUserView, userViewSchema } from './user-view.ts';
 
@@ -51,6 +53,10 @@ export const passwordResetSchema = createdUserSchema;
 export interface UserChange {
   action: 'user.created' | 'user.updated' | 'user.password_reset';
   user: User;
+  /** The user as it was before an update. */
+  before?: User;
+  /** When the change happened, by the app's clock. */
+  at: Date;
   details: Record<string, unknown>;
 }
 
@@ -64,7 +70,31 @@ export interface UserTenant {
   onChange?: (tx: Tx, change: UserChange) => Promise<void>;
 }
 
-export const ownTenant = (actor: Actor): UserTenant => ({ scope: { companyId: actor.companyId } });
+export const ownTenant = (actor: Actor): UserTenant => ({
+  scope: { companyId: actor.companyId },
+  ...(actor.companyKind === 'partner' ? { onChange: recordPartnerUserEvent } : {}),
+});
+
+const accessOf = (u: User) => ({ companyRoles: [...u.companyRoles].sort(), partnerAccess: u.partnerAccess, disabled: u.disabledAt !== null });
+
+/**
+ * A partner's own users are what its systems mirror (single sign-on, staff directories): a new
+ * user, and any change to what a user may do — roles, partner access, or being disabled —
+ * becomes an event. Renames and password resets do not.
+ */
+async function recordPartnerUserEvent(tx: Tx, change: UserChange) {
+  const { at } = change;
+  const partnerId = change.user.companyId;
+  if (change.action === 'user.created') {
+    await recordEvent(tx, { partnerId, type: 'user.created', data: { user: userData(change.user) } }, at);
+    return;
+  }
+  if (change.action !== 'user.updated' || !change.before) return;
+  const [before, after] = [accessOf(change.before), accessOf(change.user)];
+  const changed = (Object.keys(before) as (keyof typeof before)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  if (changed.length === 0) return;
+  await recordEvent(tx, { partnerId, type: 'user.access_changed', data: { user: userData(change.user), previous: before, changed } }, at);
+}
 
 /**
  * Admin roles and partner access both give power over others, so a user holding either counts
@@ -131,6 +161,7 @@ export async function createUser(deps: Deps, actor: Actor, input: z.infer<typeof
   const temporaryPassword = generateTemporaryPassword();
   // Hash outside the transaction: it is the slow part and needs no lock.
   const passwordHash = await hashPassword(temporaryPassword);
+  const now = deps.clock();
   const user = await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(users)
@@ -149,6 +180,7 @@ export async function createUser(deps: Deps, actor: Actor, input: z.infer<typeof
     await tenant.onChange?.(tx, {
       action: 'user.created',
       user: row,
+      at: now,
       details: { email: row.email, displayName: row.displayName, companyRoles: row.companyRoles },
     });
     return row;
@@ -214,6 +246,8 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, input: z.
     await tenant.onChange?.(tx, {
       action: 'user.updated',
       user: row!,
+      before: target,
+      at: now,
       details: { email: row!.email, changed: Object.keys(changed).filter((k) => changed[k as keyof typeof changed]), ...(disableChange ? { disabled: input.disabled } : {}) },
     });
     return row!;
@@ -240,7 +274,7 @@ export async function setTemporaryPassword(deps: Deps, target: User, onChange?: 
       .where(eq(users.id, target.id))
       .returning();
     await revokeUserSessions(tx, target.id, now);
-    await onChange?.(tx, { action: 'user.password_reset', user: row!, details: { email: row!.email } });
+    await onChange?.(tx, { action: 'user.password_reset', user: row!, at: now, details: { email: row!.email } });
     return row!;
   });
   return { user: toUserView(row), temporaryPassword };

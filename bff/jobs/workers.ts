@@ -7,6 +7,7 @@
 import type { Database } from '../../db/database.ts';
 import { createBoss, jobExecutor, queues } from '../../db/job-queue.ts';
 import type { Config } from '../config.ts';
+import { recordTimeEvents } from './time-events.ts';
 
 export interface WorkerDeps {
   database: Database;
@@ -24,7 +25,13 @@ export async function startWorkers(deps: WorkerDeps): Promise<Workers> {
   boss.on('error', (error) => console.error('job queue:', error instanceof Error ? error.message : error));
   await boss.start();
   // The handlers are registered here (issue 14): queues.fanOut, queues.deliver, queues.timeEvents.
-  void queues;
+
+  // Time-driven events: pg-boss fires the schedule once a minute across all instances; a run
+  // that repeats or overlaps another records nothing twice (dedupe keys, bff/jobs/time-events.ts).
+  await boss.schedule(queues.timeEvents, '* * * * *');
+  await boss.work(queues.timeEvents, async () => {
+    await recordTimeEvents(deps.database.db, deps.clock());
+  });
   return {
     stop: () => boss.stop({ graceful: true, wait: true, close: false }),
   };

@@ -1,0 +1,4 @@
+CREATE INDEX "delegations_end_idx" ON "delegations" USING btree ("expires_at","id") WHERE "delegations"."status" in ('active', 'expired') and "delegations"."expires_at" is not null;--> statement-breakpoint
+CREATE INDEX "events_partner_type_created_idx" ON "events" USING btree ("partner_id","type","created_at","id");--> statement-breakpoint
+CREATE INDEX "offers_expires_idx" ON "offers" USING btree ("expires_at","id") WHERE "offers"."revoked_at" is null and "offers"."expires_at" is not null;--> statement-breakpoint
+CREATE INDEX "subscriptions_trial_end_idx" ON "subscriptions" USING btree ("trial_ends_at","id") WHERE "subscriptions"."status" in ('trial', 'expired') and "subscriptions"."advisor_id" is not null;
