@@ -29,6 +29,9 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
+/** As `npm start` runs the demo: the partner site may receive webhooks over http on loopback. */
+const demoFlags = { WEBHOOKS_ALLOW_HTTP_LOOPBACK: '1' };
+
 export async function startDemoServer(): Promise<DemoServer> {
   assert.ok(
     existsSync(join(distDir, 'demo', 'index.html')),
@@ -45,7 +48,7 @@ export async function startDemoServer(): Promise<DemoServer> {
     const reader = await createReadOnlyRole(admin, url.href);
     try {
       const running = await startServer(
-        loadConfig({ DATABASE_URL: url.href, DATABASE_READ_URL: reader.url, PORT: '0', PARTNER_SITE_PORT: '0', HOST: '127.0.0.1' }),
+        loadConfig({ DATABASE_URL: url.href, DATABASE_READ_URL: reader.url, PORT: '0', PARTNER_SITE_PORT: '0', HOST: '127.0.0.1', ...demoFlags }),
         { quiet: true },
       );
       return {
@@ -72,7 +75,7 @@ export async function startDemoServer(): Promise<DemoServer> {
 
   const dataDir = mkdtempSync(join(tmpdir(), 'pk-e2e-'));
   try {
-    const running = await startServer(loadConfig({ DATA_DIR: dataDir, PORT: '0', PARTNER_SITE_PORT: '0', HOST: '127.0.0.1' }), { quiet: true });
+    const running = await startServer(loadConfig({ DATA_DIR: dataDir, PORT: '0', PARTNER_SITE_PORT: '0', HOST: '127.0.0.1', ...demoFlags }), { quiet: true });
     return {
       url: running.url,
       partnerSiteUrl: running.partnerSiteUrl!,
