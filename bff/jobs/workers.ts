@@ -5,8 +5,10 @@
  * fires once per minute across all of them.
  */
 import type { Database } from '../../db/database.ts';
+import type PgBoss from 'pg-boss';
 import { createBoss, jobExecutor, queues } from '../../db/job-queue.ts';
 import type { Config } from '../config.ts';
+import { attemptDelivery, fanOutEvent, type DeliverJob } from '../webhooks/delivery.ts';
 
 export interface WorkerDeps {
   database: Database;
@@ -23,9 +25,28 @@ export async function startWorkers(deps: WorkerDeps): Promise<Workers> {
   const boss = createBoss(jobExecutor(deps.database.db, deps.database.pglite), { migrate: false });
   boss.on('error', (error) => console.error('job queue:', error instanceof Error ? error.message : error));
   await boss.start();
-  // The handlers are registered here (issue 14): queues.fanOut, queues.deliver, queues.timeEvents.
-  void queues;
+  await registerWebhookWorkers(boss, deps);
   return {
     stop: () => boss.stop({ graceful: true, wait: true, close: false }),
   };
+}
+
+/** Polling this often keeps a first attempt within about a second of its event's commit. */
+const webhookPollingSeconds = 0.5;
+
+/**
+ * Fan-out and delivery (bff/webhooks/delivery.ts). A batch of deliveries is attempted at once,
+ * each to its own receiver; a batch that throws (the database, not a receiver: receivers'
+ * failures are recorded, never thrown) is retried by pg-boss, and the attempts' claims keep
+ * those already made from being made again.
+ */
+async function registerWebhookWorkers(boss: PgBoss, { database, config, clock }: WorkerDeps): Promise<void> {
+  await boss.work<{ eventId: string }>(queues.fanOut, { batchSize: 10, pollingIntervalSeconds: webhookPollingSeconds }, async (jobs) => {
+    for (const job of jobs) await fanOutEvent(database.db, job.data.eventId, clock());
+  });
+  await boss.work<DeliverJob>(queues.deliver, { batchSize: 5, pollingIntervalSeconds: webhookPollingSeconds }, async (jobs) => {
+    const results = await Promise.allSettled(jobs.map((job) => attemptDelivery(database.db, config, job.data, clock())));
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) throw failure.reason;
+  });
 }
