@@ -35,6 +35,7 @@ import { meRoutes } from './routes/me.ts';
 import { roleRoutes } from './routes/roles.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { userRoutes } from './routes/users.ts';
+import { webhookEndpointRoutes } from './routes/webhook-endpoints.ts';
 
 export interface AppOptions {
   db: Db;
@@ -76,7 +77,8 @@ export function createApp(options: AppOptions) {
     .route('/customers', customerRoutes)
     .route('/partners', partnerRoutes)
     .route('/audit', auditRoutes)
-    .route('/public/delegations', publicDelegationRoutes);
+    .route('/public/delegations', publicDelegationRoutes)
+    .route('/webhook-endpoints', webhookEndpointRoutes);
 
   const app = new Hono<AppEnv>()
     .use(async function provideDeps(c, next) {
