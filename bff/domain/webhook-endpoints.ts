@@ -8,13 +8,12 @@ import { randomUUID } from 'node:crypto';
 import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../../db/database.ts';
-import { queues, sendJob } from '../../db/job-queue.ts';
 import { companies, events, webhookDeliveries, webhookDeliveryStatus, webhookEndpoints, type WebhookEndpoint } from '../../db/schema.ts';
 import { beforeInstantCursor, cursorInstant, decodeInstantCursor, encodeCursor, pageQuerySchema } from '../cursor.ts';
 import type { Deps } from '../env.ts';
 import { ApiError, conflict, forbidden, notFound } from '../errors.ts';
 import { assertCan, type Actor } from '../permissions.ts';
-import { queueDeliveries, webhookId, type DeliverJob } from '../webhooks/delivery.ts';
+import { queueAttempt, queueDeliveries, webhookId } from '../webhooks/delivery.ts';
 import { decryptSecret, encryptSecret, generateSigningSecret, previousSecretValidMs, secretKey } from '../webhooks/secrets.ts';
 import { refusedUrl } from '../webhooks/ssrf.ts';
 import { eventTypes, pingType, recordEvent } from './events.ts';
@@ -326,7 +325,7 @@ export async function replayDelivery(deps: Pick<Deps, 'db' | 'clock'>, actor: Ac
       .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.endpointId, endpointId)))
       .returning({ attempts: webhookDeliveries.attempts });
     if (!row) throw notFound('Delivery');
-    await sendJob(tx, queues.deliver, { deliveryId, attempt: row.attempts + 1, retry: 0 } satisfies DeliverJob);
+    await queueAttempt(tx, { deliveryId, attempt: row.attempts + 1, retry: 0 });
     return deliveryView(tx, deliveryId);
   });
 }

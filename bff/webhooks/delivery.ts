@@ -10,9 +10,11 @@
  *
  * A job may run twice (a worker that died after its work, a replay racing a retry): each deliver
  * job names the attempt it makes, and claims it with a conditional update before sending, so
- * only one run sends.
+ * only one run sends. A claim whose attempt was never recorded (the process died while sending,
+ * or the database failed while recording) lapses after `claimLeaseMs`; pg-boss runs the job again
+ * (it expires, or failed and is retried with backoff) and that run makes the attempt.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, lt, notExists, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.ts';
 import { queues, sendJob } from '../../db/job-queue.ts';
 import { events, webhookAttempts, webhookDeliveries, webhookEndpoints, type Event } from '../../db/schema.ts';
@@ -34,6 +36,21 @@ export interface DeliverJob {
   attempt?: number;
   /** Retries already made in this round (0 first, and after a replay); indexes the retry delays. Default 0. */
   retry?: number;
+}
+
+/** Longer than any attempt can take (a 10 s send and its recording). */
+export const claimLeaseMs = 2 * 60 * 1000;
+
+/**
+ * pg-boss's own retry of a deliver job that threw (the database, never the receiver): after 1,
+ * 2, 4, 8 and 16 minutes, past the claim's lease. A job still running after 5 minutes expires
+ * (its worker died) and is retried the same way.
+ */
+const deliverJobOptions = { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 5 * 60 } as const;
+
+/** Queues an attempt of a delivery in `tx`; `startAfterSeconds` holds it back (a retry). */
+export async function queueAttempt(tx: Tx | Db, job: DeliverJob, startAfterSeconds?: number): Promise<void> {
+  await sendJob(tx, queues.deliver, job, { ...deliverJobOptions, ...(startAfterSeconds ? { startAfter: startAfterSeconds } : {}) });
 }
 
 /** The `webhook-id` of every message of one event: receivers drop the duplicates by it. */
@@ -65,7 +82,7 @@ export async function queueDeliveries(tx: Tx | Db, event: Pick<Event, 'id' | 'pa
     .values(endpoints.map((endpoint) => ({ endpointId: endpoint.id, eventId: event.id, nextAttemptAt: now, createdAt: now })))
     .onConflictDoNothing()
     .returning({ id: webhookDeliveries.id });
-  for (const row of rows) await sendJob(tx, queues.deliver, { deliveryId: row.id } satisfies DeliverJob);
+  for (const row of rows) await queueAttempt(tx, { deliveryId: row.id });
   return rows.map((r) => r.id);
 }
 
@@ -97,9 +114,26 @@ export async function attemptDelivery(db: Db, config: Config, job: DeliverJob, n
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
     .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
     .where(eq(webhookDeliveries.id, job.deliveryId));
-  if (!found || found.delivery.status !== 'pending' || found.delivery.attempts !== attempt - 1) return 'skipped';
+  if (!found || found.delivery.status !== 'pending' || (found.delivery.attempts !== attempt - 1 && found.delivery.attempts !== attempt)) return 'skipped';
   const { endpoint, event } = found;
-  const stillPending = and(eq(webhookDeliveries.id, job.deliveryId), eq(webhookDeliveries.status, 'pending'), eq(webhookDeliveries.attempts, attempt - 1));
+  // Pending, and this attempt not made yet: not claimed, or claimed by a run that lapsed without recording it.
+  const stillPending = and(
+    eq(webhookDeliveries.id, job.deliveryId),
+    eq(webhookDeliveries.status, 'pending'),
+    or(
+      eq(webhookDeliveries.attempts, attempt - 1),
+      and(
+        eq(webhookDeliveries.attempts, attempt),
+        lt(webhookDeliveries.lastAttemptAt, new Date(now.getTime() - claimLeaseMs)),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(webhookAttempts)
+            .where(and(eq(webhookAttempts.deliveryId, webhookDeliveries.id), eq(webhookAttempts.attempt, attempt))),
+        ),
+      ),
+    ),
+  );
 
   // Turned off (by a user, or for failing) since the delivery was queued: it is not sent.
   if (!endpoint.enabled && event.type !== pingType) {
@@ -164,7 +198,7 @@ export async function attemptDelivery(db: Db, config: Config, job: DeliverJob, n
       .set({ lastStatusCode: result.statusCode, nextAttemptAt: new Date(now.getTime() + delay * 1000) })
       .where(eq(webhookDeliveries.id, job.deliveryId));
     // The queue holds the next attempt back; no timer of ours.
-    await sendJob(tx, queues.deliver, { deliveryId: job.deliveryId, attempt: attempt + 1, retry: retry + 1 } satisfies DeliverJob, { startAfter: delay });
+    await queueAttempt(tx, { deliveryId: job.deliveryId, attempt: attempt + 1, retry: retry + 1 }, delay);
     return 'retrying';
   });
 }

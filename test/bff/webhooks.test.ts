@@ -321,6 +321,23 @@ describe('delivery through the workers', () => {
     assert.equal(attempts.length, 1);
   });
 
+  test('a claim whose attempt was never recorded (the worker died while sending) lapses after 2 minutes', async () => {
+    const p = await partnerAdmin();
+    const r = await receiver();
+    const { endpoint } = await register(p.token, { url: r.url });
+    const { delivery } = await unqueuedDelivery(p.company.id, endpoint.id);
+    const claimedAt = t.clock.now();
+    await t.db.update(webhookDeliveries).set({ attempts: 1, lastAttemptAt: claimedAt }).where(eq(webhookDeliveries.id, delivery.id));
+    const job = { deliveryId: delivery.id, attempt: 1 };
+    assert.equal(await attemptDelivery(t.db, slowRetries, job, new Date(claimedAt.getTime() + 60_000)), 'skipped', 'it may still be sending');
+    assert.equal(r.received.length, 0);
+    assert.equal(await attemptDelivery(t.db, slowRetries, job, new Date(claimedAt.getTime() + 150_000)), 'succeeded', 'the job run again makes the attempt');
+    assert.equal(r.received.length, 1);
+    const attempts = await t.db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, delivery.id));
+    assert.deepEqual(attempts.map((a) => a.attempt), [1]);
+    assert.equal(await attemptDelivery(t.db, slowRetries, job, new Date(claimedAt.getTime() + 300_000)), 'skipped', 'a recorded attempt is never made again');
+  });
+
   test('deliveries page newest first with a cursor', async () => {
     const p = await partnerAdmin();
     const { endpoint } = await register(p.token, { url: 'https://hooks.example.com/in' });
