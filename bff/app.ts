@@ -36,6 +36,7 @@ import { meRoutes } from './routes/me.ts';
 import { roleRoutes } from './routes/roles.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { userRoutes } from './routes/users.ts';
+import { webhookEndpointRoutes } from './routes/webhook-endpoints.ts';
 
 export interface AppOptions {
   db: Db;
@@ -78,7 +79,8 @@ export function createApp(options: AppOptions) {
     .route('/partners', partnerRoutes)
     .route('/audit', auditRoutes)
     .route('/events', eventRoutes)
-    .route('/public/delegations', publicDelegationRoutes);
+    .route('/public/delegations', publicDelegationRoutes)
+    .route('/webhook-endpoints', webhookEndpointRoutes);
 
   const app = new Hono<AppEnv>()
     .use(async function provideDeps(c, next) {

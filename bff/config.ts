@@ -1,6 +1,7 @@
 /**
  * Configuration, read from the environment and validated once at start, then passed down.
  */
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 const flag = z
@@ -31,6 +32,21 @@ export const configSchema = z.object({
   WORKERS: z.enum(['1', '0', 'true', 'false', 'yes', 'no']).default('1').transform((v) => v === '1' || v === 'true' || v === 'yes'),
   /** The demo's second origin, playing a partner's own website; `off` to not start it. */
   PARTNER_SITE_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)]).default(8788),
+  /** Webhook endpoints may be plain http to a loopback host: development and tests only. */
+  WEBHOOKS_ALLOW_HTTP_LOOPBACK: flag,
+  /** AES-256-GCM key for the endpoints' signing secrets; unset: a key file in DATA_DIR. */
+  WEBHOOKS_SECRET_KEY: z
+    .base64('Base64 of 32 random bytes, e.g. `openssl rand -base64 32`.')
+    .transform((v) => Buffer.from(v, 'base64'))
+    .refine((key) => key.length === 32, 'Must decode to exactly 32 bytes (AES-256).')
+    .optional(),
+  /** Seconds to wait after each failed delivery attempt; one more attempt than delays. */
+  WEBHOOK_RETRY_DELAYS_S: z
+    .string()
+    .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'A comma-separated list of whole seconds, e.g. 5,300,1800.')
+    .transform((v) => v.split(',').map(Number))
+    .refine((delays) => delays.length <= 20, 'At most 20 retries.')
+    .default([5, 300, 1800, 7200, 18000, 36000, 36000]),
 }).refine((e) => !e.DATABASE_READ_URL || e.DATABASE_URL, {
   message: 'A read replica needs DATABASE_URL for the primary (the embedded database has none).',
   path: ['DATABASE_READ_URL'],
@@ -66,6 +82,12 @@ export type Config = {
   partnerSitePort: number | null;
   /** Whether this instance runs the job queue's workers and schedules (WORKERS, default on). */
   workers: boolean;
+  /** Plain http to loopback hosts is allowed for webhook endpoints (and loopback addresses at all). */
+  webhooksAllowHttpLoopback: boolean;
+  /** The 32-byte key that encrypts signing secrets; undefined: `webhooks.key` in `dataDir` (bff/webhooks/secrets.ts). */
+  webhooksSecretKey: Buffer | undefined;
+  /** Seconds before each retry of a failed delivery (±20 % jitter); its length is the number of retries. */
+  webhookRetryDelaysSeconds: number[];
 };
 
 /** Throws a readable message naming each bad variable. */
@@ -96,10 +118,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     signInWindowSeconds: e.SIGNIN_WINDOW_S,
     partnerSitePort: e.PARTNER_SITE_PORT === 'off' ? null : e.PARTNER_SITE_PORT,
     workers: e.WORKERS,
+    webhooksAllowHttpLoopback: e.WEBHOOKS_ALLOW_HTTP_LOOPBACK,
+    webhooksSecretKey: e.WEBHOOKS_SECRET_KEY,
+    webhookRetryDelaysSeconds: e.WEBHOOK_RETRY_DELAYS_S,
   };
 }
 
+// One key per process: apps and workers of one test process read each other's secrets, and no
+// key file is written into the working folder.
+const testSecretKey = randomBytes(32);
+
 /** Defaults for tests and embedding callers that build an app without an environment. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), ...overrides };
+  return { ...loadConfig({}), webhooksSecretKey: testSecretKey, ...overrides };
 }

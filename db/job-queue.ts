@@ -38,8 +38,17 @@ export function jobExecutor(db: Db | Tx, pglite?: PGlite): JobExecutor {
         return { rows: results.at(-1)?.rows ?? [] };
       }
       const pieces = text.split(/\$(\d+)/);
+      // A placeholder pg-boss uses more than once must stay one parameter: Postgres infers one
+      // type for it from its first use (`startAfter` is text in `right($5, 1)`, then cast in the
+      // branch taken). As separate parameters, each would get the type of its own cast, and a
+      // number of seconds would fail to bind as a timestamp. Drizzle numbers its parameters in
+      // order, so a repeat can name the first one's number.
+      const bound = new Map<string, number>();
       const chunks: SQL[] = pieces.map((piece, i) => {
         if (i % 2 === 0) return sql.raw(piece);
+        const first = bound.get(piece);
+        if (first !== undefined) return sql.raw(`$${first}`);
+        bound.set(piece, bound.size + 1);
         const value = values[Number(piece) - 1] ?? null;
         const plainObject = typeof value === 'object' && value !== null && !(value instanceof Date) && !Array.isArray(value);
         return sql`${sql.param(plainObject ? JSON.stringify(value) : value)}`;

@@ -3,15 +3,20 @@
  * say whether it is a baseline (a floor to compare the real app against), and, when the request
  * needs data or a token, a `setup` that prepares them through `ctx` and returns the request.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { createApp, type App } from '../app.ts';
 import type { Config } from '../config.ts';
-import type { Database } from '../../db/database.ts';
+import type { Database, Tx } from '../../db/database.ts';
 import { demoPassword } from '../../db/seed.ts';
-import { companies, services, users } from '../../db/schema.ts';
+import { companies, events, services, users, webhookEndpoints } from '../../db/schema.ts';
+import { recordEvent } from '../domain/events.ts';
 import { hashPassword } from '../passwords.ts';
+import { attemptDelivery } from '../webhooks/delivery.ts';
+import { encryptSecret, generateSigningSecret } from '../webhooks/secrets.ts';
 import { serveInstances } from './instances.ts';
 
 /** Anything @hono/node-server can serve. */
@@ -210,6 +215,7 @@ export const benchCases: BenchCase[] = [
       return { path: `/figures/${partner!.id}` };
     },
   },
+  ...webhookCases(),
   // Scale-out: the same requests against 1 and against 2 BFF processes on the one database
   // (cluster workers sharing a port, each with its own pool). On 2 cores shared with Postgres
   // and the load generator, expect well under twice the throughput.
@@ -309,4 +315,86 @@ async function createBenchOffer(ctx: BenchContext): Promise<string> {
   });
   if (response.status !== 201) throw new Error(`creating the bench offer failed: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { code: string }).code;
+}
+
+/**
+ * Webhooks (issue 14). A delivery attempt is what a worker does per job: read the delivery,
+ * claim it, sign, POST to the receiver (a local node:http server answering 204), record the
+ * attempt; each request here makes one, on deliveries made beforehand. Five at once, as one
+ * worker's batch. The outbox write is what every change that others hear of adds to its
+ * transaction: the event row and its fan-out job, next to the event row alone.
+ */
+function webhookCases(): BenchCase[] {
+  // Made in `setup`, read by `app`: the runner calls setup first.
+  const made = new WeakMap<Database, { config: Config; deliveries: string[]; partnerId: string }>();
+  const partnerOf = async (ctx: BenchContext) => {
+    const [partner] = await ctx.database.db.insert(companies).values({ kind: 'partner', name: `Bench Webhooks ${randomUUID()}` }).returning();
+    return partner!.id;
+  };
+  const transactionApp = (ctx: BenchContext, write: (tx: Tx, partnerId: string) => Promise<unknown>) =>
+    new Hono().post('/', async (c) => {
+      const { partnerId } = made.get(ctx.database)!;
+      await ctx.database.db.transaction((tx) => write(tx, partnerId));
+      return c.body(null, 201);
+    });
+  return [
+    {
+      name: 'webhook delivery attempt to a local receiver (claim, sign, POST, record; 5 connections)',
+      baseline: false,
+      connections: 5,
+      app: (ctx) => {
+        const { config, deliveries } = made.get(ctx.database)!;
+        let next = 0;
+        return new Hono().post('/', async (c) => {
+          const deliveryId = deliveries[next++];
+          if (!deliveryId) return c.json({ error: 'out of deliveries' }, 503);
+          const outcome = await attemptDelivery(ctx.database.db, config, { deliveryId }, new Date());
+          return c.json({ outcome }, outcome === 'succeeded' ? 200 : 500);
+        });
+      },
+      setup: async (ctx) => {
+        const receiver = createServer((req, res) => req.resume().on('end', () => res.writeHead(204).end()));
+        await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+        receiver.unref();
+        const config: Config = { ...ctx.config, webhooksAllowHttpLoopback: true, webhooksSecretKey: randomBytes(32) };
+        const partnerId = await partnerOf(ctx);
+        const endpointId = randomUUID();
+        await ctx.database.db.insert(webhookEndpoints).values({
+          id: endpointId,
+          partnerId,
+          url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
+          secretCiphertext: encryptSecret(config.webhooksSecretKey!, generateSigningSecret(), endpointId),
+        });
+        // More than a run can use, in two statements.
+        const rows = await ctx.database.db.execute(sql`
+          with made as (
+            insert into ${events} (partner_id, type, data)
+            select ${partnerId}::uuid, 'customer.created', jsonb_build_object('customerId', gen_random_uuid(), 'n', n) from generate_series(1, 60000) as n
+            returning id
+          )
+          insert into webhook_deliveries (endpoint_id, event_id) select ${endpointId}::uuid, id from made returning id`);
+        const deliveries = (Array.isArray(rows) ? rows : (rows as unknown as { rows: { id: string }[] }).rows).map((r) => (r as { id: string }).id);
+        made.set(ctx.database, { config, deliveries, partnerId });
+        return { path: '/', method: 'POST' };
+      },
+    },
+    {
+      name: 'webhook outbox write: recordEvent in a transaction (event row + fan-out job)',
+      baseline: false,
+      app: (ctx) => transactionApp(ctx, (tx, partnerId) => recordEvent(tx, { partnerId, type: 'customer.created', data: { customerId: randomUUID() } }, new Date())),
+      setup: async (ctx) => {
+        made.set(ctx.database, { config: ctx.config, deliveries: [], partnerId: await partnerOf(ctx) });
+        return { path: '/', method: 'POST' };
+      },
+    },
+    {
+      name: 'webhook outbox comparison: the event row alone in a transaction (no job)',
+      baseline: false,
+      app: (ctx) => transactionApp(ctx, (tx, partnerId) => tx.insert(events).values({ partnerId, type: 'customer.created', data: { customerId: randomUUID() } })),
+      setup: async (ctx) => {
+        made.set(ctx.database, { config: ctx.config, deliveries: [], partnerId: await partnerOf(ctx) });
+        return { path: '/', method: 'POST' };
+      },
+    },
+  ];
 }

@@ -29,6 +29,7 @@ import {
   services,
   severity,
   subscriptions,
+  webhookEndpoints,
 } from '../../db/schema.ts';
 import { cursorInstant, decodeCursor, encodeCursor, invalidCursor, pageQuerySchema } from '../cursor.ts';
 import type { Auth, Deps } from '../env.ts';
@@ -150,6 +151,14 @@ export const overviewSchema = z.object({
     })
     .optional()
     .describe('Coming deadlines first (soonest first), then passed ones (latest first)'),
+  webhooks: z
+    .object({
+      disabled: z
+        .array(z.object({ id: z.string(), url: z.string(), disabledAt: z.iso.datetime() }))
+        .describe('Endpoints turned off because their deliveries failed for 3 days (not those a user turned off), latest first'),
+    })
+    .optional()
+    .describe('Only for users who manage webhooks'),
 });
 export type Overview = z.infer<typeof overviewSchema>;
 
@@ -216,6 +225,8 @@ export async function getOverview(deps: Deps, auth: Auth, query: OverviewQuery):
   const seesCustomers = can(actor, 'partner:use');
   const seesMoney = can(actor, 'subscriptions:manage');
   const overview: Overview = { company: { id: auth.company.id, name: auth.company.name }, figures: {} };
+  // A small query of its own, asked only of those who may see it: the overview's statement stays as it is.
+  if (can(actor, 'webhooks:manage')) overview.webhooks = { disabled: await disabledEndpoints(deps.db, actor.companyId) };
   if (!seesCustomers && !seesMoney) return overview;
 
   const since = weekOf(new Date(at.getTime() - 90 * day));
@@ -262,6 +273,16 @@ export async function getOverview(deps: Deps, auth: Auth, query: OverviewQuery):
   };
   overview.attention = attentionPage(row, at, query.limit);
   return overview;
+}
+
+/** Endpoints the deliveries' failures turned off (a short range of the partner's few endpoints). */
+async function disabledEndpoints(db: Db, partnerId: string) {
+  const rows = await db
+    .select({ id: webhookEndpoints.id, url: webhookEndpoints.url, disabledAt: webhookEndpoints.disabledAt })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.partnerId, partnerId), eq(webhookEndpoints.enabled, false), eq(webhookEndpoints.disabledReason, 'failing')))
+    .orderBy(desc(webhookEndpoints.disabledAt));
+  return rows.map((r) => ({ id: r.id, url: r.url, disabledAt: iso(r.disabledAt!) }));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,9 +4,11 @@
  * Every instance runs the same workers; pg-boss hands each job to one of them, and its schedule
  * fires once per minute across all of them.
  */
+import type PgBoss from 'pg-boss';
 import type { Database } from '../../db/database.ts';
-import { createBoss, jobExecutor, queues } from '../../db/job-queue.ts';
+import { createBoss, jobExecutor, queues, type QueueName } from '../../db/job-queue.ts';
 import type { Config } from '../config.ts';
+import { attemptDelivery, fanOutEvent, type DeliverJob } from '../webhooks/delivery.ts';
 import { recordTimeEvents } from './time-events.ts';
 
 export interface WorkerDeps {
@@ -20,19 +22,48 @@ export interface Workers {
   stop(): Promise<void>;
 }
 
-export async function startWorkers(deps: WorkerDeps): Promise<Workers> {
+/**
+ * Starts the workers of every queue, or of `only` those: test files that share one database run
+ * at the same time, and one testing the schedule must not take another's deliveries.
+ */
+export async function startWorkers(deps: WorkerDeps, only?: readonly QueueName[]): Promise<Workers> {
+  const runs = (name: QueueName) => !only || only.includes(name);
   const boss = createBoss(jobExecutor(deps.database.db, deps.database.pglite), { migrate: false });
   boss.on('error', (error) => console.error('job queue:', error instanceof Error ? error.message : error));
   await boss.start();
-  // The handlers are registered here (issue 14): queues.fanOut, queues.deliver, queues.timeEvents.
-
   // Time-driven events: pg-boss fires the schedule once a minute across all instances; a run
   // that repeats or overlaps another records nothing twice (dedupe keys, bff/jobs/time-events.ts).
-  await boss.schedule(queues.timeEvents, '* * * * *');
-  await boss.work(queues.timeEvents, async () => {
-    await recordTimeEvents(deps.database.db, deps.clock());
-  });
+  if (runs(queues.timeEvents)) {
+    await boss.schedule(queues.timeEvents, '* * * * *');
+    await boss.work(queues.timeEvents, async () => {
+      await recordTimeEvents(deps.database.db, deps.clock());
+    });
+  }
+  await registerWebhookWorkers(boss, deps, runs);
   return {
     stop: () => boss.stop({ graceful: true, wait: true, close: false }),
   };
+}
+
+/** Polling this often keeps a first attempt within about a second of its event's commit. */
+const webhookPollingSeconds = 0.5;
+
+/**
+ * Fan-out and delivery (bff/webhooks/delivery.ts). A batch of deliveries is attempted at once,
+ * each to its own receiver; a batch that throws (the database, not a receiver: receivers'
+ * failures are recorded, never thrown) is retried by pg-boss, and the attempts' claims keep
+ * those already made from being made again.
+ */
+async function registerWebhookWorkers(boss: PgBoss, { database, config, clock }: WorkerDeps, runs: (name: QueueName) => boolean): Promise<void> {
+  if (runs(queues.fanOut)) {
+    await boss.work<{ eventId: string }>(queues.fanOut, { batchSize: 10, pollingIntervalSeconds: webhookPollingSeconds }, async (jobs) => {
+    for (const job of jobs) await fanOutEvent(database.db, job.data.eventId, clock());
+    });
+  }
+  if (!runs(queues.deliver)) return;
+  await boss.work<DeliverJob>(queues.deliver, { batchSize: 5, pollingIntervalSeconds: webhookPollingSeconds }, async (jobs) => {
+    const results = await Promise.allSettled(jobs.map((job) => attemptDelivery(database.db, config, job.data, clock())));
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) throw failure.reason;
+  });
 }

@@ -482,7 +482,7 @@ describe('recordTimeEvents', () => {
 describe('the workers', () => {
   test('a time-events job runs recordTimeEvents with the workers’ clock; the schedule is every minute', async () => {
     const s = await trialEnding(fromNow(-minute), fromNow(-30 * day));
-    const workers = await startWorkers({ database: t.database, config: t.config, clock: t.clock.now });
+    const workers = await startWorkers({ database: t.database, config: t.config, clock: t.clock.now }, [queues.timeEvents]);
     try {
       const rows = await query<{ cron: string }>(sql`select cron from pgboss.schedule where name = ${queues.timeEvents}`);
       assert.deepEqual(rows.map((r) => r.cron), ['* * * * *']);
