@@ -16,7 +16,7 @@ import { assertCan, type Actor } from '../permissions.ts';
 import { queueAttempt, queueDeliveries, webhookId } from '../webhooks/delivery.ts';
 import { decryptSecret, encryptSecret, generateSigningSecret, previousSecretValidMs, secretKey } from '../webhooks/secrets.ts';
 import { refusedUrl } from '../webhooks/ssrf.ts';
-import { eventTypes, pingType, recordEvent } from './events.ts';
+import { eventTypes, pingType, recordEvent, type EventType } from './events.ts';
 
 /** Endpoints per partner: enough for a few systems and environments, bounded so fan-out stays cheap. */
 export const maxEndpointsPerPartner = 10;
@@ -50,7 +50,7 @@ export const endpointViewSchema = z.object({
   id: z.string(),
   url: z.string(),
   description: z.string().nullable(),
-  eventTypes: z.array(z.string()),
+  eventTypes: z.array(z.enum(eventTypes)),
   enabled: z.boolean(),
   disabledReason: z.enum(['manual', 'failing']).nullable().describe('`failing`: deliveries failed for 3 days'),
   disabledAt: z.iso.datetime().nullable(),
@@ -69,7 +69,7 @@ export const endpointWithSecretSchema = z.object({
 export const deliveryViewSchema = z.object({
   id: z.string(),
   webhookId: z.string().describe('The `webhook-id` header: the same on every attempt and replay'),
-  event: z.object({ id: z.string(), type: z.string(), createdAt: z.iso.datetime() }),
+  event: z.object({ id: z.string(), type: z.enum([...eventTypes, pingType]), createdAt: z.iso.datetime() }),
   status: z.enum(webhookDeliveryStatus.enumValues),
   attempts: z.number().int(),
   nextAttemptAt: z.iso.datetime().nullable(),
@@ -111,7 +111,8 @@ export function toEndpointView(row: WebhookEndpoint): EndpointView {
     id: row.id,
     url: row.url,
     description: row.description,
-    eventTypes: row.eventTypes,
+    // Text columns, written only through the schemas above, so only catalogue types are stored.
+    eventTypes: row.eventTypes as EventType[],
     enabled: row.enabled,
     disabledReason: row.disabledReason === 'manual' || row.disabledReason === 'failing' ? row.disabledReason : null,
     disabledAt: iso(row.disabledAt),
@@ -274,7 +275,7 @@ async function selectDeliveries(db: Db | Tx, where: SQL | undefined, limit: numb
     view: {
       id: r.delivery.id,
       webhookId: webhookId(r.event.id),
-      event: { id: r.event.id, type: r.event.type, createdAt: r.event.createdAt.toISOString() },
+      event: { id: r.event.id, type: r.event.type as EventType | typeof pingType, createdAt: r.event.createdAt.toISOString() },
       status: r.delivery.status,
       attempts: r.delivery.attempts,
       nextAttemptAt: iso(r.delivery.nextAttemptAt),

@@ -30,6 +30,7 @@ import type { createServiceRequestSchema, listServiceRequestsQuerySchema, servic
 import type { subscriptionViewSchema } from '../../bff/domain/assist.ts';
 import type { overviewQuerySchema, overviewSchema } from '../../bff/domain/overview.ts';
 import type { EventType } from '../../bff/domain/events.ts';
+import type { createEndpointSchema, deliveryViewSchema, endpointViewSchema, endpointWithSecretSchema, updateEndpointSchema } from '../../bff/domain/webhook-endpoints.ts';
 
 /** `POST /api/sessions` and `PUT /api/me/password`: `{ token, expiresAt, user }`. */
 export type SessionView = z.infer<typeof sessionViewSchema>;
@@ -80,11 +81,9 @@ export type RedemptionResult = z.infer<typeof redemptionResultSchema>;
  * `GET /api/overview`: key figures, chart series and a page of what needs attention (each left out
  * when you may not see it); `webhooks` for users with `webhooks:manage`.
  */
-export type OverviewView = z.infer<typeof overviewSchema> & { webhooks?: WebhooksOverview };
+export type OverviewView = z.infer<typeof overviewSchema>;
 /** The overview's webhook part: the endpoints disabled after failing for days. */
-export interface WebhooksOverview {
-  disabled: { id: string; url: string; disabledAt: string }[];
-}
+export type WebhooksOverview = NonNullable<OverviewView['webhooks']>;
 /** One item of the overview's attention list, told apart by `kind`. */
 export type AttentionItem = NonNullable<OverviewView['attention']>['items'][number];
 /** `GET /api/overview` query: the attention list's `cursor` and `limit`. */
@@ -127,73 +126,22 @@ export type PartnerListItem = z.infer<typeof partnerListItemSchema>;
 /** `GET /api/partners`. */
 export type PartnerPage = z.infer<ReturnType<typeof pageSchema<typeof partnerListItemSchema>>>;
 
-// The webhook types below follow the issue 14 contract by hand: the BFF's zod schemas for them are
-// written alongside this client. Once bff/domain/webhooks.ts exists, infer them from it like the rest.
-
 /** A type of the event catalogue, e.g. `customer.created`. */
 export type { EventType };
 /** An endpoint of `GET /api/webhook-endpoints` (never its secret). `eventTypes` empty: every event. */
-export interface WebhookEndpoint {
-  id: string;
-  url: string;
-  description: string | null;
-  eventTypes: EventType[];
-  enabled: boolean;
-  /** Why it is disabled: by a person (`manual`), or after failing for 3 days (`failing`). */
-  disabledReason: 'manual' | 'failing' | null;
-  disabledAt: string | null;
-  /** Since when its deliveries fail; cleared when it is enabled again. */
-  failingSince: string | null;
-  /** Until when the secret before the last rotation still signs too. */
-  previousSecretExpiresAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type WebhookEndpoint = z.infer<typeof endpointViewSchema>;
 /** `POST /api/webhook-endpoints` body. */
-export interface NewWebhookEndpoint {
-  url: string;
-  description?: string;
-  /** Default `[]`: every event, also types added later. */
-  eventTypes?: EventType[];
-  enabled?: boolean;
-}
+export type NewWebhookEndpoint = z.input<typeof createEndpointSchema>;
 /** `PATCH /api/webhook-endpoints/:id` body: any of the fields. */
-export type WebhookEndpointUpdate = Partial<NewWebhookEndpoint>;
+export type WebhookEndpointUpdate = z.input<typeof updateEndpointSchema>;
 /** `POST /api/webhook-endpoints` and `…/rotate-secret` answer: the endpoint and its signing secret, shown only here. */
-export interface WebhookSecretView {
-  endpoint: WebhookEndpoint;
-  /** `whsec_…`. */
-  secret: string;
-}
-/** One try to deliver, latest first. */
-export interface WebhookAttemptView {
-  attempt: number;
-  at: string;
-  statusCode: number | null;
-  latencyMs: number;
-  error: string | null;
-  responseExcerpt: string | null;
-}
+export type WebhookSecretView = z.infer<typeof endpointWithSecretSchema>;
 /** One event for one endpoint, with the same `webhookId` on every attempt. */
-export interface WebhookDelivery {
-  id: string;
-  /** The `webhook-id` header: `msg_<eventId>`. */
-  webhookId: string;
-  event: { id: string; type: EventType | 'ping'; createdAt: string };
-  status: 'pending' | 'succeeded' | 'failed';
-  attempts: number;
-  nextAttemptAt: string | null;
-  lastAttemptAt: string | null;
-  lastStatusCode: number | null;
-  createdAt: string;
-  /** The last attempts, latest first (at most 10). */
-  attemptLog: WebhookAttemptView[];
-}
+export type WebhookDelivery = z.infer<typeof deliveryViewSchema>;
+/** One try to deliver, latest first. */
+export type WebhookAttemptView = WebhookDelivery['attemptLog'][number];
 /** `GET /api/webhook-endpoints/:id/deliveries`: a page, newest first. */
-export interface WebhookDeliveryPage {
-  items: WebhookDelivery[];
-  nextCursor: string | null;
-}
+export type WebhookDeliveryPage = z.infer<ReturnType<typeof pageSchema<typeof deliveryViewSchema>>>;
 
 /** `GET /api/users` query. */
 export interface UserQuery {

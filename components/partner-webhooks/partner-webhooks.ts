@@ -75,6 +75,7 @@ function explain(error: unknown): ApiRequestError {
   if (e.code === 'too_many_endpoints') {
     return new ApiRequestError(e.status, e.code, `You have ${maxEndpoints} endpoints, the most a partner may have. Delete one you no longer use, then add this one.`);
   }
+  if (e.code === 'endpoint_disabled') return new ApiRequestError(e.status, e.code, 'This endpoint is disabled: enable it, then replay the delivery.');
   return e;
 }
 

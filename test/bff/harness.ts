@@ -12,6 +12,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { after } from 'node:test';
 import { eq } from 'drizzle-orm';
+import { createFreshDatabase } from '../fresh-database.ts';
 import { createDatabase, type Database, type Db } from '../../db/database.ts';
 import { companies, users, type Company, type CompanyRole, type PartnerAccess, type User } from '../../db/schema.ts';
 import { createApp, type App } from '../../bff/app.ts';
@@ -34,6 +35,30 @@ export async function openEmbeddedDatabase(): Promise<Database> {
   const database = await createDatabase({});
   await database.migrate();
   return database;
+}
+
+/**
+ * A database of the caller's own, dropped when it is closed: on PostgreSQL a fresh one beside
+ * run.mjs's, migrated; on PGlite what `openEmbeddedDatabase` gives. For a file whose job-queue
+ * workers must not share their queues with the files running beside it.
+ */
+export async function openOwnTestDatabase(): Promise<Database> {
+  const url = process.env.PK_TEST_DATABASE_URL;
+  if (!url) return openEmbeddedDatabase();
+  // GETs read through a role that cannot write, as for every other file.
+  const fresh = await createFreshDatabase(url, 'pk_test_own');
+  const database = await createDatabase({ url: fresh.url, readUrl: fresh.readUrl, poolSize: 4 });
+  await database.migrate();
+  return {
+    ...database,
+    close: async () => {
+      try {
+        await database.close();
+      } finally {
+        await fresh.drop();
+      }
+    },
+  };
 }
 
 let shared: Promise<Database> | undefined;

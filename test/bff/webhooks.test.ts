@@ -28,9 +28,11 @@ import { decryptSecret, encryptSecret, generateSigningSecret, keyFileName, secre
 import { sendMessage } from '../../bff/webhooks/send.ts';
 import { refusedAddress, safeLookup } from '../../bff/webhooks/ssrf.ts';
 import { partnerUser, signedIn } from './fixtures-customers.ts';
-import { assertErrorShape, createTestApp, json } from './harness.ts';
+import { assertErrorShape, createTestApp, json, openOwnTestDatabase } from './harness.ts';
 
-const t = await createTestApp({ config: { webhooksAllowHttpLoopback: true, webhookRetryDelaysSeconds: [1, 1, 1] } });
+// A database of its own: on a shared one, the fan-out jobs of the files running beside this one
+// (thousands of events) would queue ahead of this file's and delay its deliveries.
+const t = await createTestApp({ database: await openOwnTestDatabase(), config: { webhooksAllowHttpLoopback: true, webhookRetryDelaysSeconds: [1, 1, 1] } });
 const day = 86_400_000;
 
 // The workers' clock is the test clock moving on in real time too: while the test clock is not
@@ -45,6 +47,7 @@ before(async () => {
 after(async () => {
   await workers.stop();
   for (const r of receivers) await r.close();
+  await t.close();
 });
 
 /** For attempts a test makes itself: a failure's retry waits an hour, long after the test. */
@@ -471,7 +474,8 @@ describe('endpoints API', () => {
 describe('SSRF', () => {
   test('registration refuses http to other hosts, literal private, link-local and metadata addresses, credentials, and loopback without the flag', async () => {
     const p = await partnerAdmin();
-    const strict = await createTestApp({ config: { webhooksAllowHttpLoopback: false } });
+    // On t's database (never closed here: t closes it).
+    const strict = await createTestApp({ database: t.database, config: { webhooksAllowHttpLoopback: false } });
     const strictToken = (await partnerUser(strict, p.company.id, 'full', ['global_admin'])).token;
     const refused = async (app: typeof t, token: string, url: string) => {
       const body = await assertErrorShape(await app.request('/api/webhook-endpoints', { method: 'POST', token, body: { url } }), 422, 'webhook_url_refused');

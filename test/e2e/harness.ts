@@ -6,18 +6,16 @@
  * `close()`), else an embedded PGlite in a fresh temporary folder (removed in `close()`).
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before } from 'node:test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import postgres from 'postgres';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Db } from '../../db/database.ts';
 import { demoPassword } from '../../db/seed.ts';
 import { loadConfig } from '../../bff/config.ts';
 import { distDir, startServer } from '../../bff/server.ts';
-import { createReadOnlyRole } from '../read-only-role.ts';
+import { createFreshDatabase } from '../fresh-database.ts';
 
 export interface DemoServer {
   /** e.g. `http://127.0.0.1:41234`; the demo page is at `/`. */
@@ -39,16 +37,11 @@ export async function startDemoServer(): Promise<DemoServer> {
   );
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
-    const name = `pk_e2e_${randomBytes(6).toString('hex')}`;
-    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
     // Every GET reads through a role that cannot write, as from a replica: a GET that writes fails.
-    const reader = await createReadOnlyRole(admin, url.href);
+    const fresh = await createFreshDatabase(serverUrl, 'pk_e2e');
     try {
       const running = await startServer(
-        loadConfig({ DATABASE_URL: url.href, DATABASE_READ_URL: reader.url, PORT: '0', PARTNER_SITE_PORT: '0', HOST: '127.0.0.1', ...demoFlags }),
+        loadConfig({ DATABASE_URL: fresh.url, DATABASE_READ_URL: fresh.readUrl, PORT: '0', PARTNER_SITE_PORT: '0', HOST: '127.0.0.1', ...demoFlags }),
         { quiet: true },
       );
       return {
@@ -59,16 +52,12 @@ export async function startDemoServer(): Promise<DemoServer> {
           try {
             await running.close();
           } finally {
-            await admin.unsafe(`drop database if exists ${name} with (force)`);
-            await reader.drop();
-            await admin.end();
+            await fresh.drop();
           }
         },
       };
     } catch (error) {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await reader.drop();
-      await admin.end();
+      await fresh.drop();
       throw error;
     }
   }
