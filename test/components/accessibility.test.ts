@@ -78,6 +78,24 @@ describe('accessibility', () => {
       await audit(picker, 'rtl');
     });
 
+    it('starts the sign-in form at the right: its labels sit there, over the fields and the button', async () => {
+      const wrapper = await fixture(html`<div dir="rtl" style="width: 30rem"><partner-sign-in api-base=${apiBase}></partner-sign-in></div>`);
+      const el = wrapper.querySelector('partner-sign-in')!;
+      await waitUntil(() => el.shadowRoot!.querySelector('form'), 'no form');
+      const edge = (selector: string) => $(el, selector).getBoundingClientRect();
+      const card = edge('[part~="card"]');
+      // The label's words, not its box (a grid item as wide as the card).
+      const words = document.createRange();
+      words.selectNodeContents($(el, 'label'));
+      const label = words.getBoundingClientRect();
+      const input = edge('input');
+      const submit = edge('[part~="submit"]');
+      expect(Math.abs(label.right - input.right)).to.be.lessThan(1);
+      expect(Math.abs(submit.right - input.right)).to.be.lessThan(1);
+      expect(label.left - card.left).to.be.greaterThan(card.right - label.right);
+      await audit(el, 'rtl');
+    });
+
     it('walks the portal tabs leftwards with ArrowLeft', async () => {
       const stub = stubFetch(); // the overview's request fails at once; only the tabs matter here
       try {
