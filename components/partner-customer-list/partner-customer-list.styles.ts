@@ -114,4 +114,9 @@ export default css`
     padding-block: calc(var(--_space) * 0.25);
     padding-inline: calc(var(--_space) * 0.75);
   }
+
+  /* Its arrow points back, to the start edge: leftwards, or rightwards right to left. */
+  [part~='back'] span:dir(rtl) {
+    transform: scaleX(-1);
+  }
 `;

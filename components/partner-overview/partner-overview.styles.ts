@@ -98,6 +98,11 @@ export default css`
     fill: var(--_color-accent);
   }
 
+  /* Right to left, time and bars run from the start edge as the axis labels do. */
+  svg:dir(rtl) {
+    transform: scaleX(-1);
+  }
+
   [part~='hbar'] {
     display: grid;
     grid-template-columns: 1fr auto;

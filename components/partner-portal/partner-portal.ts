@@ -192,9 +192,9 @@ export class PartnerPortal extends ApiElement {
   #onKeydown(event: KeyboardEvent) {
     const tabs = this.#tabs;
     const index = tabs.findIndex((t) => t.id === this.tab);
+    // Right to left, the tabs run leftwards: ArrowLeft goes on to the next one.
     const next =
-      event.key === 'ArrowRight' ? (index + 1) % tabs.length
-      : event.key === 'ArrowLeft' ? (index - 1 + tabs.length) % tabs.length
+      /^Arrow(Left|Right)$/.test(event.key) ? (index + ((event.key === 'ArrowLeft') === this.matches(':dir(rtl)') ? 1 : tabs.length - 1)) % tabs.length
       : event.key === 'Home' ? 0
       : event.key === 'End' ? tabs.length - 1
       : -1;

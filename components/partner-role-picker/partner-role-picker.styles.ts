@@ -56,12 +56,13 @@ export default css`
     padding: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75);
     border-inline-start: 3px solid var(--_color-border);
     background: var(--_color-surface-alt);
-    border-radius: 0 calc(var(--_radius) * 0.5) calc(var(--_radius) * 0.5) 0;
+    border-start-end-radius: calc(var(--_radius) * 0.5);
+    border-end-end-radius: calc(var(--_radius) * 0.5);
   }
 
   /* The options list gets its own legend line; float the legend so it sits inside the box. */
   [part~='options'] > legend {
-    float: left;
+    float: inline-start;
     width: 100%;
   }
 

@@ -107,7 +107,7 @@ export const controls = css`
 
   [part~='error'].shown {
     background: var(--_color-danger-surface);
-    border: 1px solid currentColor;
+    border: 1px solid;
     border-radius: calc(var(--_radius) * 0.75);
     padding: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75);
   }
@@ -181,8 +181,9 @@ export const controls = css`
     flex: none;
     width: 1em;
     height: 1em;
-    border: 2px solid currentColor;
-    border-right-color: transparent;
+    /* One clear side turning; the top one, so it turns alike in either direction. */
+    border: 2px solid;
+    border-top-color: transparent;
     border-radius: 50%;
     animation: spin 0.8s linear infinite;
   }
@@ -343,7 +344,8 @@ export const controls = css`
     padding: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75);
     border-inline-start: 3px solid var(--_color-accent);
     background: var(--_color-surface-alt);
-    border-radius: 0 calc(var(--_radius) * 0.5) calc(var(--_radius) * 0.5) 0;
+    border-start-end-radius: calc(var(--_radius) * 0.5);
+    border-end-end-radius: calc(var(--_radius) * 0.5);
   }
 
   .visually-hidden {

@@ -4,6 +4,7 @@ import type { PartnerCompanyProfile } from '../../components/index.ts';
 import { stubFetch, type FetchStub } from './fetch-stub.ts';
 import { adminMe, billingMe, company, companyUpdated, customerMe, errors } from './fixtures-company.ts';
 import { button, fill, inputLabelled, text } from './helpers.ts';
+import { audit } from './axe.ts';
 
 const apiBase = 'http://127.0.0.1:9'; // never reached: fetch is stubbed
 
@@ -176,6 +177,7 @@ describe('<partner-company-profile>', () => {
     const el = await fixture<PartnerCompanyProfile>(html`<partner-company-profile api-base=${apiBase} token="pks_x"></partner-company-profile>`);
     await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"].shown'), 'no error');
     expect(text(el, '[role="alert"]')).to.equal('The database is not reachable; try again shortly.');
+    await audit(el, 'load error');
     stub.on('GET /api/company', { status: 200, body: company });
     button(el, 'Try again').click();
     await waitUntil(() => el.shadowRoot!.querySelector('form'), 'no form after the retry');

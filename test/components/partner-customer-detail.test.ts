@@ -23,6 +23,7 @@ import {
 } from './fixtures-customers.ts';
 import { all, apiBase, customerPath, dialog, section, stubCustomerApi, textOf } from './customer-widgets.ts';
 import { $, button, buttonIn, fill, inputLabelled, select, text } from './helpers.ts';
+import { audit } from './axe.ts';
 
 describe('<partner-customer-detail>', () => {
   let stub: FetchStub;
@@ -298,6 +299,7 @@ describe('<partner-customer-detail>', () => {
     const el = await fixture<PartnerCustomerDetail>(html`<partner-customer-detail api-base=${apiBase} token="pks_partner" customer-id=${fabrikam.id}></partner-customer-detail>`);
     await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"].shown'), 'no error');
     expect(text(el, '[role="alert"]')).to.equal('The database is not reachable; try again shortly.');
+    await audit(el, 'load error');
     stub.on(`GET ${customerPath(fabrikam.id)}`, { status: 200, body: fabrikam });
     button(el, 'Try again').click();
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="section"]'), 'no retry');

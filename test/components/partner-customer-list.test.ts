@@ -18,6 +18,7 @@ import {
 } from './fixtures-customers.ts';
 import { all, apiBase, customerPath, dialog, section, stubCustomerApi, textOf } from './customer-widgets.ts';
 import { $, button, buttonIn, fill, inputLabelled, select, text } from './helpers.ts';
+import { audit } from './axe.ts';
 
 const rowNames = (el: Element) => all(el, '[part~="row"] [part~="open"]').map(textOf);
 const listCalls = (stub: FetchStub) => stub.calls.filter((c) => c.method === 'GET' && c.path === '/api/customers');
@@ -236,6 +237,7 @@ describe('<partner-customer-list>', () => {
     const el = await fixture<PartnerCustomerList>(html`<partner-customer-list api-base=${apiBase} token="pks_partner"></partner-customer-list>`);
     await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"].shown'), 'no error');
     expect(text(el, '[role="alert"]')).to.equal('The database is not reachable; try again shortly.');
+    await audit(el, 'load error');
     stub.on('GET /api/customers', { status: 200, body: customers });
     button(el, 'Try again').click();
     await waitUntil(() => rowNames(el).length === 7, 'no retry');

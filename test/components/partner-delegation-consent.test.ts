@@ -18,6 +18,7 @@ import {
   tailspinRequest,
 } from './fixtures-consent.ts';
 import { $, fill, heading, text } from './helpers.ts';
+import { audit } from './axe.ts';
 
 const apiBase = 'http://127.0.0.1:9'; // never reached: fetch is stubbed
 const token = 'pks_fabrikam-admin';
@@ -185,6 +186,7 @@ describe('<partner-delegation-consent>', () => {
     it('asks to sign in when there is no session', async () => {
       const el = await fixture<PartnerDelegationConsent>(html`<partner-delegation-consent api-base=${apiBase} code=${code}></partner-delegation-consent>`);
       expect(text(el, '[part~="intro"]')).to.equal('Sign in as a global admin of your company to see and answer this request.');
+      await audit(el, 'signed out');
       expect(stub.calls).to.have.length(0);
     });
   });
@@ -328,6 +330,7 @@ describe('<partner-delegation-consent>', () => {
         'Only a customer company’s global admin can see its partners. Sign in as your company’s global admin.',
       );
       expect(el.shadowRoot!.querySelector('[part~="audit"]')).to.equal(null);
+      await audit(el, '403');
     });
   });
 });

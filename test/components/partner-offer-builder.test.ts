@@ -6,6 +6,7 @@ import { adminMe } from './fixtures.ts';
 import { catalog, delegationLevels, offerErrors, offerList, purchaseOffer, revokedTrialOffer, trialOffer } from './fixtures-offers.ts';
 import { roles } from './fixtures-company.ts';
 import { $, button, fill, heading, inputLabelled, text } from './helpers.ts';
+import { audit } from './axe.ts';
 
 const apiBase = 'http://127.0.0.1:9'; // never reached: fetch is stubbed
 const token = 'pks_test-token';
@@ -393,6 +394,7 @@ describe('<partner-offer-builder>', () => {
     const el = await fixture<PartnerOfferBuilder>(html`<partner-offer-builder api-base=${apiBase}></partner-offer-builder>`);
     await heading(el, 'Offers');
     expect(text(el, '[part~="intro"]')).to.equal('Sign in as a partner user to build offers.');
+    await audit(el, 'signed out');
     expect(stub.calls).to.have.length(0);
   });
 });

@@ -25,6 +25,7 @@ import {
   trialEnding,
 } from './fixtures-overview.ts';
 import { $, button, buttonIn, text } from './helpers.ts';
+import { audit } from './axe.ts';
 
 const apiBase = 'http://127.0.0.1:9'; // never reached: fetch is stubbed
 
@@ -71,6 +72,7 @@ describe('<partner-overview>', () => {
     expect(text(el, '[role="status"]')).to.equal('Loading the overview…');
     expect($(el, '[aria-busy="true"]').contains($(el, '[role="status"]'))).to.equal(true);
     expect(el.shadowRoot!.querySelector('[part~="company-link"]')).to.equal(null);
+    await audit(el, 'loading');
     open();
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="company-link"]'), 'the overview never loaded');
     expect(el.shadowRoot!.querySelector('[aria-busy="true"]')).to.equal(null);
@@ -219,6 +221,7 @@ describe('<partner-overview>', () => {
     const el = await overview();
     expect(text(el, '[part~="attention"] [part~="intro"]')).to.contain('Nothing needs attention');
     expect(el.shadowRoot!.querySelector('[part~="first-steps"]')).to.equal(null);
+    await audit(el, 'empty attention');
   });
 
   it('lists every kind of attention item with its text, badge and actions', async () => {

@@ -8,6 +8,7 @@ import { roles } from './fixtures-company.ts';
 import { fabrikam, overviewFull, trialEnding } from './fixtures-overview.ts';
 import { buttonIn, inputLabelled } from './helpers.ts';
 import { endpointList, failing, webhooksMe } from './fixtures-webhooks.ts';
+import { audit } from './axe.ts';
 
 const apiBase = 'http://127.0.0.1:9'; // never reached: fetch is stubbed
 
@@ -33,6 +34,7 @@ describe('<partner-portal>', () => {
     const el = await fixture<PartnerPortal>(html`<partner-portal api-base=${apiBase}></partner-portal>`);
     expect(el.shadowRoot!.querySelector('partner-sign-in')).to.exist;
     expect(el.shadowRoot!.querySelector('[role="tablist"]')).to.equal(null);
+    await audit(el, 'signed out');
   });
 
   it('opens on the overview tab and creates other widgets only when their tab is first opened', async () => {

@@ -4,6 +4,7 @@ import type { PartnerRolePicker } from '../../components/index.ts';
 import { stubFetch, type FetchStub } from './fetch-stub.ts';
 import { customerMe, adminMe, roles } from './fixtures-company.ts';
 import { pick, pickerRadio } from './helpers.ts';
+import { audit } from './axe.ts';
 
 const apiBase = 'http://127.0.0.1:9'; // never reached: fetch is stubbed
 
@@ -202,6 +203,7 @@ describe('<partner-role-picker>', () => {
     const picker = await fixture<PartnerRolePicker>(html`<partner-role-picker api-base=${apiBase} token="pks_x" company-kind="partner"></partner-role-picker>`);
     await waitUntil(() => picker.shadowRoot!.querySelector('[role="alert"]'), 'no error shown');
     expect(picker.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('The database is not reachable');
+    await audit(picker, 'load error');
     stub.on('GET /api/roles', { status: 200, body: roles });
     picker.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button"]')!.click();
     await loaded(picker);

@@ -14,6 +14,7 @@ import {
   temporaryPassword,
   temporarySession,
 } from './fixtures.ts';
+import { audit } from './axe.ts';
 
 const apiBase = 'http://127.0.0.1:9'; // never reached: fetch is stubbed
 
@@ -111,6 +112,7 @@ describe('<partner-sign-in>', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="submit"]')?.getAttribute('aria-disabled') === 'true');
     expect(text(el, '[part~="submit"]')).to.equal('Signing in…');
     expect(inputLabelled(el, 'Email').readOnly).to.equal(true);
+    await audit(el, 'signing in');
     release();
     await heading(el, 'Signed in');
   });

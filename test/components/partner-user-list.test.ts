@@ -20,6 +20,7 @@ import {
   users,
 } from './fixtures-company.ts';
 import { button, fill, inputLabelled, pick, text } from './helpers.ts';
+import { audit } from './axe.ts';
 
 const apiBase = 'http://127.0.0.1:9'; // never reached: fetch is stubbed
 
@@ -300,6 +301,7 @@ describe('<partner-user-list>', () => {
     button(el, 'Reset password').click();
     await waitUntil(() => text(el, 'dialog [role="alert"]') !== '', 'no message');
     expect(text(el, 'dialog [role="alert"]')).to.equal('You do not have the permission users:manage-admins here.');
+    await audit(el, 'dialog with an error');
   });
 
   it('waits for a pause in typing before searching, and says when nothing matches', async () => {
@@ -362,6 +364,7 @@ describe('<partner-user-list>', () => {
     const el = await fixture<PartnerUserList>(html`<partner-user-list api-base=${apiBase} token="pks_admin"></partner-user-list>`);
     await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"].shown'), 'no error');
     expect(text(el, '[role="alert"]')).to.equal('The database is not reachable; try again shortly.');
+    await audit(el, 'load error');
     stub.on('GET /api/users', { status: 200, body: allUsers });
     button(el, 'Try again').click();
     await listed(el);
@@ -370,6 +373,7 @@ describe('<partner-user-list>', () => {
   it('asks to sign in when there is no token', async () => {
     const el = await fixture<PartnerUserList>(html`<partner-user-list api-base=${apiBase}></partner-user-list>`);
     await waitUntil(() => el.shadowRoot!.textContent!.includes('Sign in to see'), 'no sign-in hint');
+    await audit(el, 'signed out');
     expect(stub.calls).to.have.length(0);
   });
 });

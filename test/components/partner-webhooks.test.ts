@@ -22,6 +22,7 @@ import {
   webhooksMe,
 } from './fixtures-webhooks.ts';
 import { $, button, buttonIn, fill, inputLabelled, text } from './helpers.ts';
+import { audit } from './axe.ts';
 
 const apiBase = 'http://127.0.0.1:9'; // never reached: fetch is stubbed
 
@@ -64,6 +65,7 @@ describe('<partner-webhooks>', () => {
     const el = await fixture<PartnerWebhooks>(html`<partner-webhooks api-base=${apiBase} token="pks_admin"></partner-webhooks>`);
     await waitUntil(() => el.shadowRoot!.textContent!.includes('Loading webhook endpoints…'), 'no loading line');
     expect(rows(el)).to.have.length(0);
+    await audit(el, 'loading');
     open();
     await waitUntil(() => rows(el).length === 4, 'the endpoints never came');
   });
@@ -98,6 +100,7 @@ describe('<partner-webhooks>', () => {
     stub.on('GET /api/webhook-endpoints', { status: 503, body: { error: { code: 'database_unavailable', message: 'The database is unavailable; try again shortly.' } } });
     const el = await widget();
     expect(text(el, '[role="alert"]')).to.equal('The database is unavailable; try again shortly.');
+    await audit(el, 'load error');
     stub.on('GET /api/webhook-endpoints', { status: 200, body: endpointList });
     button(el, 'Try again').click();
     await waitUntil(() => rows(el).length === 4, 'the retry did not load');
