@@ -16,7 +16,9 @@ export const { getLocale, setLocale } = configureLocalization({
   targetLocales,
   loadLocale(locale) {
     // The test must stay before the imports, as in load-element.ts, so the bundle has none of them.
-    if (import.meta.env?.MODE === 'bundle') return import(/* @vite-ignore */ new URL(`./locales/${locale}.js`, import.meta.url).href);
+    // Neither the import nor the URL is one Vite may resolve at build time (it would look for the
+    // files among the bundle's assets): both are left for the browser.
+    if (import.meta.env?.MODE === 'bundle') return import(/* @vite-ignore */ new URL(/* @vite-ignore */ './locales/' + locale + '.js', import.meta.url).href);
     return locale === 'de' ? import('./locales/de.ts') : import('./locales/ja.ts');
   },
 });

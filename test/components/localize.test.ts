@@ -1,7 +1,9 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import '../../components/index.ts';
 import type { PartnerPortal, PartnerSession, PartnerSignIn } from '../../components/index.ts';
+import { formatDate } from '../../components/dates.ts';
 import { getLocale, msg } from '../../components/localize.ts';
+import { formatMoney } from '../../components/money.ts';
 import { stubFetch, type FetchStub } from './fetch-stub.ts';
 import { adminMe, adminSession, errors } from './fixtures.ts';
 import { overviewFull } from './fixtures-overview.ts';
@@ -79,6 +81,16 @@ describe('languages', () => {
     await until(() => titleOf(el) === 'サインイン', 'Japanese after locale="ja"');
     el.removeAttribute('locale');
     await until(() => titleOf(el) === 'Anmelden', 'German again once the attribute is gone');
+  });
+
+  it('formats dates and money in the current language', async () => {
+    const el = await fixture<PartnerSignIn>(html`<partner-sign-in api-base=${apiBase} locale="de"></partner-sign-in>`);
+    await until(() => getLocale() === 'de', 'German');
+    expect(formatDate('2027-01-23T12:00:00Z')).to.equal('23.01.2027');
+    expect(formatMoney(21500, 'EUR')).to.equal('215,00\u00a0€');
+    el.setAttribute('locale', 'ja');
+    await until(() => getLocale() === 'ja', 'Japanese');
+    expect(formatDate('2027-01-23T12:00:00Z')).to.equal('2027/01/23');
   });
 
   it('falls back to English for an unknown locale and for a string without a translation', async () => {
