@@ -1,6 +1,7 @@
 /**
  * The built distribution that other origins load: dist/partnerkit.js, the per-element entries
- * under dist/elements/ (and their shared chunks) and dist/custom-elements.json.
+ * under dist/elements/ (and their shared chunks), the translations under dist/locales/ and
+ * dist/custom-elements.json.
  *
  * Each file is read once per version (its size and mtime say when it changed) and kept with its
  * content hash and a gzipped copy. Caching follows the hash:
@@ -34,6 +35,8 @@ const servedPaths: { pattern: RegExp; contentType: string; hashedName: boolean }
   { pattern: /^custom-elements\.json$/, contentType: 'application/json; charset=utf-8', hashedName: false },
   { pattern: /^elements\/[a-z][a-z0-9-]*\.js$/, contentType: 'text/javascript; charset=utf-8', hashedName: false },
   { pattern: /^elements\/chunks\/[\w-]+\.js$/, contentType: 'text/javascript; charset=utf-8', hashedName: true },
+  // The translations the one-file bundle loads from beside itself (components/localize.ts).
+  { pattern: /^locales\/[a-z]{2,3}\.js$/, contentType: 'text/javascript; charset=utf-8', hashedName: false },
 ];
 
 export function contentHash(body: Uint8Array): string {

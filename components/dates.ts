@@ -1,15 +1,24 @@
 /**
- * Dates as the widgets show and send them: shown in the reader's locale, picked as whole days
- * in the reader's time zone (a date input's `yyyy-mm-dd`).
+ * Dates as the widgets show and send them: shown in the elements' language (localize.ts), picked
+ * as whole days in the reader's time zone (a date input's `yyyy-mm-dd`).
  */
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+import { getLocale } from './localize.ts';
 
-/** An ISO instant as a date, e.g. "Jan 23, 2027". */
-export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+const formats = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+/** One formatter per language and kind, made when first needed. */
+function format<F extends Intl.DateTimeFormat | Intl.RelativeTimeFormat>(kind: string, make: (locale: string) => F): F {
+  const key = `${getLocale()}|${kind}`;
+  let found = formats.get(key);
+  if (!found) formats.set(key, (found = make(getLocale())));
+  return found as F;
+}
+
+/** An ISO instant as a date, e.g. "Jan 23, 2027" (en), "23.01.2027" (de), "2027/01/23" (ja). */
+export const formatDate = (iso: string) => format('date', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium' })).format(new Date(iso));
 
 /** An ISO instant as a date and time, e.g. "Nov 24, 2026, 5:26 AM". */
-export const formatDateTime = (iso: string) => dateTimeFormat.format(new Date(iso));
+export const formatDateTime = (iso: string) =>
+  format('date-time', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' })).format(new Date(iso));
 
 /** Today in the reader's time zone as `yyyy-mm-dd` (a date input's value). */
 export function today(): string {
@@ -23,8 +32,6 @@ export function endOfDay(date: string): string {
   return new Date(y!, m! - 1, d!, 23, 59, 59, 999).toISOString();
 }
 
-const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-
 /**
  * How far an ISO instant is from `now`, e.g. "in 2 days", "tomorrow", "5 days ago"; in hours
  * when less than a day away. Rounded to the nearest whole unit.
@@ -32,5 +39,6 @@ const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' 
 export function formatRelative(iso: string, now = Date.now()): string {
   const ms = new Date(iso).getTime() - now;
   const hours = Math.round(ms / 3_600_000);
+  const relativeFormat = format('relative', (l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }));
   return Math.abs(hours) < 24 ? relativeFormat.format(hours, 'hour') : relativeFormat.format(Math.round(ms / 86_400_000), 'day');
 }

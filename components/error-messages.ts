@@ -5,6 +5,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ApiRequestError } from './api/client.ts';
 import { busyButton } from './busy.ts';
+import { getLocale, localizeRuntime, msg } from './localize.ts';
+
+/** What a person reads for a failed request, in the current language. */
+export function errorText(error: unknown): string {
+  const apiError = toApiError(error);
+  // The texts for error codes come with the runtime, which a language other than English loads.
+  return (getLocale() !== 'en' && localizeRuntime()?.codeMessages[apiError.code]?.()) || apiError.message;
+}
 
 /** Any thrown thing as an `ApiRequestError`, so one alert shows every failure. */
 export function toApiError(error: unknown): ApiRequestError {
@@ -31,11 +39,11 @@ export function errorAlert(error: unknown, fieldOf: (path: string) => string | u
   // A 403's `permission` detail repeats, for programs, what its message already says to people.
   const other = error instanceof ApiRequestError ? error.details.filter((d) => d.path !== 'permission' && !fieldOf(d.path)) : [];
   return html`<div part="error" role="alert" class=${error ? 'shown' : ''}>${error
-    ? html`${toApiError(error).message}${other.length ? html`<ul>${other.map((d) => html`<li>${d.message}</li>`)}</ul>` : nothing}`
+    ? html`${errorText(error)}${other.length ? html`<ul>${other.map((d) => html`<li>${d.message}</li>`)}</ul>` : nothing}`
     : nothing}</div>`;
 }
 
 /** A request that failed where its content would be: the alert, and "Try again" (`part="button <part>"`) that runs it again. */
 export function retryAlert(error: unknown, retry: () => unknown, part = ''): TemplateResult {
-  return html`${errorAlert(error)}<div part="actions">${busyButton(part, 'Try again', null, retry)}</div>`;
+  return html`${errorAlert(error)}<div part="actions">${busyButton(part, msg('Try again'), null, retry)}</div>`;
 }

@@ -1,12 +1,15 @@
 /**
  * Prices in the catalog are integers in a currency's minor unit (cents). These turn them into
- * text for the reader's locale; the offer builder and the sign-up widget both show them.
+ * text in the elements' language; the offer builder and the sign-up widget both show them.
  */
+
+import { getLocale } from './localize.ts';
 
 const formats = new Map<string, Intl.NumberFormat>();
 
-function formatFor(currency: string, locale: string | undefined): Intl.NumberFormat {
-  const key = `${locale ?? ''}|${currency}`;
+/** The format of `currency` in `locale`, by default the elements' language (localize.ts). */
+function formatFor(currency: string, locale = getLocale()): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
   let format = formats.get(key);
   if (!format) formats.set(key, (format = new Intl.NumberFormat(locale, { style: 'currency', currency })));
   return format;

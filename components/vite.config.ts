@@ -15,7 +15,8 @@ import { componentsDir, distDir, elementModules, indexModule, lazyParts, loadPar
 
 /**
  * The bundle's entry: everything components/index.ts exports, and the parts that the elements
- * load on demand in dist/elements (load-part.ts), imported at once and handed to `bundleParts`.
+ * load on demand in dist/elements (load-part.ts), imported at once and handed to `bundleParts`;
+ * likewise the localization runtime (localize.ts).
  */
 const bundleEntry = 'virtual:partnerkit-bundle';
 function bundleEntryModule() {
@@ -25,6 +26,10 @@ function bundleEntryModule() {
     `import { bundleParts } from ${JSON.stringify(loadPartModule)};`,
     ...parts.map((part, i) => `import * as part${i} from ${JSON.stringify(part.file)};`),
     `bundleParts({ ${parts.map((part, i) => `${JSON.stringify(part.name)}: part${i}`).join(', ')} });`,
+    // The runtime of @lit/localize, which dist/elements loads only for a language other than English.
+    `import * as localizeRuntime from ${JSON.stringify(join(componentsDir, 'localize-runtime.ts'))};`,
+    `import { bundleLocalizeRuntime } from ${JSON.stringify(join(componentsDir, 'localize.ts'))};`,
+    `bundleLocalizeRuntime(localizeRuntime);`,
   ].join('\n');
 }
 
@@ -47,13 +52,24 @@ const baseModules = [
   'focus-after-update.ts',
   'text-field.ts',
   'dates.ts',
+  // `msg` and the choice of language; the runtime (localize-runtime.ts) stays a chunk of its own.
+  'localize.ts',
   'styles/controls.ts',
   'styles/tokens.ts',
   // What loads parts on demand: the largest entries all do.
   'on-demand.ts',
   'load-part.ts',
 ].map((file) => join(componentsDir, file));
-const inBase = (id: string) => /[\\/]node_modules[\\/]|^\0/.test(id) || baseModules.includes(id);
+// @lit/localize's runtime is left to localize-runtime.ts's chunk: only a language other than English needs it.
+const localizeRuntimeModule = /[\\/]@lit[\\/]localize[\\/](init[\\/]runtime|internal[\\/](runtime-msg|id-generation|fnv1a64|deferred))\.js$/;
+const inBase = (id: string) => (/[\\/]node_modules[\\/]|^\0/.test(id) && !localizeRuntimeModule.test(id)) || baseModules.includes(id);
+
+/**
+ * The modules lit-localize generates (components/locales/<locale>.ts) import `str` from
+ * @lit/localize's index, which would bring its whole runtime along with every translation; `str`
+ * alone is what they use. Also used by build/locale-files.ts.
+ */
+export const localizeStrOnly = { find: /^@lit\/localize$/, replacement: '@lit/localize/internal/str-tag.js' };
 
 // Both passes build the same source the same way; they differ only in entries and output.
 function shared(): UserConfig {
@@ -72,6 +88,7 @@ function shared(): UserConfig {
         options: { minifyOptions: { removeAttributeQuotes: true, collapseBooleanAttributes: true, removeOptionalTags: true } },
       }),
     ],
+    resolve: { alias: [localizeStrOnly] },
     build: {
       target: 'es2022',
       minify: true,

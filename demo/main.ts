@@ -8,6 +8,14 @@ import type { SessionView } from '../components/index.ts';
 const session = document.querySelector('partner-session')!;
 session.apiBase = location.origin;
 
+// The widgets follow <html lang> (README, Languages); ?lang=de opens the page in German.
+const language = document.querySelector<HTMLSelectElement>('#language')!;
+const setLanguage = (lang: string) => {
+  document.documentElement.lang = language.value = lang;
+};
+setLanguage(new URLSearchParams(location.search).get('lang') ?? 'en');
+language.addEventListener('change', () => setLanguage(language.value));
+
 const status = document.querySelector<HTMLElement>('#session-status')!;
 const demoUsers = document.querySelector<HTMLDetailsElement>('#demo-users')!;
 const workspace = document.querySelector<HTMLElement>('#workspace')!;

@@ -6,7 +6,8 @@ import { describe } from '../openapi.ts';
 
 /**
  * The distribution for other origins (see bff/bundle.ts): `/partnerkit.js`, `/elements/<tag>.js`
- * with `/elements/chunks/*`, and `/custom-elements.json`. `?v=<hash>` pins a version.
+ * with `/elements/chunks/*`,
+ * `/locales/<locale>.js` and `/custom-elements.json`. `?v=<hash>` pins a version.
  */
 export function bundleRoutes(files: DistFiles) {
   const serve = async (c: Context<AppEnv>, path: string) => {
@@ -32,6 +33,7 @@ export function bundleRoutes(files: DistFiles) {
     .get('/partnerkit.js', doc('Every element in one ES module, for a <script type="module"> on any origin'), (c) => serve(c, 'partnerkit.js'))
     .get('/custom-elements.json', doc('The Custom Elements Manifest of every element'), (c) => serve(c, 'custom-elements.json'))
     .get('/elements/:file', doc('One element as an ES module (imports shared chunks)'), (c) => serve(c, `elements/${c.req.param('file')}`))
+    .get('/locales/:file', doc('The translations of one language, which /partnerkit.js loads when that language is chosen'), (c) => serve(c, `locales/${c.req.param('file')}`))
     .get('/elements/chunks/:file', doc('A chunk the element modules share (content-hashed name)'), (c) =>
       serve(c, `elements/chunks/${c.req.param('file')}`),
     );

@@ -2,6 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement, type PropertyDeclarations } from 'lit';
 import { ApiClient } from './client.ts';
 import { apiClientContext } from './context.ts';
+import { localeController } from '../localize.ts';
 
 /**
  * The base of every partnerkit widget that talks to the BFF: inside `<partner-session>` it uses
@@ -14,6 +15,7 @@ export class ApiElement extends LitElement {
   static override properties: PropertyDeclarations = {
     apiBase: { attribute: 'api-base' },
     token: {},
+    locale: {},
   };
 
   /** Origin (and optional path prefix) of the BFF when used outside `<partner-session>`. Empty: the page's origin. */
@@ -21,6 +23,14 @@ export class ApiElement extends LitElement {
 
   /** The bearer token when used outside `<partner-session>` (e.g. from your backend's embed session). Not reflected. */
   token: string | null = null;
+
+  /** The language of this element and of the page's other partnerkit elements (`en`, `de`, `ja`); see README, Languages. */
+  locale?: string;
+
+  constructor() {
+    super();
+    localeController(this);
+  }
 
   // Subscribed while connected: a new client (another token) updates the element, and a
   // provider that appears nearer takes over.

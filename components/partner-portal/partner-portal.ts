@@ -6,6 +6,7 @@ import { loadElement } from '../load-element.ts';
 import '../partner-sign-in/partner-sign-in.ts';
 import { tokens } from '../styles/tokens.ts';
 import styles from './partner-portal.styles.ts';
+import { msg } from '../localize.ts';
 
 /**
  * The tabs, each with its widget's module. A module is loaded when its tab is first opened, so
@@ -13,18 +14,19 @@ import styles from './partner-portal.styles.ts';
  * bundle has every widget already).
  */
 const allTabs: readonly Tab[] = [
-  { id: 'overview', label: 'Overview', tag: 'partner-overview' },
-  { id: 'customers', label: 'Customers', tag: 'partner-customer-list' },
-  { id: 'offers', label: 'Offers', tag: 'partner-offer-builder' },
-  { id: 'users', label: 'Users', tag: 'partner-user-list' },
-  { id: 'company', label: 'Company', tag: 'partner-company-profile' },
+  { id: 'overview', label: () => msg('Overview'), tag: 'partner-overview' },
+  { id: 'customers', label: () => msg('Customers'), tag: 'partner-customer-list' },
+  { id: 'offers', label: () => msg('Offers'), tag: 'partner-offer-builder' },
+  { id: 'users', label: () => msg('Users'), tag: 'partner-user-list' },
+  { id: 'company', label: () => msg('Company'), tag: 'partner-company-profile' },
   // Only for those who may use it: the widget would show nothing else than why not.
-  { id: 'webhooks', label: 'Webhooks', tag: 'partner-webhooks', permission: 'webhooks:manage' },
+  { id: 'webhooks', label: () => msg('Webhooks'), tag: 'partner-webhooks', permission: 'webhooks:manage' },
 ];
 
 interface Tab {
   id: PartnerTabChangedDetail['tab'];
-  label: string;
+  /** A function: the tab's name in the language of the moment. */
+  label: () => string;
   tag: Parameters<typeof loadElement>[0];
   /** Shown only to a user with this permission (`GET /api/me`). */
   permission?: string;
@@ -123,7 +125,7 @@ export class PartnerPortal extends ApiElement {
     const current = this.#current.id;
     const tabs = this.#tabs;
     return html`
-      <div part="tabs" role="tablist" aria-label="Partner portal" @keydown=${this.#onKeydown}>
+      <div part="tabs" role="tablist" aria-label=${msg('Partner portal')} @keydown=${this.#onKeydown}>
         ${tabs.map(
           (t) => html`<button
             type="button"
@@ -135,7 +137,7 @@ export class PartnerPortal extends ApiElement {
             tabindex=${t.id === current ? 0 : -1}
             @click=${() => this.#select(t.id)}
           >
-            ${t.label}
+            ${t.label()}
           </button>`,
         )}
       </div>

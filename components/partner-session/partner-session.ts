@@ -3,6 +3,7 @@ import { html, LitElement, type PropertyDeclarations, type PropertyValues } from
 import { css } from '../styles/css.ts';
 import { ApiClient, ApiRequestError } from '../api/client.ts';
 import { apiClientContext } from '../api/context.ts';
+import { localeController, msg } from '../localize.ts';
 
 /**
  * What `fetchToken` may resolve to: a token, or `{ token, expiresAt }` as `POST /api/embed-sessions`
@@ -44,6 +45,7 @@ export class PartnerSession extends LitElement {
     apiBase: { attribute: 'api-base' },
     token: {},
     fetchToken: { attribute: false },
+    locale: {},
   };
 
   /** Origin (and optional path prefix) of the BFF. Empty: the page's own origin. */
@@ -54,6 +56,9 @@ export class PartnerSession extends LitElement {
 
   /** Called for a token at start, before it expires and after a 401; see `FetchToken`. A property only. */
   fetchToken: FetchToken | null = null;
+
+  /** The language of every partnerkit element on the page (`en`, `de`, `ja`; `de-CH` counts as `de`); wins over `<html lang>`. */
+  locale?: string;
 
   readonly #provider = new ContextProvider(this, { context: apiClientContext });
   /** What the current client was made from. */
@@ -66,6 +71,7 @@ export class PartnerSession extends LitElement {
 
   constructor() {
     super();
+    localeController(this);
     this.addEventListener('partner-signed-in', (event) => {
       if (!claim(event)) return;
       this.token = event.detail.token;
@@ -144,7 +150,7 @@ export class PartnerSession extends LitElement {
     try {
       answer = await fetchToken();
     } catch {
-      throw new ApiRequestError(0, 'token_unavailable', 'This page could not get a session for you. Reload the page or sign in again.');
+      throw new ApiRequestError(0, 'token_unavailable', msg('This page could not get a session for you. Reload the page or sign in again.'));
     }
     const token = typeof answer === 'string' ? answer : (answer?.token ?? null);
     if (this.fetchToken !== fetchToken) return token; // replaced meanwhile: the new function's answer counts

@@ -3,12 +3,13 @@ import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'l
 import { ApiElement } from '../api/api-element.ts';
 import { ApiRequestError, type MeView, type SessionView } from '../api/client.ts';
 import { busyButton, loadingLine } from '../busy.ts';
-import { errorAlert, fieldMessages as messagesByField, toApiError } from '../error-messages.ts';
+import { errorAlert, errorText, fieldMessages as messagesByField, toApiError } from '../error-messages.ts';
 import { partnerEvent } from '../events.ts';
 import { textField } from '../text-field.ts';
 import { controls } from '../styles/controls.ts';
 import { tokens } from '../styles/tokens.ts';
 import styles from './partner-sign-in.styles.ts';
+import { msg, str } from '../localize.ts';
 
 type Busy = 'sign-in' | 'change-password' | 'sign-out' | null;
 type FocusTarget = 'email' | 'current-password' | 'signed-in';
@@ -21,7 +22,7 @@ const fieldPaths: Record<string, string> = {
   'body.newPassword': 'new-password',
 };
 
-const partnerAccessLabels = { none: 'None', limited: 'Limited', full: 'Full' } as const;
+const partnerAccessLabels = { none: () => msg('None'), limited: () => msg('Limited'), full: () => msg('Full') } as const;
 
 /**
  * Signs a user in with email and password (partner staff, or a customer's admin on the consent
@@ -120,11 +121,11 @@ export class PartnerSignIn extends ApiElement {
     return html`
       <div part="card">
         <form part="form" @submit=${this.#onSignIn}>
-          <h2 id="sign-in-title" part="title">Sign in</h2>
-          ${this.#renderField({ id: 'email', label: 'Email', type: 'email', autocomplete: 'username', busy, fieldErrors })}
-          ${this.#renderField({ id: 'password', label: 'Password', type: 'password', autocomplete: 'current-password', busy, fieldErrors })}
+          <h2 id="sign-in-title" part="title">${msg('Sign in')}</h2>
+          ${this.#renderField({ id: 'email', label: msg('Email'), type: 'email', autocomplete: 'username', busy, fieldErrors })}
+          ${this.#renderField({ id: 'password', label: msg('Password'), type: 'password', autocomplete: 'current-password', busy, fieldErrors })}
           ${this.#renderAlert(error, fieldErrors)}
-          ${this.#renderSubmit(busy, 'Sign in', 'Signing in…')}
+          ${this.#renderSubmit(busy, msg('Sign in'), msg('Signing in…'))}
         </form>
       </div>
     `;
@@ -137,25 +138,25 @@ export class PartnerSignIn extends ApiElement {
     return html`
       <div part="card">
         <form part="form" @submit=${this.#onChangePassword}>
-          <h2 id="change-password-title" part="title">Choose a new password</h2>
+          <h2 id="change-password-title" part="title">${msg('Choose a new password')}</h2>
           <p part="intro">
-            ${me.user.displayName}, you signed in with a temporary password. Choose your own password to continue.
+            ${msg(str`${me.user.displayName}, you signed in with a temporary password. Choose your own password to continue.`)}
           </p>
-          ${this.#renderField({ id: 'current-password', label: 'Temporary password', type: 'password', autocomplete: 'current-password', busy, fieldErrors })}
+          ${this.#renderField({ id: 'current-password', label: msg('Temporary password'), type: 'password', autocomplete: 'current-password', busy, fieldErrors })}
           ${this.#renderField({
             id: 'new-password',
-            label: 'New password',
+            label: msg('New password'),
             type: 'password',
             autocomplete: 'new-password',
             busy,
             fieldErrors,
             minlength: 10,
-            hint: 'At least 10 characters, mixing letters with a digit or symbol.',
+            hint: msg('At least 10 characters, mixing letters with a digit or symbol.'),
           })}
           ${this.#renderAlert(error, fieldErrors)}
           <div part="actions">
-            ${this.#renderSubmit(busy, 'Change password', 'Changing password…')}
-            <button type="button" part="button sign-out" @click=${this.#onSignOut}>Sign out</button>
+            ${this.#renderSubmit(busy, msg('Change password'), msg('Changing password…'))}
+            <button type="button" part="button sign-out" @click=${this.#onSignOut}>${msg('Sign out')}</button>
           </div>
         </form>
       </div>
@@ -163,10 +164,10 @@ export class PartnerSignIn extends ApiElement {
   }
 
   #renderSignedIn(me: MeView): TemplateResult {
-    const roles = me.roles.map((r) => r.label).join(', ') || 'No admin role';
+    const roles = me.roles.map((r) => r.label).join(', ') || msg('No admin role');
     return html`
       <div part="card">
-        <h2 id="signed-in-title" part="title" tabindex="-1">Signed in</h2>
+        <h2 id="signed-in-title" part="title" tabindex="-1">${msg('Signed in')}</h2>
         <div part="user">
           <span part="avatar" aria-hidden="true">${initials(me.user.displayName)}</span>
           <div>
@@ -175,14 +176,14 @@ export class PartnerSignIn extends ApiElement {
           </div>
         </div>
         <dl part="details" class="pairs">
-          <div><dt>Company</dt><dd>${me.company.name}</dd></div>
-          <div><dt>Roles</dt><dd>${roles}</dd></div>
+          <div><dt>${msg('Company')}</dt><dd>${me.company.name}</dd></div>
+          <div><dt>${msg('Roles')}</dt><dd>${roles}</dd></div>
           ${me.company.kind === 'partner'
-            ? html`<div><dt>Partner access</dt><dd>${partnerAccessLabels[me.partnerAccess]}</dd></div>`
+            ? html`<div><dt>${msg('Partner access')}</dt><dd>${partnerAccessLabels[me.partnerAccess]()}</dd></div>`
             : nothing}
         </dl>
         <div part="actions">
-          ${busyButton('sign-out', 'Sign out', this.busy === 'sign-out' && 'Signing out…', this.#onSignOut)}
+          ${busyButton('sign-out', msg('Sign out'), this.busy === 'sign-out' && msg('Signing out…'), this.#onSignOut)}
         </div>
       </div>
     `;
@@ -190,18 +191,18 @@ export class PartnerSignIn extends ApiElement {
 
   #renderLoading(): TemplateResult {
     return html`
-      <div part="card" aria-busy="true">${loadingLine('Checking your session…')}</div>
+      <div part="card" aria-busy="true">${loadingLine(msg('Checking your session…'))}</div>
     `;
   }
 
   #renderLoadError(error: unknown): TemplateResult {
     return html`
       <div part="card">
-        <h2 id="load-error-title" part="title">Could not load your account</h2>
-        <div part="error" role="alert" class="shown">${toApiError(error).message}</div>
+        <h2 id="load-error-title" part="title">${msg('Could not load your account')}</h2>
+        <div part="error" role="alert" class="shown">${errorText(error)}</div>
         <div part="actions">
-          <button type="button" part="button primary" @click=${() => this.#me.run()}>Try again</button>
-          <button type="button" part="button sign-out" @click=${this.#onSignOut}>Sign out</button>
+          <button type="button" part="button primary" @click=${() => this.#me.run()}>${msg('Try again')}</button>
+          <button type="button" part="button sign-out" @click=${this.#onSignOut}>${msg('Sign out')}</button>
         </div>
       </div>
     `;

@@ -18,6 +18,9 @@ import { css } from './css.ts';
 export const tokens = css`
   :host {
     color-scheme: light dark;
+    /* Japanese wraps between phrases (正しく stays whole) where the browser can: only text in
+       lang="ja" is affected; elsewhere this is the normal wrapping. */
+    word-break: auto-phrase;
     --_font-family: var(
       --partner-font-family,
       system-ui,

@@ -13,6 +13,15 @@ const tokenFor = (email) => async () => {
 session.fetchToken = tokenFor(visitor.value);
 visitor.addEventListener('change', () => (session.fetchToken = tokenFor(visitor.value)));
 
+// The site's language, handed to the widgets by the session's `locale` attribute (README, Languages).
+const language = document.getElementById('language');
+const setLanguage = (lang) => {
+  language.value = lang;
+  session.setAttribute('locale', lang);
+};
+setLanguage(new URLSearchParams(location.search).get('lang') ?? 'en');
+language.addEventListener('change', () => setLanguage(language.value));
+
 // What the site's backend received by webhook: asked again every few seconds, drawn as text only.
 const status = document.getElementById('webhook-status');
 const list = document.getElementById('webhook-events');

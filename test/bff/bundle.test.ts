@@ -16,10 +16,12 @@ after(() => rmSync(dist, { recursive: true, force: true }));
 
 const bundleSource = `customElements.get('x-fake')||customElements.define('x-fake',class extends HTMLElement{});\n`;
 mkdirSync(join(dist, 'elements', 'chunks'), { recursive: true });
+mkdirSync(join(dist, 'locales'), { recursive: true });
 writeFileSync(join(dist, 'partnerkit.js'), bundleSource);
 writeFileSync(join(dist, 'custom-elements.json'), JSON.stringify({ schemaVersion: '1.0.0', modules: [] }));
 writeFileSync(join(dist, 'elements', 'partner-session.js'), `import{a}from"./chunks/lit-AbC_12-x.js";a();\n`);
 writeFileSync(join(dist, 'elements', 'chunks', 'lit-AbC_12-x.js'), 'export const a=()=>{};\n');
+writeFileSync(join(dist, 'locales', 'de.js'), 'export const templates={s1:`Anmelden`};\n');
 writeFileSync(join(dist, 'secret.txt'), 'not for the web');
 
 const t = await createTestApp({ distDir: dist });
@@ -109,6 +111,18 @@ test('per-element entries revalidate; their content-hashed chunks are immutable'
   assert.equal(chunk.headers.get('cross-origin-resource-policy'), 'cross-origin');
 });
 
+test('GET /locales/<locale>.js answers the translations the bundle loads, for any origin, revalidated', async () => {
+  const res = await t.request('/locales/de.js', { headers: fromAnotherSite });
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type') ?? '', /^text\/javascript\b/);
+  assert.equal(res.headers.get('access-control-allow-origin'), '*');
+  assert.equal(res.headers.get('cross-origin-resource-policy'), 'cross-origin');
+  assert.equal(res.headers.get('cache-control'), 'no-cache');
+  assert.match(await res.text(), /Anmelden/);
+  await assertErrorShape(await t.request('/locales/fr.js'), 404, 'not_found');
+  await assertErrorShape(await t.request('/locales/..%2Fsecret.txt'), 404);
+});
+
 test('GET /custom-elements.json answers the manifest as JSON, readable from any origin', async () => {
   const res = await t.request('/custom-elements.json', { headers: fromAnotherSite });
   assert.equal(res.status, 200);
@@ -130,7 +144,7 @@ test('without a dist folder the app serves none of it', async () => {
 
 test('/openapi.json documents the distribution routes as public', async () => {
   const document = await json(await t.request('/openapi.json'));
-  for (const path of ['/partnerkit.js', '/custom-elements.json', '/elements/{file}', '/elements/chunks/{file}']) {
+  for (const path of ['/partnerkit.js', '/custom-elements.json', '/elements/{file}', '/elements/chunks/{file}', '/locales/{file}']) {
     assert.ok(document.paths[path]?.get, `${path} is documented`);
     assert.equal(document.paths[path].get.security, undefined, `${path} needs no token`);
   }

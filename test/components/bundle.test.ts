@@ -73,4 +73,20 @@ describe('dist/partnerkit.js', () => {
       stub.restore();
     }
   });
+
+  it('shows German from dist/locales/de.js, beside the bundle, and English again', async () => {
+    const el = document.createElement('partner-sign-in');
+    el.setAttribute('locale', 'de');
+    document.body.append(el);
+    try {
+      const title = () => el.shadowRoot?.querySelector('[part="title"]')?.textContent?.trim();
+      await waitUntil(() => title() === 'Anmelden', 'the German sign-in never appeared', { timeout: 3000 });
+      const fetched = performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname);
+      expect(fetched).to.include('/dist/locales/de.js');
+      el.setAttribute('locale', 'en');
+      await waitUntil(() => title() === 'Sign in', 'English never came back', { timeout: 3000 });
+    } finally {
+      el.remove();
+    }
+  });
 });
