@@ -4,6 +4,7 @@ import type { PartnerPortal, PartnerSession, PartnerSignIn } from '../../compone
 import { formatDate } from '../../components/dates.ts';
 import { getLocale, msg } from '../../components/localize.ts';
 import { formatMoney } from '../../components/money.ts';
+import { formatNumber, formatPercent, plural } from '../../components/numbers.ts';
 import { stubFetch, type FetchStub } from './fetch-stub.ts';
 import { adminMe, adminSession, errors } from './fixtures.ts';
 import { overviewFull } from './fixtures-overview.ts';
@@ -88,9 +89,15 @@ describe('languages', () => {
     await until(() => getLocale() === 'de', 'German');
     expect(formatDate('2027-01-23T12:00:00Z')).to.equal('23.01.2027');
     expect(formatMoney(21500, 'EUR')).to.equal('215,00\u00a0€');
+    expect(formatNumber(1234)).to.equal('1.234');
+    expect(formatPercent(0.25)).to.equal('25\u00a0%');
+    const customers = (n: number) => plural(n, { one: () => 'one', other: () => `other ${n}` });
+    expect([customers(1), customers(2), customers(0)]).to.deep.equal(['one', 'other 2', 'other 0']);
     el.setAttribute('locale', 'ja');
     await until(() => getLocale() === 'ja', 'Japanese');
     expect(formatDate('2027-01-23T12:00:00Z')).to.equal('2027/01/23');
+    // Japanese has no singular: `other` for one as well.
+    expect(customers(1)).to.equal('other 1');
   });
 
   it('falls back to English for an unknown locale and for a string without a translation', async () => {
