@@ -169,6 +169,19 @@ function weekOf(at: Date): string {
   return monday.toISOString().slice(0, 10);
 }
 
+/**
+ * The 12 Mondays of the sign-up series (oldest first) and the Monday the 90-day figures count
+ * from. They change only at midnight UTC, so each day's are worked out once.
+ */
+let weeks: { day: number; since: string; mondays: string[] } | undefined;
+function weeksAt(at: Date) {
+  const today = Math.floor(at.getTime() / day);
+  if (weeks?.day !== today) {
+    weeks = { day: today, since: weekOf(new Date(at.getTime() - 90 * day)), mondays: Array.from({ length: 12 }, (_, i) => weekOf(new Date(at.getTime() - (11 - i) * week))) };
+  }
+  return weeks;
+}
+
 const iso = (at: Date | string) => new Date(at).toISOString();
 // States are written into the SQL, never bound: Postgres can then use the partial indexes on them
 // in the statements' generic plans (a bound value might be any state).
@@ -235,14 +248,14 @@ export async function getOverview(deps: Deps, auth: Auth, query: OverviewQuery):
   const seesWebhooks = can(actor, 'webhooks:manage');
   if (!seesCustomers && !seesMoney && !seesWebhooks) return overview;
 
-  const since = weekOf(new Date(at.getTime() - 90 * day));
+  const { since, mondays } = weeksAt(at);
   const cursor = seesCustomers ? decodeAttentionCursor(query.cursor) : null;
   const mode = listMode(seesCustomers, cursor);
   const [figures] = await prepared(deps.db, `partnerkit_overview_${mode}`, (name) => prepareOverview(deps.db, mode, name)).execute({
     partnerId: actor.companyId,
     now: at.toISOString(),
     since,
-    seriesFrom: weekOf(new Date(at.getTime() - 11 * week)),
+    seriesFrom: mondays[0],
     fetch: query.limit + 1,
     cursorDeadline: cursor?.deadline ?? null,
     cursorKind: cursor?.kind ?? null,
@@ -273,17 +286,13 @@ export async function getOverview(deps: Deps, auth: Auth, query: OverviewQuery):
   };
   const weekly = new Map(row.signups.map((w) => [w.week, w.signups]));
   overview.series = {
-    signupsPerWeek: Array.from({ length: 12 }, (_, i) => {
-      const monday = weekOf(new Date(at.getTime() - (11 - i) * week));
-      return { week: monday, signups: weekly.get(monday) ?? 0 };
-    }),
+    signupsPerWeek: mondays.map((monday) => ({ week: monday, signups: weekly.get(monday) ?? 0 })),
     redemptionsPerOffer: row.redemptions,
   };
   overview.attention = attentionPage(row, at, query.limit);
   return overview;
 }
 
-/** Endpoints the deliveries' failures turned off (a short range of the partner's few endpoints). */
 // ---------------------------------------------------------------------------------------------
 // The attention list
 
