@@ -243,7 +243,7 @@ describe('<partner-role-picker>', () => {
       expect(picker.validationMessage).to.equal('Choose full or limited access, or No.');
       picker.setAttribute('locale', 'ja');
       await waitUntil(() => legends(picker)[0] === '自社への管理者アクセス', 'Japanese');
-      expect(picker.validationMessage).to.equal('フルアクセスまたは制限付きアクセスを選択するか、「いいえ」を選択してください。');
+      expect(picker.validationMessage).to.equal('フルアクセスか制限付きアクセス、または「いいえ」を選択してください。');
       expect(pickerRadio(picker, 'partner', 'いいえ').checked).to.equal(false);
       picker.setAttribute('locale', 'de');
       await waitUntil(() => legends(picker)[0] === 'Administrativer Zugriff auf Ihr Unternehmen', 'German');
