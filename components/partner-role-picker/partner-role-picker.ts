@@ -3,11 +3,12 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { ApiElement } from '../api/api-element.ts';
 import type { CompanyRole, PartnerAccess, RolesView } from '../api/client.ts';
 import { loadingLine } from '../busy.ts';
-import { toApiError } from '../error-messages.ts';
+import { errorText } from '../error-messages.ts';
 import { FormAssociated } from '../form-associated.ts';
 import { controls } from '../styles/controls.ts';
 import { tokens } from '../styles/tokens.ts';
 import styles from './partner-role-picker.styles.ts';
+import { msg } from '../localize.ts';
 
 /** What the picker holds: the user's admin roles in their own company and their partner access. */
 export interface RolePickerValue {
@@ -39,8 +40,9 @@ function toValue(input: unknown): RolePickerValue {
   };
 }
 
-const roleMessage = 'Choose one of the roles, or No.';
-const levelMessage = 'Choose full or limited access, or No.';
+// Functions: read in the language of the moment. "No" is the label of the radio (`#renderYesNo`).
+const roleMessage = () => msg('Choose one of the roles, or No.', { desc: '"No": the radio button' });
+const levelMessage = () => msg('Choose full or limited access, or No.', { desc: '"No": the radio button' });
 
 /**
  * The user settings block of the user editor: administrative access to your company (No, or Yes
@@ -203,7 +205,7 @@ export class PartnerRolePicker extends FormAssociated(ApiElement) {
     const levelMissing = this.#partnerShown && this.partnerAdmin && !this.partnerLevel;
     if (roleMissing || levelMissing) {
       const anchor = this.renderRoot?.querySelector<HTMLElement>(roleMissing ? 'input[name="company-role"]' : 'input[name="partner-level"]');
-      this.internals.setValidity({ valueMissing: true }, roleMissing ? roleMessage : levelMessage, anchor ?? undefined);
+      this.internals.setValidity({ valueMissing: true }, roleMissing ? roleMessage() : levelMessage(), anchor ?? undefined);
     } else {
       this.internals.setValidity({});
     }
@@ -219,7 +221,7 @@ export class PartnerRolePicker extends FormAssociated(ApiElement) {
   protected override render() {
     const { status, value, error } = this.#setup;
     if (status === TaskStatus.ERROR) return this.#renderError(error);
-    if (!value) return loadingLine('Loading roles…');
+    if (!value) return loadingLine(msg('Loading roles…'));
     const disabled = this.isDisabled;
     return html`
       <div part="picker">
@@ -233,18 +235,18 @@ export class PartnerRolePicker extends FormAssociated(ApiElement) {
     const missing = this.companyAdmin && this.selectedRoles.length === 0;
     return html`
       <fieldset part="group company" ?disabled=${disabled}>
-        <legend part="legend">Administrative access to your company</legend>
+        <legend part="legend">${msg('Administrative access to your company')}</legend>
         ${this.#renderYesNo('company-admin', this.companyAdmin, (yes) => (this.companyAdmin = yes))}
         ${this.companyAdmin
           ? html`
               <fieldset part="options" aria-describedby=${missing ? 'company-role-error' : nothing}>
-                <legend part="legend sublegend">Role</legend>
+                <legend part="legend sublegend">${msg('Role')}</legend>
                 ${roles.companyRoles.map((role) =>
                   this.#renderOption('company-role', role.id, role.label, role.description, this.selectedRoles[0] === role.id, () => {
                     this.selectedRoles = [role.id];
                   }),
                 )}
-                ${missing ? html`<p part="field-error" id="company-role-error" class=${this.showMissing ? 'shown' : ''}>${roleMessage}</p>` : nothing}
+                ${missing ? html`<p part="field-error" id="company-role-error" class=${this.showMissing ? 'shown' : ''}>${roleMessage()}</p>` : nothing}
               </fieldset>
             `
           : nothing}
@@ -258,18 +260,18 @@ export class PartnerRolePicker extends FormAssociated(ApiElement) {
     const levels = roles.partnerAccess.filter((l): l is typeof l & { id: Level } => l.id !== 'none').reverse();
     return html`
       <fieldset part="group partner" ?disabled=${disabled}>
-        <legend part="legend">Administrative access to companies you support</legend>
+        <legend part="legend">${msg('Administrative access to companies you support')}</legend>
         ${this.#renderYesNo('partner-admin', this.partnerAdmin, (yes) => (this.partnerAdmin = yes))}
         ${this.partnerAdmin
           ? html`
               <fieldset part="options" aria-describedby=${missing ? 'partner-level-error' : nothing}>
-                <legend part="legend sublegend">Access</legend>
+                <legend part="legend sublegend">${msg('Access', { desc: 'Heading of the partner access levels' })}</legend>
                 ${levels.map((level) =>
                   this.#renderOption('partner-level', level.id, level.label, level.description, this.partnerLevel === level.id, () => {
                     this.partnerLevel = level.id;
                   }),
                 )}
-                ${missing ? html`<p part="field-error" id="partner-level-error" class=${this.showMissing ? 'shown' : ''}>${levelMessage}</p>` : nothing}
+                ${missing ? html`<p part="field-error" id="partner-level-error" class=${this.showMissing ? 'shown' : ''}>${levelMessage()}</p>` : nothing}
               </fieldset>
             `
           : nothing}
@@ -284,7 +286,7 @@ export class PartnerRolePicker extends FormAssociated(ApiElement) {
         ${label}
       </label>
     `;
-    return html`<div part="choices">${choice(false, 'No')}${choice(true, 'Yes')}</div>`;
+    return html`<div part="choices">${choice(false, msg('No'))}${choice(true, msg('Yes'))}</div>`;
   }
 
   #renderOption(name: string, id: string, label: string, description: string, checked: boolean, pick: () => void): TemplateResult {
@@ -318,8 +320,8 @@ export class PartnerRolePicker extends FormAssociated(ApiElement) {
   #renderError(error: unknown): TemplateResult {
     return html`
       <div part="error" role="alert" class="shown">
-        Could not load the roles. ${toApiError(error).message}
-        <div><button type="button" part="button" @click=${() => this.#setup.run()}>Try again</button></div>
+        ${msg('Could not load the roles.')} ${errorText(error)}
+        <div><button type="button" part="button" @click=${() => this.#setup.run()}>${msg('Try again')}</button></div>
       </div>
     `;
   }

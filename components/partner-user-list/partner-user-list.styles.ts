@@ -11,14 +11,16 @@ export default css`
     max-width: 28rem;
   }
 
-  /* Wide: one grid for the whole list, and each row a subgrid of it, so the columns line up. */
+  /* Wide: one grid for the whole list, and each row a subgrid of it, so the columns line up. The
+     first column holds an email of usual length whole, however wide the buttons' language makes
+     the last one (German's are half as wide again as English's). */
   [part~='list'] {
     list-style: none;
     margin: 0;
     padding: 0;
     border-top: 1px solid var(--_color-border);
     display: grid;
-    grid-template-columns: minmax(12rem, 1.4fr) minmax(17.5rem, 1fr) auto;
+    grid-template-columns: minmax(15rem, 1.4fr) minmax(17.5rem, 1fr) auto;
     column-gap: var(--_space);
   }
 
@@ -79,7 +81,8 @@ export default css`
     font-size: 0.9375em;
   }
 
-  @container (max-width: 44rem) {
+  /* Below the three columns' minimum with the buttons' narrowest (and some air). */
+  @container (max-width: 48rem) {
     [part~='list'] {
       display: block;
     }

@@ -16,6 +16,8 @@ import type { PartnerRolePicker, RolePickerValue } from '../partner-role-picker/
 import { controls } from '../styles/controls.ts';
 import { tokens } from '../styles/tokens.ts';
 import styles from './partner-user-list.styles.ts';
+import { msg, str } from '../localize.ts';
+import { formatNumber, plural } from '../numbers.ts';
 
 /** Who is signed in, what they may do, and the roles table: what the list needs before it can show users. */
 interface Setup {
@@ -46,6 +48,24 @@ function isAdmin(user: Pick<UserView, 'companyRoles' | 'partnerAccess'>): boolea
 }
 
 const sameRoles = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((r) => b.includes(r));
+
+/**
+ * The status line under the search once the users are in: how many are shown, whether more can be
+ * loaded, and what they match. Whole sentences, so that each language can order them its own way.
+ */
+function usersSummary(n: number, more: boolean, query: string): string {
+  const count = formatNumber(n);
+  if (n === 0) return query ? msg(str`No users match “${query}”.`) : msg('No users yet.');
+  if (query && more) {
+    return plural(n, {
+      one: () => msg(str`${count} user, more to load matching “${query}”.`),
+      other: () => msg(str`${count} users, more to load matching “${query}”.`),
+    });
+  }
+  if (query) return plural(n, { one: () => msg(str`${count} user matching “${query}”.`), other: () => msg(str`${count} users matching “${query}”.`) });
+  if (more) return plural(n, { one: () => msg(str`${count} user, more to load.`), other: () => msg(str`${count} users, more to load.`) });
+  return plural(n, { one: () => msg(str`${count} user.`), other: () => msg(str`${count} users.`) });
+}
 
 /**
  * The users of the signed-in user's company: search (by name or email), paging, and — as far as
@@ -160,14 +180,15 @@ export class PartnerUserList extends ApiElement {
   protected override render() {
     const { status, value, error } = this.#setup;
     if (!this.client.hasCredentials || (status === TaskStatus.COMPLETE && !value)) {
-      return this.#renderCard(html`<p part="intro">Sign in to see your company\u2019s users.</p>`);
+      return this.#renderCard(html`<p part="intro">${msg('Sign in to see your company’s users.')}</p>`);
     }
     if (status === TaskStatus.ERROR) {
       return this.#renderCard(retryAlert(error, () => this.#setup.run(), 'primary'));
     }
-    if (!value) return this.#renderCard(loadingLine('Loading users…'));
+    if (!value) return this.#renderCard(loadingLine(msg('Loading users…')));
     if (!value.can('users:read')) {
-      return this.#renderCard(html`<p part="intro">Your role does not include seeing the users of ${value.me.company.name}. Ask a global admin if you need it.</p>`);
+      const company = value.me.company.name;
+      return this.#renderCard(html`<p part="intro">${msg(str`Your role does not include seeing the users of ${company}. Ask a global admin if you need it.`)}</p>`);
     }
     return html`
       ${this.#renderCard(html`
@@ -181,9 +202,9 @@ export class PartnerUserList extends ApiElement {
     return html`
       <section part="card" aria-labelledby="users-title">
         <div part="header">
-          <h2 id="users-title" part="title">Users</h2>
+          <h2 id="users-title" part="title">${msg('Users')}</h2>
           ${canCreate
-            ? html`<button type="button" part="button primary add" @click=${() => this.#open({ kind: 'create' }, 'display-name')}>Add user</button>`
+            ? html`<button type="button" part="button primary add" @click=${() => this.#open({ kind: 'create' }, 'display-name')}>${msg('Add user')}</button>`
             : nothing}
         </div>
         ${content}
@@ -192,20 +213,14 @@ export class PartnerUserList extends ApiElement {
   }
 
   #renderSearch(): TemplateResult {
-    return html`<form part="search" role="search" @submit=${this.#search.submit}>${this.#search.field('Search by name or email')}</form>`;
+    return html`<form part="search" role="search" @submit=${this.#search.submit}>${this.#search.field(msg('Search by name or email'))}</form>`;
   }
 
   #renderResults(setup: Setup): TemplateResult {
     const list = this.#users;
     const n = list.items.length;
     const query = this.#search.query;
-    const summary =
-      n === 0
-        ? query
-          ? `No users match \u201c${query}\u201d.`
-          : 'No users yet.'
-        : `${n} ${n === 1 ? 'user' : 'users'}${list.nextCursor ? ', more to load' : ''}${query ? ` matching \u201c${query}\u201d` : ''}.`;
-    return pagedView(list, 'users-title', 'Loading users…', summary, (u) => this.#renderRow(setup, u), 'list', undefined, 'Searching…');
+    return pagedView(list, 'users-title', msg('Loading users…'), usersSummary(n, !!list.nextCursor, query), (u) => this.#renderRow(setup, u), 'list', undefined, msg('Searching…'));
   }
 
   #renderRow(setup: Setup, user: UserView): TemplateResult {
@@ -218,28 +233,27 @@ export class PartnerUserList extends ApiElement {
       <li part="row">
         <div part="identity">
           <span part="name">${user.displayName}</span>
-          ${self ? html`<span part="badge">You</span>` : nothing}
+          ${self ? html`<span part="badge">${msg('You', { desc: 'Badge beside your own name' })}</span>` : nothing}
           <span part="email">${user.email}</span>
           ${user.disabled || user.passwordTemporary
             ? html`<span part="badges">
-                ${user.disabled ? html`<span part="badge disabled-badge">Disabled</span>` : nothing}
-                ${user.passwordTemporary ? html`<span part="badge temporary-badge">Must change password</span>` : nothing}
+                ${user.disabled ? html`<span part="badge disabled-badge">${msg('Disabled')}</span>` : nothing}
+                ${user.passwordTemporary ? html`<span part="badge temporary-badge">${msg('Must change password')}</span>` : nothing}
               </span>`
             : nothing}
         </div>
         <dl part="access" class="pairs">
-          <div><dt>Admin role</dt><dd>${this.#roleLabels(setup.roles, user)}</dd></div>
-          ${partner ? html`<div><dt>Partner access</dt><dd>${this.#accessLabel(setup.roles, user)}</dd></div>` : nothing}
+          ${this.#renderAccess(setup, user, partner)}
         </dl>
         <div part="row-actions">
           ${canEdit
             ? html`<button type="button" part="button edit" @click=${() => this.#open({ kind: 'edit', user, access: { companyRoles: [...user.companyRoles], partnerAccess: user.partnerAccess } }, 'display-name')}>
-                Edit<span class="visually-hidden"> ${user.displayName}</span>
+                ${msg('Edit')}<span class="visually-hidden"> ${user.displayName}</span>
               </button>`
             : nothing}
           ${canReset
             ? html`<button type="button" part="button reset" @click=${() => this.#open({ kind: 'reset', user }, 'confirm-reset')}>
-                Reset password<span class="visually-hidden"> of ${user.displayName}</span>
+                ${msg('Reset password')}<span class="visually-hidden"> ${msg(str`of ${user.displayName}`, { desc: 'Said after the button "Reset password"' })}</span>
               </button>`
             : nothing}
         </div>
@@ -248,7 +262,15 @@ export class PartnerUserList extends ApiElement {
   }
 
   #roleLabels(roles: RolesView, user: Pick<UserView, 'companyRoles'>): string {
-    return user.companyRoles.map((id) => roles.companyRoles.find((r) => r.id === id)?.label ?? id).join(', ') || 'None';
+    return user.companyRoles.map((id) => roles.companyRoles.find((r) => r.id === id)?.label ?? id).join(', ') || msg('None', { id: 'admin-role-none', desc: 'No admin role' });
+  }
+
+  /** A user's admin role and, in a partner company, partner access: the pairs of a `<dl class="pairs">`. */
+  #renderAccess(setup: Setup, user: UserView, partner: boolean): TemplateResult {
+    return html`
+      <div><dt>${msg('Admin role')}</dt><dd>${this.#roleLabels(setup.roles, user)}</dd></div>
+      ${partner ? html`<div><dt>${msg('Partner access')}</dt><dd>${this.#accessLabel(setup.roles, user)}</dd></div>` : nothing}
+    `;
   }
 
   #accessLabel(roles: RolesView, user: Pick<UserView, 'partnerAccess'>): string {
@@ -288,16 +310,16 @@ export class PartnerUserList extends ApiElement {
     const errors = this.#fieldErrors();
     return html`
       <form part="form" @submit=${this.#onCreate}>
-        <h2 id="dialog-title" part="title">Add a user</h2>
-        ${this.#renderField({ id: 'display-name', name: 'displayName', label: 'Display name', errors })}
-        ${this.#renderField({ id: 'email', name: 'email', label: 'Email', type: 'email', errors })}
+        <h2 id="dialog-title" part="title">${msg('Add a user')}</h2>
+        ${this.#renderField({ id: 'display-name', name: 'displayName', label: msg('Display name'), errors })}
+        ${this.#renderField({ id: 'email', name: 'email', label: msg('Email'), type: 'email', errors })}
         ${setup.can('users:manage-admins')
           ? this.#renderPicker(setup, { companyRoles: [], partnerAccess: 'none' }, errors)
-          : html`<p part="hint">New users get no admin role or partner access; a global admin can give them one.</p>`}
+          : html`<p part="hint">${msg('New users get no admin role or partner access; a global admin can give them one.')}</p>`}
         ${errorAlert(this.actionError, (p) => (errors.has(fieldPaths[p] ?? '') ? p : undefined))}
         <div part="actions">
-          ${this.#renderSubmit('Create user', 'Creating…')}
-          <button type="button" part="button" @click=${this.#close}>Cancel</button>
+          ${this.#renderSubmit(msg('Create user'), msg('Creating…'))}
+          ${this.#renderCancel()}
         </div>
       </form>
     `;
@@ -309,33 +331,28 @@ export class PartnerUserList extends ApiElement {
     const canManage = setup.can(isAdmin(user) ? 'users:manage-admins' : 'users:manage');
     return html`
       <form part="form" @submit=${(e: SubmitEvent) => this.#onEdit(e, setup, user)}>
-        <h2 id="dialog-title" part="title">Edit ${user.displayName}</h2>
+        <h2 id="dialog-title" part="title">${msg(str`Edit ${user.displayName}`)}</h2>
         <p part="intro">${user.email}</p>
-        ${this.#renderField({ id: 'display-name', name: 'displayName', label: 'Display name', errors, value: user.displayName })}
+        ${this.#renderField({ id: 'display-name', name: 'displayName', label: msg('Display name'), errors, value: user.displayName })}
         ${setup.can('users:manage-admins')
           ? this.#renderPicker(setup, access, errors)
           : html`
-              <dl part="access" class="pairs">
-                <div><dt>Admin role</dt><dd>${this.#roleLabels(setup.roles, user)}</dd></div>
-                ${setup.me.company.kind === 'partner'
-                  ? html`<div><dt>Partner access</dt><dd>${this.#accessLabel(setup.roles, user)}</dd></div>`
-                  : nothing}
-              </dl>
-              <p part="hint">Only a global admin changes admin roles and partner access.</p>
+              <dl part="access" class="pairs">${this.#renderAccess(setup, user, setup.me.company.kind === 'partner')}</dl>
+              <p part="hint">${msg('Only a global admin changes admin roles and partner access.')}</p>
             `}
         ${canManage && !self
           ? html`
               <div part="field checkbox-field">
                 <input part="checkbox" type="checkbox" id="disabled" name="disabled" ?checked=${user.disabled} aria-describedby="disabled-hint" />
-                <label part="label" for="disabled">Account disabled</label>
-                <p part="hint" id="disabled-hint">A disabled user cannot sign in, and their sessions end at once.</p>
+                <label part="label" for="disabled">${msg('Account disabled')}</label>
+                <p part="hint" id="disabled-hint">${msg('A disabled user cannot sign in, and their sessions end at once.')}</p>
               </div>
             `
           : nothing}
         ${errorAlert(this.actionError, (p) => (errors.has(fieldPaths[p] ?? '') ? p : undefined))}
         <div part="actions">
-          ${this.#renderSubmit('Save changes', 'Saving…')}
-          <button type="button" part="button" @click=${this.#close}>Cancel</button>
+          ${this.#renderSubmit(msg('Save changes'), msg('Saving…'))}
+          ${this.#renderCancel()}
         </div>
       </form>
     `;
@@ -344,15 +361,14 @@ export class PartnerUserList extends ApiElement {
   #renderReset(user: UserView): TemplateResult {
     return html`
       <form part="form" @submit=${(e: SubmitEvent) => this.#onReset(e, user)}>
-        <h2 id="dialog-title" part="title">Reset the password of ${user.displayName}?</h2>
+        <h2 id="dialog-title" part="title">${msg(str`Reset the password of ${user.displayName}?`)}</h2>
         <p part="intro">
-          ${user.displayName} (${user.email}) is signed out everywhere and gets a temporary password, which you
-          pass on. At the next sign-in they choose a new password.
+          ${msg(str`${user.displayName} (${user.email}) is signed out everywhere and gets a temporary password, which you pass on. At the next sign-in they choose a new password.`)}
         </p>
         ${errorAlert(this.actionError)}
         <div part="actions">
-          ${this.#renderSubmit('Reset password', 'Resetting…', 'confirm-reset', 'danger')}
-          <button type="button" part="button" @click=${this.#close}>Cancel</button>
+          ${this.#renderSubmit(msg('Reset password'), msg('Resetting…'), 'confirm-reset', 'danger')}
+          ${this.#renderCancel()}
         </div>
       </form>
     `;
@@ -362,7 +378,7 @@ export class PartnerUserList extends ApiElement {
     const messages = errors.get('access') ?? [];
     // Until it is here, a submit keeps the access as it is (a new user: none), as the picker starts.
     if (!this.#picker.value) {
-      return html`<div part="field">${this.#picker.placeholder('Loading the roles…')}</div>`;
+      return html`<div part="field">${this.#picker.placeholder(msg('Loading roles…'))}</div>`;
     }
     return html`
       <div part="field">
@@ -389,11 +405,15 @@ export class PartnerUserList extends ApiElement {
     return busyButton(`${variant} submit`, label, this.busy && busyLabel, undefined, id);
   }
 
+  #renderCancel(): TemplateResult {
+    return html`<button type="button" part="button" @click=${this.#close}>${msg('Cancel')}</button>`;
+  }
+
   /** Server messages beside their fields; a taken email is about the email field too. */
   #fieldErrors(): Map<string, string[]> {
     const errors = fieldMessages(this.actionError, (path) => fieldPaths[path]);
     const error = this.actionError;
-    if (error && toApiError(error).code === 'email_taken') errors.set('email', ['Another user already has this email.']);
+    if (error && toApiError(error).code === 'email_taken') errors.set('email', [msg('Another user already has this email.')]);
     return errors;
   }
 

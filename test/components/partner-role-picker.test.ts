@@ -1,6 +1,7 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../components/index.ts';
 import type { PartnerRolePicker } from '../../components/index.ts';
+import { getLocale } from '../../components/localize.ts';
 import { stubFetch, type FetchStub } from './fetch-stub.ts';
 import { customerMe, adminMe, roles } from './fixtures-company.ts';
 import { pick, pickerRadio } from './helpers.ts';
@@ -13,6 +14,20 @@ const radio = pickerRadio;
 async function loaded(picker: PartnerRolePicker) {
   await waitUntil(() => picker.shadowRoot!.querySelector('[part~="picker"]'), 'the picker never showed its settings');
   return picker;
+}
+
+/** A picker with its roles in a `<form>` beside a text input, inside a `<fieldset>`. */
+async function inForm(value = '') {
+  const form = await fixture<HTMLFormElement>(html`
+    <form>
+      <input name="displayName" value="Lena" />
+      <fieldset>
+        <partner-role-picker name="access" .roles=${roles} company-kind="partner" value=${value}></partner-role-picker>
+      </fieldset>
+    </form>
+  `);
+  const picker = await loaded(form.querySelector('partner-role-picker')!);
+  return { form, picker, fieldset: form.querySelector('fieldset')! };
 }
 
 describe('<partner-role-picker>', () => {
@@ -94,19 +109,6 @@ describe('<partner-role-picker>', () => {
   });
 
   describe('in a <form>', () => {
-    async function inForm(value = '') {
-      const form = await fixture<HTMLFormElement>(html`
-        <form>
-          <input name="displayName" value="Lena" />
-          <fieldset>
-            <partner-role-picker name="access" .roles=${roles} company-kind="partner" value=${value}></partner-role-picker>
-          </fieldset>
-        </form>
-      `);
-      const picker = await loaded(form.querySelector('partner-role-picker')!);
-      return { form, picker, fieldset: form.querySelector('fieldset')! };
-    }
-
     it('is submitted with the form as access.companyRoles and access.partnerAccess entries', async () => {
       const { form, picker } = await inForm();
       expect(picker.form).to.equal(form);
@@ -196,6 +198,57 @@ describe('<partner-role-picker>', () => {
     // Nothing about partner access is submitted where it does not exist.
     expect([...new FormData(form)]).to.deep.equal([]);
     await expect(fromMe).to.be.accessible();
+  });
+
+  describe('languages', () => {
+    const legends = (picker: PartnerRolePicker) => [...picker.shadowRoot!.querySelectorAll('legend')].map((l) => l.textContent!.trim());
+    afterEach(async () => {
+      // English again for what runs next (as localize.test.ts does).
+      fixtureCleanup();
+      await fixture(html`<partner-role-picker .roles=${roles} company-kind="partner" locale="en"></partner-role-picker>`);
+      await waitUntil(() => getLocale() === 'en', 'back to English');
+      fixtureCleanup();
+    });
+
+    it('asks its questions in German, with the missing choice in German, and is accessible', async () => {
+      const { form, picker } = await inForm();
+      picker.setAttribute('locale', 'de');
+      await waitUntil(() => legends(picker)[0] === 'Administrativer Zugriff auf Ihr Unternehmen', 'the German picker');
+      expect(legends(picker)).to.deep.equal(['Administrativer Zugriff auf Ihr Unternehmen', 'Administrativer Zugriff auf die von Ihnen betreuten Unternehmen']);
+      await pick(picker, 'company', 'Ja');
+      expect(legends(picker)[1]).to.equal('Rolle');
+      expect(form.checkValidity()).to.equal(false);
+      expect(picker.validationMessage).to.equal('Wählen Sie eine der Rollen oder \u201eNein\u201c.');
+      await picker.updateComplete;
+      expect(picker.shadowRoot!.querySelector('[part~="field-error"]')!.textContent).to.equal(picker.validationMessage);
+      // The roles' own labels come from the catalogue as they are.
+      await pick(picker, 'company', 'Billing admin');
+      await pick(picker, 'partner', 'Ja');
+      expect(legends(picker)[3]).to.equal('Zugriff');
+      await expect(picker).to.be.accessible();
+    });
+
+    it('says in Japanese that the roles could not be loaded, with the error code in Japanese', async () => {
+      stub.on('GET /api/roles', { status: 503, body: { error: { code: 'database_unavailable', message: 'The database is not reachable; try again shortly.' } } });
+      const picker = await fixture<PartnerRolePicker>(html`<partner-role-picker api-base=${apiBase} token="pks_x" company-kind="partner" locale="ja"></partner-role-picker>`);
+      await waitUntil(() => picker.shadowRoot!.querySelector('[role="alert"]')?.textContent?.includes('ロールを読み込めませんでした。'), 'no Japanese error');
+      expect(picker.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('現在サービスに接続できません。');
+      expect(picker.shadowRoot!.querySelector('[part~="button"]')!.textContent).to.equal('再試行');
+      await expect(picker).to.be.accessible();
+    });
+
+    it('renders again, validation message included, when its locale attribute changes', async () => {
+      const { picker } = await inForm();
+      await pick(picker, 'partner', 'Yes');
+      expect(picker.validationMessage).to.equal('Choose full or limited access, or No.');
+      picker.setAttribute('locale', 'ja');
+      await waitUntil(() => legends(picker)[0] === '自社への管理者アクセス', 'Japanese');
+      expect(picker.validationMessage).to.equal('フルアクセスか制限付きアクセス、または「いいえ」を選択してください。');
+      expect(pickerRadio(picker, 'partner', 'いいえ').checked).to.equal(false);
+      picker.setAttribute('locale', 'de');
+      await waitUntil(() => legends(picker)[0] === 'Administrativer Zugriff auf Ihr Unternehmen', 'German');
+      expect(picker.validationMessage).to.equal('Wählen Sie vollen oder eingeschränkten Zugriff oder \u201eNein\u201c.');
+    });
   });
 
   it('shows an error with a retry when the roles cannot be loaded', async () => {

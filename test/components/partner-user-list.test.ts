@@ -1,6 +1,7 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../components/index.ts';
 import type { PartnerRolePicker, PartnerUserList } from '../../components/index.ts';
+import { getLocale } from '../../components/localize.ts';
 import { stubFetch, type Answer, type FetchStub, type RecordedCall } from './fetch-stub.ts';
 import {
   adminMe,
@@ -368,6 +369,76 @@ describe('<partner-user-list>', () => {
     stub.on('GET /api/users', { status: 200, body: allUsers });
     button(el, 'Try again').click();
     await listed(el);
+  });
+
+  describe('languages', () => {
+    const title = (el: PartnerUserList) => text(el, '#users-title');
+    afterEach(async () => {
+      // Back to English for the tests after these, and the other files (as localize.test.ts does).
+      fixtureCleanup();
+      const reset = await fixture(html`<partner-user-list locale="en"></partner-user-list>`);
+      await waitUntil(() => getLocale() === 'en', 'back to English');
+      reset.remove();
+    });
+
+    it('lists the users in German: heading, search, count, badges, roles and buttons', async () => {
+      const el = await list();
+      el.setAttribute('locale', 'de');
+      await waitUntil(() => title(el) === 'Benutzer', 'the German list');
+      expect(button(el, 'Benutzer hinzufügen')).to.exist;
+      expect(inputLabelled(el, 'Nach Name oder E-Mail-Adresse suchen')).to.exist;
+      expect(text(el, '[part~="status"]')).to.equal('7 Benutzer.');
+      const ada = rowOf(el, 'Ada Admin');
+      expect(ada.querySelector('[part~="badge"]')!.textContent).to.equal('Sie');
+      expect([...ada.querySelectorAll('dt')].map((dt) => dt.textContent)).to.deep.equal(['Administratorrolle', 'Partnerzugriff']);
+      // No admin role: the widget's own word; the roles' labels come from the catalogue as they are.
+      expect(rowOf(el, 'Stu Staff').querySelector('dd')!.textContent).to.equal('Keine');
+      expect(buttonsOf(rowOf(el, 'Stu Staff'))).to.deep.equal(['Bearbeiten Stu Staff', 'Passwort zurücksetzen für Stu Staff']);
+      await expect(el).to.be.accessible();
+
+      fill(el, 'Nach Name oder E-Mail-Adresse suchen', 'zzz');
+      await waitUntil(() => text(el, '[part~="status"]') === 'Keine Benutzer passen zu \u201ezzz\u201c.', 'the German empty state');
+    });
+
+    it('asks to confirm a reset in Japanese, and adds a user with the role picker in Japanese', async () => {
+      const el = await list();
+      el.setAttribute('locale', 'ja');
+      await waitUntil(() => title(el) === 'ユーザー', 'the Japanese list');
+      expect(text(el, '[part~="status"]')).to.equal('ユーザーは7人です。');
+      button(el, 'パスワードをリセット （Stu Staff さん）').click();
+      await waitUntil(() => dialog(el).open);
+      expect(text(el, '#dialog-title')).to.equal('Stu Staff さんのパスワードをリセットしますか？');
+      expect(text(el, 'dialog [part~="intro"]')).to.match(/^Stu Staff さん（staff@northwind\.example）はすべての場所でサインアウトされ/);
+      expect(button(el, 'パスワードをリセット')).to.exist;
+      await expect(el).to.be.accessible();
+      const closed = oneEvent(dialog(el), 'close');
+      button(el, 'キャンセル').click();
+      await closed;
+
+      button(el, 'ユーザーを追加').click();
+      await waitUntil(() => dialog(el).open);
+      expect(text(el, '#dialog-title')).to.equal('ユーザーを追加');
+      expect(inputLabelled(el, '表示名')).to.exist;
+      await waitUntil(() => picker(el).shadowRoot!.querySelector('[part~="picker"]'), 'no role picker');
+      expect(picker(el).shadowRoot!.querySelector('legend')!.textContent).to.equal('自社への管理者アクセス');
+      await pick(picker(el), 'partner', 'はい');
+      expect(button(el, 'ユーザーを作成')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+
+    it('renders again in the language its locale attribute names', async () => {
+      const el = await list(3);
+      expect([title(el), text(el, '[part~="status"]')]).to.deep.equal(['Users', '3 users, more to load.']);
+      el.setAttribute('locale', 'de');
+      await waitUntil(() => title(el) === 'Benutzer', 'German');
+      expect(text(el, '[part~="status"]')).to.equal('3 Benutzer, weitere können geladen werden.');
+      el.setAttribute('locale', 'ja');
+      await waitUntil(() => title(el) === 'ユーザー', 'Japanese');
+      expect(text(el, '[part~="status"]')).to.equal('ユーザーは3人です。さらに読み込めます。');
+      el.setAttribute('locale', 'en');
+      await waitUntil(() => title(el) === 'Users', 'English again');
+      expect(button(el, 'Add user')).to.exist;
+    });
   });
 
   it('asks to sign in when there is no token', async () => {

@@ -1,0 +1,122 @@
+/**
+ * Screenshots in German and Japanese of `<partner-user-list>` and `<partner-role-picker>` for a
+ * person to look at (long German words, Japanese line breaks), at 1280 and 390 px: on the demo page
+ * (elements from the source, language from `<html lang>`) the list, its add dialog with the role
+ * picker open and a missing choice, its edit and reset dialogs, and the page's form with the
+ * picker; on the partner site (the one-file bundle) the portal's users tab:
+ * `node --import tsx test/e2e/screenshots-languages-users.ts [outDir]` (after `npm run build`).
+ */
+import { mkdirSync } from 'node:fs';
+import { demoPassword } from '../../db/seed.ts';
+import type { Page } from 'playwright-core';
+import { launchBrowser, startDemoServer } from './harness.ts';
+
+const outDir = process.argv[2] ?? '/tmp/pk-shots-languages-users';
+mkdirSync(outDir, { recursive: true });
+const only = process.env.LANGS?.split(',');
+const words = {
+  de: {
+    email: 'E-Mail-Adresse',
+    password: 'Passwort',
+    signIn: 'Anmelden',
+    signOut: 'Abmelden',
+    add: 'Benutzer hinzufügen',
+    displayName: 'Anzeigename',
+    yes: 'Ja',
+    create: 'Benutzer anlegen',
+    cancel: 'Abbrechen',
+    edit: 'Bearbeiten Stu Staff',
+    reset: 'Passwort zurücksetzen für Stu Staff',
+    tab: 'Benutzer',
+  },
+  ja: {
+    email: 'メールアドレス',
+    password: 'パスワード',
+    signIn: 'サインイン',
+    signOut: 'サインアウト',
+    add: 'ユーザーを追加',
+    displayName: '表示名',
+    yes: 'はい',
+    create: 'ユーザーを作成',
+    cancel: 'キャンセル',
+    edit: '編集 Stu Staff',
+    reset: 'パスワードをリセット （Stu Staff さん）',
+    tab: 'ユーザー',
+  },
+};
+type Words = (typeof words)['de'];
+
+/** Signs the global admin in on the demo page, then takes every state of the list and the picker. */
+async function shootDemoPage(page: Page, url: string, w: Words, path: (state: string) => string) {
+  await page.goto(url);
+  const signIn = page.locator('partner-sign-in').first();
+  await signIn.getByLabel(w.email).fill('admin@northwind.example');
+  await signIn.getByLabel(w.password).fill(demoPassword);
+  await signIn.getByRole('button', { name: w.signIn }).click();
+  await signIn.getByRole('button', { name: w.signOut }).waitFor();
+
+  const list = page.locator('partner-user-list');
+  await list.getByRole('button', { name: w.edit }).waitFor();
+  await list.screenshot({ path: path('user-list') });
+
+  // The dialog scrolls: its top, then its end.
+  const dialog = list.locator('dialog');
+  const shootDialog = async (state: string) => {
+    await dialog.evaluate((d) => (d.scrollTop = 0));
+    await dialog.screenshot({ path: path(`${state}-top`) });
+    await dialog.evaluate((d) => (d.scrollTop = d.scrollHeight));
+    await dialog.screenshot({ path: path(`${state}-end`) });
+    await dialog.getByRole('button', { name: w.cancel }).click();
+  };
+
+  // The add dialog with both settings on "Yes" and nothing chosen: every text of the picker.
+  await list.getByRole('button', { name: w.add }).click();
+  const picker = dialog.locator('partner-role-picker');
+  await picker.locator('[part~="picker"]').waitFor();
+  await dialog.getByLabel(w.displayName).fill('Lena Limited');
+  await dialog.getByLabel(w.email).fill('lena@northwind.example');
+  for (const group of ['company', 'partner']) await picker.locator(`[part~="${group}"] [part~="choices"]`).getByText(w.yes, { exact: true }).click();
+  await dialog.getByRole('button', { name: w.create }).click(); // the form's validation shows what is missing
+  await picker.locator('[part~="field-error"].shown').first().waitFor();
+  await shootDialog('add-dialog');
+
+  await list.getByRole('button', { name: w.edit }).click();
+  await dialog.locator('partner-role-picker [part~="picker"]').waitFor();
+  await shootDialog('edit-dialog');
+
+  await list.getByRole('button', { name: w.reset }).click();
+  await dialog.locator('#confirm-reset').waitFor();
+  await dialog.screenshot({ path: path('reset-dialog') });
+  await dialog.getByRole('button', { name: w.cancel }).click();
+
+  await page.locator('#access-form').screenshot({ path: path('form-picker') });
+}
+
+const views = [
+  { device: 'desktop', viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
+  { device: 'phone', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 },
+] as const;
+const langs = (Object.keys(words) as (keyof typeof words)[]).filter((l) => !only || only.includes(l));
+
+const server = await startDemoServer();
+const browser = await launchBrowser();
+try {
+  for (const { device, ...view } of views) {
+    for (const lang of langs) {
+      const w = words[lang];
+      const page = await browser.newPage(view);
+      const path = (state: string) => `${outDir}/${lang}-${device}-${state}.png`;
+      await shootDemoPage(page, `${server.url}?lang=${lang}`, w, path);
+
+      await page.goto(`${server.partnerSiteUrl}?lang=${lang}`);
+      await page.locator('partner-portal').getByRole('tab', { name: w.tab }).click();
+      await page.locator('partner-portal partner-user-list').getByRole('button', { name: w.edit }).waitFor();
+      await page.screenshot({ path: path('site-users'), fullPage: device === 'desktop' });
+      await page.close();
+    }
+  }
+  console.log(`screenshots in ${outDir}`);
+} finally {
+  await browser.close();
+  await server.close();
+}
