@@ -157,6 +157,7 @@ export class PartnerWebhooks extends ApiElement {
     selected: { state: true },
     rowBusy: { state: true },
     notice: { state: true },
+    copied: { state: true },
   };
 
   private dialog: Dialog | null = null;
