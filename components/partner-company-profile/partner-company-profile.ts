@@ -318,7 +318,7 @@ export class PartnerCompanyProfile extends ApiElement {
                     aria-describedby=${messages.length ? `${id}-error` : nothing}
                   />
                   <button type="button" part="button remove-origin" @click=${() => this.#removeOrigin(index)}>
-                    ${msg('Remove')}<span class="visually-hidden"> ${msg(str`allowed origin ${line}`, { desc: 'Read after "Remove" by screen readers: the line of the list of allowed origins it removes.' })}</span>
+                    ${msg('Remove')}<span class="visually-hidden"> ${msg(str`allowed origin ${line}`, { desc: 'After “Remove”, for screen readers.' })}</span>
                   </button>
                 </div>
                 ${fieldError(id, messages)}

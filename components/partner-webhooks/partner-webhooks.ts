@@ -102,13 +102,13 @@ const deliveryStates: Record<WebhookDelivery['status'], [string, Text]> = {
 
 /** A line of an attempt log. The status code, the error and the milliseconds are shown as they were recorded (the error is the BFF's, in English). */
 function attemptLine(a: WebhookDelivery['attemptLog'][number]): string {
-  const outcome = `${a.statusCode ?? msg('no answer', { desc: 'In the attempt log, in place of an HTTP status code: the receiver did not answer.' })}${a.error ? ` (${a.error})` : ''}`;
+  const outcome = `${a.statusCode ?? msg('no answer')}${a.error ? ` (${a.error})` : ''}`;
   return msg(str`Attempt ${formatNumber(a.attempt)}, ${formatDateTime(a.at)}: ${outcome}, ${a.latencyMs} ms`);
 }
 
 /** After a row's button, for screen readers: which endpoint it acts on. */
 const forEndpoint = (e: WebhookEndpoint) =>
-  html`<span class="visually-hidden"> ${msg(str`for ${e.url}`, { desc: 'Read after a button (Send test event, Disable, Delete…): the endpoint it acts on.' })}</span>`;
+  html`<span class="visually-hidden"> ${msg(str`for ${e.url}`, { desc: 'After a button, for screen readers: its endpoint.' })}</span>`;
 
 /**
  * The partner's webhook endpoints: where partnerkit sends the company's events (a customer signing
@@ -292,7 +292,7 @@ export class PartnerWebhooks extends ApiElement {
         ${e.description ? html`<p part="description">${e.description}</p>` : nothing}
         <dl part="facts" class="pairs">
           <div><dt>${msg('Events')}</dt><dd>${e.eventTypes.length ? e.eventTypes.join(', ') : msg('All events')}</dd></div>
-          <div><dt>${msg('State', { desc: 'The status of a webhook endpoint: enabled, disabled…' })}</dt><dd><span part="badge ${state}">${stateText}</span></dd></div>
+          <div><dt>${msg('State', { desc: 'An endpoint’s status.' })}</dt><dd><span part="badge ${state}">${stateText}</span></dd></div>
           ${previous ? html`<div><dt>${msg('Old secret')}</dt><dd>${msg(str`Still signs until ${formatDateTime(previous)}`)}</dd></div>` : nothing}
         </dl>
         <div part="row-actions actions">
@@ -337,7 +337,7 @@ export class PartnerWebhooks extends ApiElement {
           <div>
             <dt>${msg('Attempts')}</dt>
             <dd>${d.status === 'pending' && d.nextAttemptAt
-              ? msg(str`${attempts}, next ${formatRelative(d.nextAttemptAt)}`, { desc: 'The number of attempts so far, then when the next one is made.' })
+              ? msg(str`${attempts}, next ${formatRelative(d.nextAttemptAt)}`, { desc: 'Attempts so far; when the next is due.' })
               : attempts}</dd>
           </div>
           <div><dt>${msg('Last status')}</dt><dd>${d.lastStatusCode ?? (d.attempts ? msg('No answer') : '—')}</dd></div>
@@ -358,7 +358,7 @@ export class PartnerWebhooks extends ApiElement {
         <div part="actions">
           ${busyButton(
             '',
-            html`${msg('Replay')}<span class="visually-hidden"> ${msg(str`${d.event.type} of ${formatDateTime(d.createdAt)}`, { desc: 'Read after "Replay" by screen readers: the event type and when the delivery was made.' })}</span>`,
+            html`${msg('Replay')}<span class="visually-hidden"> ${msg(str`${d.event.type} of ${formatDateTime(d.createdAt)}`, { desc: 'After “Replay”, for screen readers: event type, date.' })}</span>`,
             this.rowBusy[id] ?? null,
             () => this.#replay(e, d),
             id,
@@ -573,7 +573,7 @@ export class PartnerWebhooks extends ApiElement {
     void this.#rowAction(`test-${e.id}`, e.id, msg('Sending…'), async (client) => {
       const delivery = await client.testWebhookEndpoint(e.id);
       if (this.selected === e.id) this.#deliveries.prepend(delivery);
-      this.notice = () => msg(str`Test event queued for ${e.url}; its delivery shows under Deliveries.`, { desc: '"Deliveries" is the name of the button that shows an endpoint\'s deliveries.' });
+      this.notice = () => msg(str`Test event queued for ${e.url}; its delivery shows under Deliveries.`, { desc: 'Deliveries: the button.' });
       this.dispatchEvent(partnerEvent('partner-webhook-test-sent', { endpointId: e.id, delivery }));
     });
   }
