@@ -3,6 +3,7 @@
  * that is not secure), the text selected in its read-only input for the person to copy.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { msg } from './localize.ts';
 
 export type CopyResult = 'copied' | 'selected';
 
@@ -20,8 +21,8 @@ export async function copyText(text: string, input: HTMLInputElement | null | un
 
 /** What a live region says after a copy. */
 export function copyMessage(result: CopyResult | null): string {
-  if (result === 'copied') return 'Copied to the clipboard.';
-  return result === 'selected' ? 'Selected: press Ctrl+C (\u2318C on a Mac) to copy.' : '';
+  if (result === 'copied') return msg('Copied to the clipboard.');
+  return result === 'selected' ? msg('Selected: press Ctrl+C (⌘C on a Mac) to copy.') : '';
 }
 
 export interface CopyField {
@@ -62,7 +63,7 @@ export function copyField(f: CopyField): TemplateResult {
           autocomplete="off"
           @focus=${(e: Event) => (e.target as HTMLInputElement).select()}
         />
-        <button type="button" part="button copy" @click=${copy}>${f.buttonLabel ?? 'Copy'}</button>
+        <button type="button" part="button copy" @click=${copy}>${f.buttonLabel ?? msg('Copy')}</button>
       </div>
       ${f.hint ? html`<p part="hint" id="${f.id}-hint">${f.hint}</p>` : nothing}
       <p part="status" role="status">${copyMessage(f.copied)}</p>

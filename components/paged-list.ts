@@ -7,6 +7,7 @@ import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { busyButton } from './busy.ts';
 import { errorAlert, retryAlert } from './error-messages.ts';
+import { msg } from './localize.ts';
 
 export interface Page<T> {
   items: T[];
@@ -120,7 +121,7 @@ export function loadMoreControls<T extends { id: string }, A extends readonly un
     ${list.moreError ? errorAlert(explain(list.moreError)) : nothing}
     ${list.first.status === TaskStatus.COMPLETE && list.nextCursor
       ? html`
-          <div part="actions">${busyButton('more', 'Load more', list.loadingMore && 'Loading more…', () => list.loadMore())}</div>
+          <div part="actions">${busyButton('more', msg('Load more'), list.loadingMore && msg('Loading more…'), () => list.loadMore())}</div>
         `
       : nothing}
   `;
@@ -141,7 +142,7 @@ export function pagedView<T extends { id: string }, A extends readonly unknown[]
   row: (item: T) => TemplateResult,
   part = 'items',
   explain: (error: unknown) => unknown = (error) => error,
-  updating = 'Updating\u2026',
+  updating = msg('Updating…'),
 ): TemplateResult {
   const { status, error } = list.first;
   if (status === TaskStatus.ERROR) return retryAlert(explain(error), () => list.first.run());

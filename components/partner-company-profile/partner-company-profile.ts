@@ -10,6 +10,8 @@ import { fieldError, textField } from '../text-field.ts';
 import { controls } from '../styles/controls.ts';
 import { tokens } from '../styles/tokens.ts';
 import styles from './partner-company-profile.styles.ts';
+import { msg, str } from '../localize.ts';
+import { formatNumber } from '../numbers.ts';
 
 type Address = NonNullable<CompanyView['address']>;
 type AddressKey = keyof Address;
@@ -32,21 +34,25 @@ interface Loaded {
   company: CompanyView;
 }
 
-const textFields: { key: Exclude<TextKey, 'signupUrl'>; id: string; label: string; type: 'text' | 'email' | 'tel' | 'url'; required?: boolean; placeholder?: string }[] = [
-  { key: 'name', id: 'name', label: 'Company name', type: 'text', required: true },
-  { key: 'email', id: 'email', label: 'Contact email', type: 'email', placeholder: 'support@example.com' },
-  { key: 'phone', id: 'phone', label: 'Phone', type: 'tel', placeholder: '+1 425 555 0100' },
-  { key: 'website', id: 'website', label: 'Website', type: 'url', placeholder: 'https://www.example.com' },
+/** Labels are functions: read in the language of the moment. The placeholders are examples, the same in every language. */
+const textFields: { key: Exclude<TextKey, 'signupUrl'>; id: string; label: () => string; type: 'text' | 'email' | 'tel' | 'url'; required?: boolean; placeholder?: string }[] = [
+  { key: 'name', id: 'name', label: () => msg('Company name'), type: 'text', required: true },
+  { key: 'email', id: 'email', label: () => msg('Contact email'), type: 'email', placeholder: 'support@example.com' },
+  { key: 'phone', id: 'phone', label: () => msg('Phone'), type: 'tel', placeholder: '+1 425 555 0100' },
+  { key: 'website', id: 'website', label: () => msg('Website'), type: 'url', placeholder: 'https://www.example.com' },
 ];
 
-const addressFields: { key: AddressKey; label: string; wide?: boolean }[] = [
-  { key: 'line1', label: 'Street address', wide: true },
-  { key: 'line2', label: 'Address line 2', wide: true },
-  { key: 'city', label: 'City' },
-  { key: 'region', label: 'State or region' },
-  { key: 'postalCode', label: 'Postal code' },
-  { key: 'country', label: 'Country' },
+const addressFields: { key: AddressKey; label: () => string; wide?: boolean }[] = [
+  { key: 'line1', label: () => msg('Street address'), wide: true },
+  { key: 'line2', label: () => msg('Address line 2'), wide: true },
+  { key: 'city', label: () => msg('City') },
+  { key: 'region', label: () => msg('State or region') },
+  { key: 'postalCode', label: () => msg('Postal code') },
+  { key: 'country', label: () => msg('Country') },
 ];
+
+const addressLabel = () => msg('Address');
+const originsLabel = () => msg('Allowed origins for embedding');
 
 function toDraft(company: CompanyView): Draft {
   const address = company.address ?? {};
@@ -172,7 +178,8 @@ export class PartnerCompanyProfile extends ApiElement {
   private draft: Draft | null = null;
   private busy = false;
   private actionError: unknown = null;
-  private notice = '';
+  /** News about the form for the live region, read in the language of the moment. */
+  private notice: (() => string) | null = null;
 
   /** For each origin of the last save, the form line it came from. */
   #originLines: number[] = [];
@@ -192,20 +199,20 @@ export class PartnerCompanyProfile extends ApiElement {
       this.company = loaded?.company ?? null;
       this.draft = loaded ? toDraft(loaded.company) : null;
       this.actionError = null;
-      this.notice = '';
+      this.notice = null;
     },
   });
 
   protected override render() {
     const { status, value, error } = this.#loaded;
     if (!this.client.hasCredentials || (status === TaskStatus.COMPLETE && !value)) {
-      return this.#renderCard(html`<p part="intro">Sign in to see your company profile.</p>`);
+      return this.#renderCard(html`<p part="intro">${msg('Sign in to see your company profile.')}</p>`);
     }
     if (status === TaskStatus.ERROR) {
       return this.#renderCard(retryAlert(error, () => this.#loaded.run(), 'primary'));
     }
     if (!value || !this.company || !this.draft) {
-      return this.#renderCard(loadingLine('Loading the company profile…'));
+      return this.#renderCard(loadingLine(msg('Loading the company profile…')));
     }
     return value.me.permissions.includes('company:update') ? this.#renderForm(this.company, this.draft) : this.#renderReadOnly(this.company);
   }
@@ -213,28 +220,25 @@ export class PartnerCompanyProfile extends ApiElement {
   #renderCard(content: TemplateResult): TemplateResult {
     return html`
       <section part="card" aria-labelledby="profile-title">
-        <h2 id="profile-title" part="title">Company profile</h2>
+        <h2 id="profile-title" part="title">${msg('Company profile')}</h2>
         ${content}
       </section>
     `;
   }
 
   #renderReadOnly(company: CompanyView): TemplateResult {
-    const unset = html`<span class="unset">Not set</span>`;
+    const unset = html`<span class="unset">${msg('Not set')}</span>`;
     const address = addressLines(company.address);
     return this.#renderCard(html`
-      <p part="intro">What your customers see about ${company.name}. Only a global admin can change it.</p>
+      <p part="intro">${msg(str`What your customers see about ${company.name}. Only a global admin can change it.`)}</p>
       <dl part="details" class="pairs">
-        <div><dt>Company name</dt><dd>${company.name}</dd></div>
-        <div><dt>Contact email</dt><dd>${company.email ?? unset}</dd></div>
-        <div><dt>Phone</dt><dd>${company.phone ?? unset}</dd></div>
-        <div><dt>Website</dt><dd>${company.website ?? unset}</dd></div>
-        <div><dt>Address</dt><dd>${address.length ? address.map((line, i) => html`${i ? html`<br />` : nothing}${line}`) : unset}</dd></div>
+        ${textFields.map((f) => html`<div><dt>${f.label()}</dt><dd>${company[f.key] ?? unset}</dd></div>`)}
+        <div><dt>${addressLabel()}</dt><dd>${address.length ? address.map((line, i) => html`${i ? html`<br />` : nothing}${line}`) : unset}</dd></div>
         <div>
-          <dt>Allowed origins for embedding</dt>
+          <dt>${originsLabel()}</dt>
           <dd>${company.allowedOrigins.length ? html`<ul>${company.allowedOrigins.map((o) => html`<li>${o}</li>`)}</ul>` : unset}</dd>
         </div>
-        ${company.kind === 'partner' ? html`<div><dt>Sign-up page</dt><dd>${company.signupUrl ?? html`<span class="unset">The hosted sign-up page</span>`}</dd></div>` : nothing}
+        ${company.kind === 'partner' ? html`<div><dt>${msg('Sign-up page')}</dt><dd>${company.signupUrl ?? html`<span class="unset">${msg('The hosted sign-up page')}</span>`}</dd></div>` : nothing}
       </dl>
     `);
   }
@@ -244,18 +248,18 @@ export class PartnerCompanyProfile extends ApiElement {
     const { changes } = changesOf(company, draft);
     const dirty = Object.keys(changes).length > 0;
     return this.#renderCard(html`
-      <p part="intro">What your customers see about ${company.name}.</p>
+      <p part="intro">${msg(str`What your customers see about ${company.name}.`)}</p>
       <form part="form" @submit=${this.#onSave} @input=${this.#onInput}>
         <div part="fields">
           ${textFields.map((f) =>
-            this.#renderInput({ id: f.id, label: f.label, type: f.type, value: draft[f.key], required: f.required, placeholder: f.placeholder, errors }),
+            this.#renderInput({ id: f.id, label: f.label(), type: f.type, value: draft[f.key], required: f.required, placeholder: f.placeholder, errors }),
           )}
         </div>
         <fieldset part="group address" aria-describedby=${errors.has('address') ? 'address-error' : nothing}>
-          <legend part="legend">Address</legend>
+          <legend part="legend">${addressLabel()}</legend>
           <div part="fields">
             ${addressFields.map((f) =>
-              this.#renderInput({ id: `address-${f.key}`, label: f.label, type: 'text', value: draft.address[f.key], errors, wide: f.wide }),
+              this.#renderInput({ id: `address-${f.key}`, label: f.label(), type: 'text', value: draft.address[f.key], errors, wide: f.wide }),
             )}
           </div>
           ${fieldError('address', errors.get('address'))}
@@ -264,19 +268,19 @@ export class PartnerCompanyProfile extends ApiElement {
         ${company.kind === 'partner'
           ? this.#renderInput({
               id: 'signup-url',
-              label: 'Sign-up page URL',
+              label: msg('Sign-up page URL'),
               type: 'url',
               value: draft.signupUrl,
               placeholder: 'https://www.example.com/signup',
-              hint: 'Your own page that carries the sign-up widget; offer links point there. Leave it empty to use the hosted sign-up page.',
+              hint: msg('Your own page that carries the sign-up widget; offer links point there. Leave it empty to use the hosted sign-up page.'),
               errors,
             })
           : nothing}
         ${errorAlert(this.actionError, (path) => (errors.has(this.#fieldOf(path) ?? '') ? path : undefined))}
-        <p part="notice" class="note" role="status">${this.notice}</p>
+        <p part="notice" class="note" role="status">${this.notice?.()}</p>
         <div part="actions">
-          ${busyButton('primary save', 'Save changes', this.busy && 'Saving…')}
-          ${dirty ? html`<button type="button" part="button discard" @click=${this.#discard}>Discard changes</button>` : nothing}
+          ${busyButton('primary save', msg('Save changes'), this.busy && msg('Saving…'))}
+          ${dirty ? html`<button type="button" part="button discard" @click=${this.#discard}>${msg('Discard changes')}</button>` : nothing}
         </div>
       </form>
     `);
@@ -285,19 +289,19 @@ export class PartnerCompanyProfile extends ApiElement {
   #renderOrigins(draft: Draft, errors: Map<string, string[]>): TemplateResult {
     return html`
       <fieldset part="group origins" aria-describedby="origins-hint${errors.has('origins') ? ' origins-error' : ''}">
-        <legend part="legend">Allowed origins for embedding</legend>
+        <legend part="legend">${originsLabel()}</legend>
         <p part="hint" id="origins-hint">
-          Pages on these origins may embed the widgets: one origin each, like https://www.example.com (http only for
-          http://localhost:PORT).
+          ${msg('Pages on these origins may embed the widgets: one origin each, like https://www.example.com (http only for http://localhost:PORT).')}
         </p>
         <ul part="origin-list">
           ${draft.origins.map((origin, index) => {
             const id = `origin-${index}`;
             const messages = errors.get(id) ?? [];
+            const line = formatNumber(index + 1);
             return html`
               <li part="origin">
                 <div part="origin-row">
-                  <label class="visually-hidden" for=${id}>Allowed origin ${index + 1}</label>
+                  <label class="visually-hidden" for=${id}>${msg(str`Allowed origin ${line}`)}</label>
                   <input
                     part="input"
                     id=${id}
@@ -314,7 +318,7 @@ export class PartnerCompanyProfile extends ApiElement {
                     aria-describedby=${messages.length ? `${id}-error` : nothing}
                   />
                   <button type="button" part="button remove-origin" @click=${() => this.#removeOrigin(index)}>
-                    Remove<span class="visually-hidden"> allowed origin ${index + 1}</span>
+                    ${msg('Remove')}<span class="visually-hidden"> ${msg(str`allowed origin ${line}`, { desc: 'After “Remove”, for screen readers.' })}</span>
                   </button>
                 </div>
                 ${fieldError(id, messages)}
@@ -323,7 +327,7 @@ export class PartnerCompanyProfile extends ApiElement {
           })}
         </ul>
         ${fieldError('origins', errors.get('origins'))}
-        <div><button type="button" part="button add-origin" @click=${this.#addOrigin}>Add origin</button></div>
+        <div><button type="button" part="button add-origin" @click=${this.#addOrigin}>${msg('Add origin')}</button></div>
       </fieldset>
     `;
   }
@@ -364,7 +368,7 @@ export class PartnerCompanyProfile extends ApiElement {
     const input = event.target as HTMLInputElement;
     const draft = this.draft;
     if (!draft) return;
-    this.notice = '';
+    this.notice = null;
     if (input.dataset.origin !== undefined) {
       const origins = [...draft.origins];
       origins[Number(input.dataset.origin)] = input.value;
@@ -405,7 +409,7 @@ export class PartnerCompanyProfile extends ApiElement {
     if (!this.company || this.busy) return;
     this.draft = toDraft(this.company);
     this.actionError = null;
-    this.notice = 'Changes discarded.';
+    this.notice = () => msg('Changes discarded.');
   };
 
   #onSave = async (event: SubmitEvent) => {
@@ -415,18 +419,18 @@ export class PartnerCompanyProfile extends ApiElement {
     const { changes, originLines } = changesOf(this.company, this.draft);
     if (Object.keys(changes).length === 0) {
       this.actionError = null;
-      this.notice = 'Nothing to save: no field changed.';
+      this.notice = () => msg('Nothing to save: no field changed.');
       return;
     }
     this.busy = true;
     this.actionError = null;
-    this.notice = '';
+    this.notice = null;
     this.#originLines = originLines;
     try {
       const company = await loaded.client.updateCompany(changes);
       this.company = company;
       this.draft = toDraft(company);
-      this.notice = 'Saved. Customers see the new details now.';
+      this.notice = () => msg('Saved. Customers see the new details now.');
       this.dispatchEvent(partnerEvent('partner-company-updated', company));
     } catch (error) {
       this.actionError = toApiError(error);

@@ -12,6 +12,8 @@ import { PagedList, pagedView } from '../paged-list.ts';
 import { controls } from '../styles/controls.ts';
 import { tokens } from '../styles/tokens.ts';
 import { fieldError, textField } from '../text-field.ts';
+import { msg, str } from '../localize.ts';
+import { formatNumber, plural } from '../numbers.ts';
 import styles from './partner-webhooks.styles.ts';
 
 /** The event catalogue (bff/domain/events.ts `eventTypes`, which the browser cannot import), in its order. */
@@ -54,18 +56,21 @@ type Dialog =
 /** The add form's fields whose server messages (`details[].path`) are shown beside them. */
 const fieldPaths: Record<string, string> = { 'body.url': 'url', 'body.description': 'description', 'body.eventTypes': 'event-types' };
 
+/** A text kept in state, read in the language of the moment when it is shown. */
+type Text = () => string;
+
 /** What is wrong with an address before the server is asked (the server checks again, and more). */
-function urlProblem(value: string): string | null {
+function urlProblem(value: string): Text | null {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return 'Enter the full address, starting with https://.';
+    return () => msg('Enter the full address, starting with https://.');
   }
   // http only to this machine, for development: the BFF allows it only with WEBHOOKS_ALLOW_HTTP_LOOPBACK=1.
   const loopback = /^(localhost|127(\.\d+){3}|\[::1\])$/.test(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return 'Use an https:// address: webhooks carry your customers\u2019 data.';
-  if (url.username || url.password) return 'Leave the user name and password out of the address: your receiver checks the signature instead.';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return () => msg('Use an https:// address: webhooks carry your customers’ data.');
+  if (url.username || url.password) return () => msg('Leave the user name and password out of the address: your receiver checks the signature instead.');
   return null;
 }
 
@@ -73,27 +78,37 @@ function urlProblem(value: string): string | null {
 function explain(error: unknown): ApiRequestError {
   const e = toApiError(error);
   if (e.code === 'too_many_endpoints') {
-    return new ApiRequestError(e.status, e.code, `You have ${maxEndpoints} endpoints, the most a partner may have. Delete one you no longer use, then add this one.`);
+    return new ApiRequestError(e.status, e.code, msg(str`You have ${formatNumber(maxEndpoints)} endpoints, the most a partner may have. Delete one you no longer use, then add this one.`));
   }
-  if (e.code === 'endpoint_disabled') return new ApiRequestError(e.status, e.code, 'This endpoint is disabled: enable it, then replay the delivery.');
+  if (e.code === 'endpoint_disabled') return new ApiRequestError(e.status, e.code, msg('This endpoint is disabled: enable it, then replay the delivery.'));
   return e;
 }
 
-const urlRefused =
-  'partnerkit does not send webhooks to this address: it must be a public https:// address, not a private, loopback or link-local one.';
+const urlRefused: Text = () =>
+  msg('partnerkit does not send webhooks to this address: it must be a public https:// address, not a private, loopback or link-local one.');
 
 /** An endpoint's state as a badge: its part and its text. */
 function endpointState(e: WebhookEndpoint): [string, string] {
-  if (e.enabled) return e.failingSince ? ['pending', `Enabled, failing since ${formatDate(e.failingSince)}`] : ['active', 'Enabled'];
-  if (e.disabledReason === 'failing') return ['failure', `Disabled because failing since ${formatDate(e.failingSince ?? e.disabledAt ?? e.updatedAt)}`];
-  return ['expired', 'Disabled by you'];
+  if (e.enabled) return e.failingSince ? ['pending', msg(str`Enabled, failing since ${formatDate(e.failingSince)}`)] : ['active', msg('Enabled')];
+  if (e.disabledReason === 'failing') return ['failure', msg(str`Disabled because failing since ${formatDate(e.failingSince ?? e.disabledAt ?? e.updatedAt)}`)];
+  return ['expired', msg('Disabled by you')];
 }
 
-const deliveryStates: Record<WebhookDelivery['status'], [string, string]> = {
-  succeeded: ['success', 'Delivered'],
-  failed: ['failure', 'Failed'],
-  pending: ['pending', 'Pending'],
+const deliveryStates: Record<WebhookDelivery['status'], [string, Text]> = {
+  succeeded: ['success', () => msg('Delivered')],
+  failed: ['failure', () => msg('Failed')],
+  pending: ['pending', () => msg('Pending')],
 };
+
+/** A line of an attempt log. The status code, the error and the milliseconds are shown as they were recorded (the error is the BFF's, in English). */
+function attemptLine(a: WebhookDelivery['attemptLog'][number]): string {
+  const outcome = `${a.statusCode ?? msg('no answer')}${a.error ? ` (${a.error})` : ''}`;
+  return msg(str`Attempt ${formatNumber(a.attempt)}, ${formatDateTime(a.at)}: ${outcome}, ${a.latencyMs} ms`);
+}
+
+/** After a row's button, for screen readers: which endpoint it acts on. */
+const forEndpoint = (e: WebhookEndpoint) =>
+  html`<span class="visually-hidden"> ${msg(str`for ${e.url}`, { desc: 'After a button, for screen readers: its endpoint.' })}</span>`;
 
 /**
  * The partner's webhook endpoints: where partnerkit sends the company's events (a customer signing
@@ -157,13 +172,14 @@ export class PartnerWebhooks extends ApiElement {
     selected: { state: true },
     rowBusy: { state: true },
     notice: { state: true },
+    copied: { state: true },
   };
 
   private dialog: Dialog | null = null;
   /** The dialog's request, by what its button says meanwhile. */
   private busy: string | null = null;
   private dialogError: unknown = null;
-  private urlError: string | null = null;
+  private urlError: Text | null = null;
   private copied: CopyResult | null = null;
   /** The endpoint whose deliveries are shown. */
   private selected: string | null = null;
@@ -171,7 +187,7 @@ export class PartnerWebhooks extends ApiElement {
   private rowBusy: Record<string, string> = {};
   private rowError: { id: string; error: unknown } | null = null;
   /** What just happened, for the live region. */
-  private notice = '';
+  private notice: Text | null = null;
 
   /** The id of the element to focus once the dialog closes (the button that opened it). */
   #returnFocus = 'add';
@@ -183,7 +199,7 @@ export class PartnerWebhooks extends ApiElement {
     task: async ([client], { signal }): Promise<Setup | null> => {
       this.dialog = null;
       this.selected = null;
-      this.notice = '';
+      this.notice = null;
       if (!client.hasCredentials) return null;
       const me = await client.me({ signal });
       return { client, me, allowed: me.company.kind === 'partner' && me.permissions.includes('webhooks:manage') };
@@ -211,9 +227,9 @@ export class PartnerWebhooks extends ApiElement {
 
   protected override render() {
     const { status, value, error } = this.#setup;
-    if (!this.client.hasCredentials || (status === TaskStatus.COMPLETE && !value)) return this.#card(html`<p part="intro">Sign in to manage your webhooks.</p>`);
+    if (!this.client.hasCredentials || (status === TaskStatus.COMPLETE && !value)) return this.#card(html`<p part="intro">${msg('Sign in to manage your webhooks.')}</p>`);
     if (status === TaskStatus.ERROR) return this.#card(retryAlert(error, () => this.#setup.run(), 'primary'));
-    if (!value) return this.#card(loadingLine('Loading webhooks…'));
+    if (!value) return this.#card(loadingLine(msg('Loading webhooks…')));
     const list = this.#endpoints.first;
     if (!value.allowed || (list.status === TaskStatus.ERROR && toApiError(list.error).status === 403)) return this.#card(this.#forbidden(value.me));
     const n = this.#endpoints.items.length;
@@ -221,12 +237,20 @@ export class PartnerWebhooks extends ApiElement {
     return html`
       ${this.#card(
         html`
-          <p part="status notice" role="status">${this.notice}</p>
-          ${pagedView(this.#endpoints, 'webhooks-title', 'Loading webhook endpoints…', n ? `${n} of ${maxEndpoints} endpoints.` : 'No endpoints yet.', (e) => this.#row(e), 'list')}
+          <p part="status notice" role="status">${this.notice?.()}</p>
+          ${pagedView(
+            this.#endpoints,
+            'webhooks-title',
+            msg('Loading webhook endpoints…'),
+            n ? msg(str`${formatNumber(n)} of ${formatNumber(maxEndpoints)} endpoints.`) : msg('No endpoints yet.'),
+            (e) => this.#row(e),
+            'list',
+          )}
           ${loaded && !n
             ? html`<p part="intro">
-                Webhooks send your company's events as they happen (a customer signs up, a trial ends, a delegation is accepted…) to an HTTPS
-                address of your own systems, signed so your receiver can check that they came from partnerkit. Add an endpoint to start.
+                ${msg(
+                  "Webhooks send your company's events as they happen (a customer signs up, a trial ends, a delegation is accepted…) to an HTTPS address of your own systems, signed so your receiver can check that they came from partnerkit. Add an endpoint to start.",
+                )}
               </p>`
             : nothing}
         `,
@@ -240,8 +264,8 @@ export class PartnerWebhooks extends ApiElement {
     return html`
       <section part="card" aria-labelledby="webhooks-title">
         <div part="header">
-          <h2 id="webhooks-title" part="title" tabindex="-1">Webhooks</h2>
-          ${canAdd ? html`<button type="button" id="add" part="button primary add" @click=${() => this.#open({ kind: 'create' }, 'add', 'url')}>Add endpoint</button>` : nothing}
+          <h2 id="webhooks-title" part="title" tabindex="-1">${msg('Webhooks')}</h2>
+          ${canAdd ? html`<button type="button" id="add" part="button primary add" @click=${() => this.#open({ kind: 'create' }, 'add', 'url')}>${msg('Add endpoint')}</button>` : nothing}
         </div>
         ${content}
       </section>
@@ -251,8 +275,8 @@ export class PartnerWebhooks extends ApiElement {
   #forbidden(me: MeView): TemplateResult {
     return html`<p part="intro">
       ${me.company.kind === 'partner'
-        ? `Webhooks send ${me.company.name}'s events to your own systems. Setting them up needs the global admin role; ask a global admin of your company if you need it.`
-        : 'Webhooks are for partner companies: they send a partner\u2019s events to its own systems.'}
+        ? msg(str`Webhooks send ${me.company.name}'s events to your own systems. Setting them up needs the global admin role; ask a global admin of your company if you need it.`)
+        : msg('Webhooks are for partner companies: they send a partner’s events to its own systems.')}
     </p>`;
   }
 
@@ -261,24 +285,24 @@ export class PartnerWebhooks extends ApiElement {
     const open = this.selected === e.id;
     const previous = e.previousSecretExpiresAt && new Date(e.previousSecretExpiresAt).getTime() > Date.now() ? e.previousSecretExpiresAt : null;
     const busy = (action: string) => this.rowBusy[`${action}-${e.id}`];
-    const about = html`<span class="visually-hidden"> for ${e.url}</span>`;
+    const about = forEndpoint(e);
     return html`
       <li part="row">
         <div part="url">${e.url}</div>
         ${e.description ? html`<p part="description">${e.description}</p>` : nothing}
         <dl part="facts" class="pairs">
-          <div><dt>Events</dt><dd>${e.eventTypes.length ? e.eventTypes.join(', ') : 'All events'}</dd></div>
-          <div><dt>State</dt><dd><span part="badge ${state}">${stateText}</span></dd></div>
-          ${previous ? html`<div><dt>Old secret</dt><dd>Still signs until ${formatDateTime(previous)}</dd></div>` : nothing}
+          <div><dt>${msg('Events')}</dt><dd>${e.eventTypes.length ? e.eventTypes.join(', ') : msg('All events')}</dd></div>
+          <div><dt>${msg('State', { desc: 'An endpoint’s status.' })}</dt><dd><span part="badge ${state}">${stateText}</span></dd></div>
+          ${previous ? html`<div><dt>${msg('Old secret')}</dt><dd>${msg(str`Still signs until ${formatDateTime(previous)}`)}</dd></div>` : nothing}
         </dl>
         <div part="row-actions actions">
-          <button type="button" part="button" id="deliveries-${e.id}" aria-expanded=${open ? 'true' : 'false'} aria-controls="panel-${e.id}" @click=${() => this.#select(e)}>${open ? 'Hide deliveries' : 'Deliveries'}${about}</button>
-          ${busyButton('', html`Send test event${about}`, busy('test') ?? null, () => this.#test(e), `test-${e.id}`)}
-          ${busyButton('', html`${e.enabled ? 'Disable' : 'Enable'}${about}`, busy('toggle') ?? null, () => this.#toggle(e), `toggle-${e.id}`)}
-          <button type="button" part="button" id="rotate-${e.id}" @click=${() => this.#open({ kind: 'rotate', endpoint: e }, `rotate-${e.id}`, 'confirm')}>Rotate secret${about}</button>
-          <button type="button" part="button" id="delete-${e.id}" @click=${() => this.#open({ kind: 'delete', endpoint: e }, `delete-${e.id}`, 'confirm')}>Delete${about}</button>
+          <button type="button" part="button" id="deliveries-${e.id}" aria-expanded=${open ? 'true' : 'false'} aria-controls="panel-${e.id}" @click=${() => this.#select(e)}>${open ? msg('Hide deliveries') : msg('Deliveries')}${about}</button>
+          ${busyButton('', html`${msg('Send test event')}${about}`, busy('test') ?? null, () => this.#test(e), `test-${e.id}`)}
+          ${busyButton('', html`${e.enabled ? msg('Disable') : msg('Enable')}${about}`, busy('toggle') ?? null, () => this.#toggle(e), `toggle-${e.id}`)}
+          <button type="button" part="button" id="rotate-${e.id}" @click=${() => this.#open({ kind: 'rotate', endpoint: e }, `rotate-${e.id}`, 'confirm')}>${msg('Rotate secret')}${about}</button>
+          <button type="button" part="button" id="delete-${e.id}" @click=${() => this.#open({ kind: 'delete', endpoint: e }, `delete-${e.id}`, 'confirm')}>${msg('Delete')}${about}</button>
         </div>
-        ${this.rowError?.id === e.id ? errorAlert(this.rowError.error) : nothing}
+        ${this.rowError?.id === e.id ? errorAlert(explain(this.rowError.error)) : nothing}
         ${open ? this.#renderDeliveries(e) : nothing}
       </li>
     `;
@@ -287,11 +311,16 @@ export class PartnerWebhooks extends ApiElement {
   #renderDeliveries(e: WebhookEndpoint): TemplateResult {
     const list = this.#deliveries;
     const n = list.items.length;
-    const summary = n ? `${n} ${n === 1 ? 'delivery' : 'deliveries'}${list.nextCursor ? ', more to load' : ''}.` : 'No deliveries yet. Send a test event to try the endpoint.';
+    const count = formatNumber(n);
+    const summary = !n
+      ? msg('No deliveries yet. Send a test event to try the endpoint.')
+      : list.nextCursor
+        ? plural(n, { one: () => msg(str`${count} delivery, more to load.`), other: () => msg(str`${count} deliveries, more to load.`) })
+        : plural(n, { one: () => msg(str`${count} delivery.`), other: () => msg(str`${count} deliveries.`) });
     return html`
       <section part="deliveries" id="panel-${e.id}" aria-labelledby="deliveries-title-${e.id}">
-        <h3 part="title" id="deliveries-title-${e.id}">Recent deliveries</h3>
-        ${pagedView(list, `deliveries-title-${e.id}`, 'Loading deliveries…', summary, (d) => this.#delivery(e, d), 'delivery-list')}
+        <h3 part="title" id="deliveries-title-${e.id}">${msg('Recent deliveries')}</h3>
+        ${pagedView(list, `deliveries-title-${e.id}`, msg('Loading deliveries…'), summary, (d) => this.#delivery(e, d), 'delivery-list')}
       </section>
     `;
   }
@@ -299,21 +328,27 @@ export class PartnerWebhooks extends ApiElement {
   #delivery(e: WebhookEndpoint, d: WebhookDelivery): TemplateResult {
     const [state, stateText] = deliveryStates[d.status];
     const id = `replay-${d.id}`;
+    const attempts = formatNumber(d.attempts);
     return html`
       <li part="delivery">
-        <div class="head"><code part="event-type">${d.event.type}</code><span part="badge ${state}">${stateText}</span></div>
+        <div class="head"><code part="event-type">${d.event.type}</code><span part="badge ${state}">${stateText()}</span></div>
         <dl class="pairs">
-          <div><dt>When</dt><dd><time datetime=${d.createdAt}>${formatDateTime(d.createdAt)}</time></dd></div>
-          <div><dt>Attempts</dt><dd>${d.attempts}${d.status === 'pending' && d.nextAttemptAt ? `, next ${formatRelative(d.nextAttemptAt)}` : ''}</dd></div>
-          <div><dt>Last status</dt><dd>${d.lastStatusCode ?? (d.attempts ? 'No answer' : '—')}</dd></div>
+          <div><dt>${msg('When')}</dt><dd><time datetime=${d.createdAt}>${formatDateTime(d.createdAt)}</time></dd></div>
+          <div>
+            <dt>${msg('Attempts')}</dt>
+            <dd>${d.status === 'pending' && d.nextAttemptAt
+              ? msg(str`${attempts}, next ${formatRelative(d.nextAttemptAt)}`, { desc: 'Attempts so far; when the next is due.' })
+              : attempts}</dd>
+          </div>
+          <div><dt>${msg('Last status')}</dt><dd>${d.lastStatusCode ?? (d.attempts ? msg('No answer') : '—')}</dd></div>
         </dl>
         ${d.attemptLog.length
           ? html`<details part="attempt-log">
-              <summary>Attempt log</summary>
+              <summary>${msg('Attempt log')}</summary>
               <ol>
                 ${d.attemptLog.map(
                   (a) => html`<li>
-                    Attempt ${a.attempt}, ${formatDateTime(a.at)}: ${a.statusCode ?? 'no answer'}${a.error ? ` (${a.error})` : ''}, ${a.latencyMs} ms
+                    ${attemptLine(a)}
                     ${a.responseExcerpt ? html`<pre part="excerpt">${a.responseExcerpt}</pre>` : nothing}
                   </li>`,
                 )}
@@ -321,9 +356,15 @@ export class PartnerWebhooks extends ApiElement {
             </details>`
           : nothing}
         <div part="actions">
-          ${busyButton('', html`Replay<span class="visually-hidden"> ${d.event.type} of ${formatDateTime(d.createdAt)}</span>`, this.rowBusy[id] ?? null, () => this.#replay(e, d), id)}
+          ${busyButton(
+            '',
+            html`${msg('Replay')}<span class="visually-hidden"> ${msg(str`${d.event.type} of ${formatDateTime(d.createdAt)}`, { desc: 'After “Replay”, for screen readers: event type, date.' })}</span>`,
+            this.rowBusy[id] ?? null,
+            () => this.#replay(e, d),
+            id,
+          )}
         </div>
-        ${this.rowError?.id === d.id ? errorAlert(this.rowError.error) : nothing}
+        ${this.rowError?.id === d.id ? errorAlert(explain(this.rowError.error)) : nothing}
       </li>
     `;
   }
@@ -343,17 +384,17 @@ export class PartnerWebhooks extends ApiElement {
     const rotate = d.kind === 'rotate';
     return html`
       <form part="form" @submit=${(ev: SubmitEvent) => this.#confirm(ev, d.endpoint, rotate)}>
-        <h2 id="dialog-title" part="title">${rotate ? 'Rotate the signing secret?' : 'Delete this endpoint?'}</h2>
+        <h2 id="dialog-title" part="title">${rotate ? msg('Rotate the signing secret?') : msg('Delete this endpoint?')}</h2>
         <p part="intro" class="url">${d.endpoint.url}</p>
         <p part="intro">
           ${rotate
-            ? 'You get a new secret, shown once. The old secret keeps working for 24 hours, so you can update your receiver without missing a delivery.'
-            : 'partnerkit stops sending events to it at once, and its delivery history is deleted with it. This cannot be undone.'}
+            ? msg('You get a new secret, shown once. The old secret keeps working for 24 hours, so you can update your receiver without missing a delivery.')
+            : msg('partnerkit stops sending events to it at once, and its delivery history is deleted with it. This cannot be undone.')}
         </p>
         ${errorAlert(this.dialogError)}
         <div part="actions">
-          ${busyButton(rotate ? 'primary' : 'danger', rotate ? 'Rotate secret' : 'Delete endpoint', this.busy, undefined, 'confirm')}
-          <button type="button" part="button" @click=${this.#close}>Cancel</button>
+          ${busyButton(rotate ? 'primary' : 'danger', rotate ? msg('Rotate secret') : msg('Delete endpoint'), this.busy, undefined, 'confirm')}
+          ${this.#cancelButton()}
         </div>
       </form>
     `;
@@ -361,16 +402,16 @@ export class PartnerWebhooks extends ApiElement {
 
   #renderCreate(): TemplateResult {
     const errors = fieldMessages(this.dialogError, (path) => fieldPaths[path]);
-    if (this.urlError) errors.set('url', [this.urlError]);
+    if (this.urlError) errors.set('url', [this.urlError()]);
     const readonly = !!this.busy;
     return html`
       <form part="form" novalidate @submit=${this.#onCreate}>
-        <h2 id="dialog-title" part="title">Add a webhook endpoint</h2>
-        ${textField({ id: 'url', label: 'URL', type: 'url', placeholder: 'https://example.com/webhooks/partnerkit', hint: 'An https:// address of your system that receives the events.', required: true, maxlength: 2048, readonly, messages: errors.get('url') })}
-        ${textField({ id: 'description', label: 'Description (optional)', maxlength: 200, readonly, messages: errors.get('description') })}
+        <h2 id="dialog-title" part="title">${msg('Add a webhook endpoint')}</h2>
+        ${textField({ id: 'url', label: msg('URL'), type: 'url', placeholder: 'https://example.com/webhooks/partnerkit', hint: msg('An https:// address of your system that receives the events.'), required: true, maxlength: 2048, readonly, messages: errors.get('url') })}
+        ${textField({ id: 'description', label: msg('Description (optional)'), maxlength: 200, readonly, messages: errors.get('description') })}
         <fieldset part="field event-types" aria-describedby="event-types-hint">
-          <legend part="label">Events to send</legend>
-          <p part="hint" id="event-types-hint">Choose none to receive all events, also types added later.</p>
+          <legend part="label">${msg('Events to send')}</legend>
+          <p part="hint" id="event-types-hint">${msg('Choose none to receive all events, also types added later.')}</p>
           <div class="choices">
             ${catalogue.map(
               (type) => html`<label><input part="checkbox" type="checkbox" name="eventTypes" value=${type} ?disabled=${readonly} /><code>${type}</code></label>`,
@@ -380,11 +421,15 @@ export class PartnerWebhooks extends ApiElement {
         </fieldset>
         ${errorAlert(toApiError(this.dialogError).code === 'webhook_url_refused' ? null : this.dialogError && explain(this.dialogError), (p) => fieldPaths[p])}
         <div part="actions">
-          ${busyButton('primary', 'Add endpoint', this.busy, undefined, 'submit')}
-          <button type="button" part="button" @click=${this.#close}>Cancel</button>
+          ${busyButton('primary', msg('Add endpoint'), this.busy, undefined, 'submit')}
+          ${this.#cancelButton()}
         </div>
       </form>
     `;
+  }
+
+  #cancelButton(): TemplateResult {
+    return html`<button type="button" part="button" @click=${this.#close}>${msg('Cancel')}</button>`;
   }
 
   protected override updated(changed: PropertyValues<this>) {
@@ -457,7 +502,7 @@ export class PartnerWebhooks extends ApiElement {
       return;
     }
     const eventTypes = data.getAll('eventTypes') as EventType[];
-    void this.#act('Adding…', async (client) => {
+    void this.#act(msg('Adding…'), async (client) => {
       const [view] = await Promise.all([client.createWebhookEndpoint({ url, ...(description ? { description } : {}), eventTypes }), this.#secretView.load()]);
       this.#endpoints.prepend(view.endpoint);
       this.#showSecret(view, 'created');
@@ -468,7 +513,7 @@ export class PartnerWebhooks extends ApiElement {
   #confirm(event: SubmitEvent, endpoint: WebhookEndpoint, rotate: boolean) {
     event.preventDefault();
     if (rotate) {
-      void this.#act('Rotating…', async (client) => {
+      void this.#act(msg('Rotating…'), async (client) => {
         const [view] = await Promise.all([client.rotateWebhookSecret(endpoint.id), this.#secretView.load()]);
         this.#endpoints.replace(view.endpoint);
         this.#showSecret(view, 'rotated');
@@ -476,11 +521,11 @@ export class PartnerWebhooks extends ApiElement {
       });
       return;
     }
-    void this.#act('Deleting…', async (client) => {
+    void this.#act(msg('Deleting…'), async (client) => {
       await client.deleteWebhookEndpoint(endpoint.id);
       this.#endpoints.remove(endpoint.id);
       if (this.selected === endpoint.id) this.selected = null;
-      this.notice = `Deleted the endpoint ${endpoint.url}.`;
+      this.notice = () => msg(str`Deleted the endpoint ${endpoint.url}.`);
       this.#returnFocus = 'add';
       this.busy = null;
       this.#close();
@@ -508,7 +553,7 @@ export class PartnerWebhooks extends ApiElement {
     try {
       await action(this.client);
     } catch (error) {
-      this.rowError = { id: rowId, error: explain(error) };
+      this.rowError = { id: rowId, error };
     } finally {
       const { [key]: _done, ...rest } = this.rowBusy;
       this.rowBusy = rest;
@@ -516,28 +561,28 @@ export class PartnerWebhooks extends ApiElement {
   }
 
   #toggle(e: WebhookEndpoint) {
-    void this.#rowAction(`toggle-${e.id}`, e.id, e.enabled ? 'Disabling…' : 'Enabling…', async (client) => {
+    void this.#rowAction(`toggle-${e.id}`, e.id, e.enabled ? msg('Disabling…') : msg('Enabling…'), async (client) => {
       const updated = await client.updateWebhookEndpoint(e.id, { enabled: !e.enabled });
       this.#endpoints.replace(updated);
-      this.notice = `${updated.enabled ? 'Enabled' : 'Disabled'} the endpoint ${updated.url}.`;
+      this.notice = updated.enabled ? () => msg(str`Enabled the endpoint ${updated.url}.`) : () => msg(str`Disabled the endpoint ${updated.url}.`);
       this.dispatchEvent(partnerEvent('partner-webhook-endpoint-updated', updated));
     });
   }
 
   #test(e: WebhookEndpoint) {
-    void this.#rowAction(`test-${e.id}`, e.id, 'Sending…', async (client) => {
+    void this.#rowAction(`test-${e.id}`, e.id, msg('Sending…'), async (client) => {
       const delivery = await client.testWebhookEndpoint(e.id);
       if (this.selected === e.id) this.#deliveries.prepend(delivery);
-      this.notice = `Test event queued for ${e.url}; its delivery shows under Deliveries.`;
+      this.notice = () => msg(str`Test event queued for ${e.url}; its delivery shows under Deliveries.`, { desc: 'Deliveries: the button.' });
       this.dispatchEvent(partnerEvent('partner-webhook-test-sent', { endpointId: e.id, delivery }));
     });
   }
 
   #replay(e: WebhookEndpoint, d: WebhookDelivery) {
-    void this.#rowAction(`replay-${d.id}`, d.id, 'Replaying…', async (client) => {
+    void this.#rowAction(`replay-${d.id}`, d.id, msg('Replaying…'), async (client) => {
       const delivery = await client.replayWebhookDelivery(e.id, d.id);
       this.#deliveries.replace(delivery);
-      this.notice = `The ${d.event.type} event is queued to be sent again.`;
+      this.notice = () => msg(str`The ${d.event.type} event is queued to be sent again.`);
       this.dispatchEvent(partnerEvent('partner-webhook-delivery-replayed', { endpointId: e.id, delivery }));
     });
   }

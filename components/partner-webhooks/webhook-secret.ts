@@ -7,6 +7,7 @@ import { html, type TemplateResult } from 'lit';
 import type { WebhookSecretView } from '../api/client.ts';
 import { copyField, type CopyResult } from '../copy-text.ts';
 import { formatDateTime } from '../dates.ts';
+import { msg, str } from '../localize.ts';
 
 export interface WebhookSecret {
   view: WebhookSecretView;
@@ -22,22 +23,26 @@ export interface WebhookSecret {
 /** Inside the `<dialog>`; the heading has the id `dialog-title`, the input `signing-secret` (focus it). */
 export function webhookSecretView(s: WebhookSecret): TemplateResult {
   const { endpoint, secret } = s.view;
-  const url = html`<strong>${endpoint.url}</strong>`;
   const until = endpoint.previousSecretExpiresAt;
+  // The address on a line of its own (as in the confirmation), so that each sentence is whole for a translator.
   return html`
     <div part="form">
-      <h2 id="dialog-title" part="title">${s.reason === 'created' ? 'Endpoint added' : 'Signing secret rotated'}</h2>
+      <h2 id="dialog-title" part="title">${s.reason === 'created' ? msg('Endpoint added') : msg('Signing secret rotated')}</h2>
+      <p part="intro" class="url">${endpoint.url}</p>
       <p part="intro">
         ${s.reason === 'created'
-          ? html`Webhooks to ${url} are signed with this secret (Standard Webhooks). Put it in your receiver's configuration so it can check each signature.`
-          : html`Webhooks to ${url} are now signed with this secret. The old secret signs them too${until ? html` until ${formatDateTime(until)}` : ' for 24 hours'}: update your receiver before then.`}
+          ? msg("Webhooks to this endpoint are signed with this secret (Standard Webhooks). Put it in your receiver's configuration so it can check each signature.")
+          : until
+            ? msg(str`Webhooks to this endpoint are now signed with this secret. The old secret signs them too until ${formatDateTime(until)}: update your receiver before then.`)
+            : msg('Webhooks to this endpoint are now signed with this secret. The old secret signs them too for 24 hours: update your receiver before then.')}
       </p>
-      ${copyField({ id: 'signing-secret', label: 'Signing secret', value: secret, part: 'secret', describedBy: 'once-note', copied: s.copied, onCopied: s.onCopied })}
+      ${copyField({ id: 'signing-secret', label: msg('Signing secret'), value: secret, part: 'secret', describedBy: 'once-note', copied: s.copied, onCopied: s.onCopied })}
       <p part="once-note" class="note" id="once-note">
-        <strong>You will not see it again.</strong> Copy it now: once you close this, it cannot be shown again. If it is lost, rotate the secret.
+        <strong>${msg('You will not see it again.')}</strong>
+        ${msg('Copy it now: once you close this, it cannot be shown again. If it is lost, rotate the secret.')}
       </p>
       <div part="actions">
-        <button type="button" part="button primary" @click=${s.onDone}>Done</button>
+        <button type="button" part="button primary" @click=${s.onDone}>${msg('Done')}</button>
       </div>
     </div>
   `;

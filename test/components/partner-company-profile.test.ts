@@ -1,6 +1,7 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../components/index.ts';
 import type { PartnerCompanyProfile } from '../../components/index.ts';
+import { getLocale } from '../../components/localize.ts';
 import { stubFetch, type FetchStub } from './fetch-stub.ts';
 import { adminMe, billingMe, company, companyUpdated, customerMe, errors } from './fixtures-company.ts';
 import { button, fill, inputLabelled, text } from './helpers.ts';
@@ -181,5 +182,78 @@ describe('<partner-company-profile>', () => {
     stub.on('GET /api/company', { status: 200, body: company });
     button(el, 'Try again').click();
     await waitUntil(() => el.shadowRoot!.querySelector('form'), 'no form after the retry');
+  });
+
+  describe('in German and Japanese', () => {
+    const until = (test: () => unknown, what: string) => waitUntil(test, what, { timeout: 3000 });
+
+    async function localized(locale: string, title: string): Promise<PartnerCompanyProfile> {
+      const el = await fixture<PartnerCompanyProfile>(html`<partner-company-profile api-base=${apiBase} token="pks_x" locale=${locale}></partner-company-profile>`);
+      await until(() => el.shadowRoot!.querySelector('form, [part~="details"]') && text(el, '#profile-title') === title, `the profile in ${locale}`);
+      return el;
+    }
+
+    afterEach(async () => {
+      // Once the elements with a locale attribute have left, the page's language is English again (for the next test and file).
+      fixtureCleanup();
+      await until(() => getLocale() === 'en', 'back to English');
+    });
+
+    it('shows a non-admin the profile read-only in German', async () => {
+      stub.on('GET /api/me', { status: 200, body: billingMe });
+      stub.on('GET /api/company', { status: 200, body: { ...company, phone: null } });
+      const el = await localized('de', 'Unternehmensprofil');
+      expect([...el.shadowRoot!.querySelectorAll('[part~="details"] dt')].map((dt) => dt.textContent)).to.deep.equal([
+        'Unternehmensname',
+        'Kontakt-E-Mail-Adresse',
+        'Telefon',
+        'Website',
+        'Adresse',
+        'Zulässige Ursprünge für die Einbettung',
+        'Registrierungsseite',
+      ]);
+      // What is not set says so in German; the data stays as it is.
+      expect([...el.shadowRoot!.querySelectorAll('[part~="details"] .unset')].map((u) => u.textContent)).to.deep.equal(['Nicht festgelegt', 'Die gehostete Registrierungsseite']);
+      expect(text(el, '[part~="details"] dd')).to.equal('Northwind Cloud Partners');
+      expect(text(el, '[part~="intro"]')).to.equal('Diese Angaben zu Northwind Cloud Partners sehen Ihre Kunden. Nur ein globaler Administrator kann sie ändern.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('gives a global admin the form in Japanese, with its notices', async () => {
+      const el = await localized('ja', '会社プロフィール');
+      expect(inputLabelled(el, '会社名').value).to.equal('Northwind Cloud Partners');
+      expect(inputLabelled(el, '市区町村').value).to.equal('Seattle');
+      expect(inputLabelled(el, '許可するオリジン 1').value).to.equal('https://www.northwind.example');
+      expect(text(el, '[part~="origins"] legend')).to.equal('埋め込みを許可するオリジン');
+      expect(button(el, '削除 （許可するオリジン 1）')).to.exist;
+      expect(button(el, 'オリジンを追加')).to.exist;
+      button(el, '変更を保存').click();
+      await el.updateComplete;
+      expect(text(el, '[part~="notice"]')).to.equal('変更された項目がないため、保存する内容はありません。');
+      fill(el, '電話番号', '+1 425 555 0199');
+      await el.updateComplete;
+      button(el, '変更を破棄').click();
+      await el.updateComplete;
+      expect(text(el, '[part~="notice"]')).to.equal('変更を破棄しました。');
+      await expect(el).to.be.accessible();
+    });
+
+    it('renders again when its locale attribute changes, the last notice too', async () => {
+      stub.on('PATCH /api/company', { status: 200, body: companyUpdated });
+      const el = await profile();
+      expect(button(el, 'Save changes')).to.exist;
+      el.setAttribute('locale', 'de');
+      await until(() => text(el, '#profile-title') === 'Unternehmensprofil', 'German after locale="de"');
+      fill(el, 'Telefon', '+1 425 555 0199');
+      const updated = oneEvent(el, 'partner-company-updated');
+      button(el, 'Änderungen speichern').click();
+      await updated;
+      await el.updateComplete;
+      expect(text(el, '[part~="notice"]')).to.equal('Gespeichert. Ihre Kunden sehen ab sofort die neuen Angaben.');
+      el.setAttribute('locale', 'ja');
+      await until(() => text(el, '#profile-title') === '会社プロフィール', 'Japanese after locale="ja"');
+      expect(text(el, '[part~="notice"]')).to.equal('保存しました。お客様には新しい情報が表示されます。');
+      expect(inputLabelled(el, '電話番号').value).to.equal('+1 425 555 0199');
+    });
   });
 });

@@ -1,7 +1,8 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../components/index.ts';
 import type { PartnerWebhooks } from '../../components/index.ts';
 import { formatDate, formatDateTime } from '../../components/dates.ts';
+import { getLocale } from '../../components/localize.ts';
 import { stubFetch, type FetchStub } from './fetch-stub.ts';
 import {
   created,
@@ -369,5 +370,141 @@ describe('<partner-webhooks>', () => {
     const el = await fixture<PartnerWebhooks>(html`<partner-webhooks api-base=${apiBase}></partner-webhooks>`);
     expect(text(el, '[part~="intro"]')).to.equal('Sign in to manage your webhooks.');
     expect(stub.calls).to.have.length(0);
+  });
+
+  describe('in German and Japanese', () => {
+    const until = (test: () => unknown, what: string) => waitUntil(test, what, { timeout: 3000 });
+    const title = (el: PartnerWebhooks) => text(el, '#webhooks-title');
+    const status = (scope: ParentNode) => textOf(scope.querySelector('[part~="status"]:not([part~="notice"])')!);
+
+    async function localized(locale: string): Promise<PartnerWebhooks> {
+      const el = await fixture<PartnerWebhooks>(html`<partner-webhooks api-base=${apiBase} token="pks_admin" locale=${locale}></partner-webhooks>`);
+      await until(() => rows(el).length === 4 && getLocale() === locale, `the endpoints in ${locale}`);
+      return el;
+    }
+
+    afterEach(async () => {
+      // Once the elements with a locale attribute have left, the page's language is English again (for the next test and file).
+      fixtureCleanup();
+      await until(() => getLocale() === 'en', 'back to English');
+    });
+
+    it('lists the endpoints in German, with German dates, and pages the deliveries with the shared "Load more"', async () => {
+      let open!: () => void;
+      const path = `/api/webhook-endpoints/${crm.id}/deliveries`;
+      stub.on(`GET ${path}`, (call) =>
+        call.query.get('cursor') ? { status: 200, body: deliveriesPage2, gate: new Promise<void>((resolve) => (open = resolve)) } : { status: 200, body: deliveriesPage1 },
+      );
+      const el = await localized('de');
+      expect(button(el, 'Endpunkt hinzufügen')).to.exist;
+      expect(status(el.shadowRoot!)).to.equal('4 von 10 Endpunkten.');
+      expect(facts(rowOf(el, crm.url))).to.deep.equal([['Ereignisse', 'customer.created, trial.ending'], ['Status', 'Aktiviert']]);
+      expect(facts(rowOf(el, everything.url))[0]).to.deep.equal(['Ereignisse', 'Alle Ereignisse']);
+      expect(facts(rowOf(el, paused.url))[1]).to.deep.equal(['Status', 'Von Ihnen deaktiviert']);
+      // formatDate in German: 02.12.2026.
+      expect(facts(rowOf(el, failing.url))[1]).to.deep.equal(['Status', `Deaktiviert, da fehlerhaft seit ${formatDate(failing.failingSince!)}`]);
+      expect(formatDate(failing.failingSince!)).to.equal('02.12.2026');
+      expect([...rowOf(el, crm.url).querySelectorAll('button')].map(textOf)).to.deep.equal(
+        ['Zustellungen', 'Testereignis senden', 'Deaktivieren', 'Schlüssel erneuern', 'Löschen'].map((name) => `${name} für ${crm.url}`),
+      );
+
+      buttonIn(rowOf(el, crm.url), `Zustellungen für ${crm.url}`).click();
+      await until(() => rowOf(el, crm.url).querySelector('[part~="delivery"]'), 'no deliveries');
+      const panel = rowOf(el, crm.url).querySelector<HTMLElement>('[part~="deliveries"]')!;
+      expect(text(el, `#deliveries-title-${crm.id}`)).to.equal('Letzte Zustellungen');
+      expect(status(panel)).to.equal('2 Zustellungen, weitere können geladen werden.');
+      const deliveries = () => [...panel.querySelectorAll<HTMLElement>('[part~="delivery"]')];
+      expect(deliveries().map((d) => textOf(d.querySelector('[part~="badge"]')!))).to.deep.equal(['Zugestellt', 'Fehlgeschlagen']);
+      expect(pairs(deliveries()[1]!).map(([label]) => label)).to.deep.equal(['Zeitpunkt', 'Versuche', 'Letzter Status']);
+      expect(textOf(deliveries()[1]!.querySelector('summary')!)).to.equal('Versuchsprotokoll');
+      expect(textOf(deliveries()[1]!.querySelectorAll('[part~="attempt-log"] li')[1]!)).to.equal(
+        `Versuch 7, ${formatDateTime('2026-12-06T01:00:00.000Z')}: keine Antwort (timeout after 10 s), 10000 ms`,
+      );
+      expect(buttonIn(deliveries()[1]!, `Erneut senden trial.ending vom ${formatDateTime(failed.createdAt)}`)).to.exist;
+      await expect(el).to.be.accessible();
+
+      buttonIn(panel, 'Mehr laden').click();
+      await until(() => panel.querySelector('[part~="more"]')?.textContent?.trim() === 'Weitere werden geladen…', 'no German busy "Load more"');
+      open();
+      await until(() => deliveries().length === 3, 'the next page did not come');
+      expect(status(panel)).to.equal('3 Zustellungen.');
+      expect(pairs(deliveries()[2]!)[1]).to.deep.equal(['Versuche', '0, nächster Versuch in 1 Stunde']);
+      expect(pairs(deliveries()[2]!)[2]).to.deep.equal(['Letzter Status', '—']);
+    });
+
+    it('shows the paged list\'s loading line and an empty list in German', async () => {
+      let open!: () => void;
+      stub.on(`GET /api/webhook-endpoints/${crm.id}/deliveries`, { status: 200, body: { items: [], nextCursor: null }, gate: new Promise<void>((resolve) => (open = resolve)) });
+      const el = await localized('de');
+      buttonIn(rowOf(el, crm.url), `Zustellungen für ${crm.url}`).click();
+      await until(() => rowOf(el, crm.url).textContent!.includes('Zustellungen werden geladen…'), 'no German loading line');
+      open();
+      await until(() => rowOf(el, crm.url).querySelector('[part~="status"].empty'), 'no empty deliveries');
+      expect(status(rowOf(el, crm.url).querySelector('[part~="deliveries"]')!)).to.equal(
+        'Noch keine Zustellungen. Senden Sie ein Testereignis, um den Endpunkt auszuprobieren.',
+      );
+    });
+
+    it('adds an endpoint in Japanese: the form, its checks and the secret shown once with "Copy"', async () => {
+      stub.on('POST /api/webhook-endpoints', { status: 201, body: created });
+      const el = await localized('ja');
+      button(el, 'エンドポイントを追加').click();
+      await until(() => dialog(el).open, 'the dialog did not open');
+      expect(text(el, '#dialog-title')).to.equal('Webhook エンドポイントを追加');
+      expect(textOf(dialog(el).querySelector('legend')!)).to.equal('送信するイベント');
+      fill(el, 'URL', 'not a url');
+      buttonIn(dialog(el), 'エンドポイントを追加').click();
+      await el.updateComplete;
+      expect(text(el, '#url-error')).to.equal('https:// から始まる完全なアドレスを入力してください。');
+      await expect(el).to.be.accessible();
+
+      fill(el, 'URL', created.endpoint.url);
+      fill(el, '説明（任意）', 'Billing');
+      buttonIn(dialog(el), 'エンドポイントを追加').click();
+      await until(() => el.shadowRoot!.querySelector('#signing-secret'), 'the secret was not shown');
+      expect(text(el, '#dialog-title')).to.equal('エンドポイントを追加しました');
+      expect(inputLabelled(el, '署名シークレット').value).to.equal(created.secret);
+      expect(text(el, '[part~="once-note"]')).to.match(/^このシークレットは二度と表示されません。/);
+      const copyStatus = () => textOf(dialog(el).querySelector('[part~="copy-row"] ~ [role="status"]')!);
+      const clipboard = navigator.clipboard;
+      const original = clipboard.writeText;
+      try {
+        const written: string[] = [];
+        clipboard.writeText = async (data: string) => void written.push(data);
+        buttonIn(dialog(el), 'コピー').click();
+        await until(() => copyStatus() === 'クリップボードにコピーしました。', 'not copied');
+        expect(written).to.deep.equal([created.secret]);
+        clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+        buttonIn(dialog(el), 'コピー').click();
+        await until(() => copyStatus() === '選択しました。Ctrl+C（Mac では ⌘C）を押してコピーしてください。', 'not selected');
+      } finally {
+        clipboard.writeText = original;
+      }
+      await expect(el).to.be.accessible();
+      button(el, '完了').click();
+      await el.updateComplete;
+      expect(dialog(el).open).to.equal(false);
+    });
+
+    it('renders again when its locale attribute changes, the last notice too', async () => {
+      const disabled = { ...crm, enabled: false, disabledReason: 'manual' as const, disabledAt: new Date().toISOString() };
+      stub.on(`PATCH /api/webhook-endpoints/${crm.id}`, { status: 200, body: disabled });
+      const el = await widget();
+      expect(button(el, 'Add endpoint')).to.exist;
+      el.setAttribute('locale', 'de');
+      await until(() => el.shadowRoot!.querySelector('#add')?.textContent === 'Endpunkt hinzufügen', 'German after locale="de"');
+      const updated = oneEvent(el, 'partner-webhook-endpoint-updated');
+      buttonIn(rowOf(el, crm.url), `Deaktivieren für ${crm.url}`).click();
+      await updated;
+      await el.updateComplete;
+      expect(notice(el)).to.equal(`Der Endpunkt ${crm.url} wurde deaktiviert.`);
+
+      el.setAttribute('locale', 'ja');
+      await until(() => el.shadowRoot!.querySelector('#add')?.textContent === 'エンドポイントを追加', 'Japanese after locale="ja"');
+      expect(notice(el)).to.equal(`エンドポイント ${crm.url} を無効にしました。`);
+      expect(facts(rowOf(el, crm.url))[1]).to.deep.equal(['状態', '手動で無効化']);
+      expect(status(el.shadowRoot!)).to.equal('エンドポイント 4 件（上限 10 件）。');
+      await expect(el).to.be.accessible();
+    });
   });
 });
