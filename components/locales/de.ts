@@ -188,7 +188,7 @@
 'sea94e9fd7101fb7d': `Mit einem Kaufangebot nachfassen`,
 'seae891d093ce80e5': `Der Katalog konnte nicht geladen werden.`,
 'sf08e316352742c78': str`abgelaufen am ${0}`,
-'sf0f48e7ce6ec1635': `Monatlich wiederkehrend`,
+'sf0f48e7ce6ec1635': `Wiederkehrender Monatsumsatz`,
 'sf1bbac50373377e4': `Dienst`,
 'sf3eb645e802d1686': `Erste Schritte`,
 'sf4138e39984884c6': str`Testen Sie ${0} ${1} Tage kostenlos`,

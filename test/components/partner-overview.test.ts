@@ -437,7 +437,7 @@ describe('<partner-overview>', () => {
         ['Kunden', '14'],
         ['Aktive Testphasen', '3'],
         ['Bezahlte Abonnements', '9', '1.250 verwaltete Lizenzen'],
-        ['Monatlich wiederkehrend', '12.345,67 $'],
+        ['Wiederkehrender Monatsumsatz', '12.345,67 $'],
         ['Aktive Delegierungen', '7', '5 vollständig · 2 eingeschränkt'],
         ['Umgewandelte Testphasen', '38 %', `3 von 8 Testphasen seit dem ${formatDate('2026-09-07')}`],
       ]);
