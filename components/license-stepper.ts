@@ -7,8 +7,10 @@
  *
  * The count is kept as the text the person typed, so typing "1" on the way to "15" is not
  * corrected under their fingers; `parseLicenses` says whether the text is a count in bounds.
+ * The bounds are shown as they are typed in the number input (`5000`, not `5,000` or `5.000`).
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from './localize.ts';
 import { formatMoney } from './money.ts';
 import { css } from './styles/css.ts';
 import { fieldError } from './text-field.ts';
@@ -120,7 +122,7 @@ export function renderLicenseStepper(o: LicenseStepperOptions): TemplateResult {
   const count = parseLicenses(o.value, o.min, o.max);
   const n = Number(o.value);
   const outOfBounds = count === null && o.value.trim() !== '';
-  const messages = [...(o.messages ?? []), ...(outOfBounds && !o.messages?.length ? [`Choose ${o.min} to ${o.max}.`] : [])];
+  const messages = [...(o.messages ?? []), ...(outOfBounds && !o.messages?.length ? [msg(str`Choose ${o.min} to ${o.max}.`)] : [])];
   const atMin = Number.isFinite(n) && n <= o.min;
   const atMax = Number.isFinite(n) && n >= o.max;
   const step = (delta: number, blocked: boolean) => () => {
@@ -130,12 +132,12 @@ export function renderLicenseStepper(o: LicenseStepperOptions): TemplateResult {
   // aria-disabled rather than disabled at a bound: a disabled button would drop the keyboard focus.
   return html`
     <div part="stepper">
-      <label part="label" for=${o.id}>Licenses<span class="visually-hidden"> of ${o.serviceName}</span></label>
+      <label part="label" for=${o.id}>${msg('Licenses')}<span class="visually-hidden">${msg(str` of ${o.serviceName}`, { desc: 'Heard after "Licenses": "Licenses of Office Suite Pro"' })}</span></label>
       <div part="stepper-controls">
         <button
           type="button"
           part="button step"
-          aria-label="One license fewer of ${o.serviceName}"
+          aria-label=${msg(str`One license fewer of ${o.serviceName}`)}
           aria-disabled=${atMin || o.busy ? 'true' : nothing}
           @click=${step(-1, atMin)}
         >−</button>
@@ -157,12 +159,12 @@ export function renderLicenseStepper(o: LicenseStepperOptions): TemplateResult {
         <button
           type="button"
           part="button step"
-          aria-label="One license more of ${o.serviceName}"
+          aria-label=${msg(str`One license more of ${o.serviceName}`)}
           aria-disabled=${atMax || o.busy ? 'true' : nothing}
           @click=${step(1, atMax)}
         >+</button>
       </div>
-      <p part="hint" id="${o.id}-bounds">${o.min} to ${o.max}</p>
+      <p part="hint" id="${o.id}-bounds">${msg(str`${o.min} to ${o.max}`, { desc: 'Fewest and most licenses' })}</p>
       ${fieldError(o.id, messages)}
     </div>
   `;
@@ -174,7 +176,7 @@ export function renderLicenseLine(o: LicenseStepperOptions & { priceMinor: numbe
   return html`
     <div class="line">
       ${renderLicenseStepper(o)}
-      <p part="price subtotal">${count === null ? '' : `${formatMoney(o.priceMinor * count, o.currency)}/month`}</p>
+      <p part="price subtotal">${count === null ? '' : msg(str`${formatMoney(o.priceMinor * count, o.currency)}/month`)}</p>
     </div>
   `;
 }

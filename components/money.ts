@@ -1,9 +1,11 @@
 /**
  * Prices in the catalog are integers in a currency's minor unit (cents). These turn them into
- * text in the elements' language; the offer builder and the sign-up widget both show them.
+ * text in the elements' language; the offer builder and the sign-up widget both show them, and
+ * the counts of licenses they are paid for (`licenseCount`), which the overview shows too.
  */
 
-import { getLocale } from './localize.ts';
+import { getLocale, msg, str } from './localize.ts';
+import { formatNumber, plural } from './numbers.ts';
 
 const formats = new Map<string, Intl.NumberFormat>();
 
@@ -15,7 +17,7 @@ function formatFor(currency: string, locale = getLocale()): Intl.NumberFormat {
   return format;
 }
 
-/** `600, 'USD'` → `$6.00` (in en-US); the currency's own number of decimals (JPY has none). */
+/** `600, 'USD'` → `$6.00` (en), `6,00 $` (de); the currency's own number of decimals (JPY has none). */
 export function formatMoney(minor: number, currency: string, locale?: string): string {
   const format = formatFor(currency, locale);
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
@@ -37,4 +39,10 @@ export function formatMonthlyTotal(lines: PricedLine[], locale?: string): string
   const byCurrency = new Map<string, number>();
   for (const line of lines) byCurrency.set(line.currency, (byCurrency.get(line.currency) ?? 0) + line.priceMinor * line.licenses);
   return [...byCurrency].map(([currency, minor]) => formatMoney(minor, currency, locale)).join(' + ');
+}
+
+/** `12` → `12 licenses` (en), `12 Lizenzen` (de). */
+export function licenseCount(n: number): string {
+  const count = formatNumber(n);
+  return plural(n, { one: () => msg(str`${count} license`), other: () => msg(str`${count} licenses`) });
 }

@@ -7,6 +7,9 @@
 import { html, type TemplateResult } from 'lit';
 import type { OfferView } from '../api/client.ts';
 import { formatDate } from '../dates.ts';
+import { getLocale, msg, str } from '../localize.ts';
+import { licenseCount } from '../money.ts';
+import { formatNumber, plural } from '../numbers.ts';
 import { css } from '../styles/css.ts';
 
 /** The link's row and the email button; the builder's styles do the rest. */
@@ -57,51 +60,68 @@ export function createdOffer(v: CreatedOffer): TemplateResult {
   const { offer, copied } = v;
   return html`
     <section part="card created" aria-labelledby="created-title">
-      <h2 id="created-title" part="title" tabindex="-1">Offer ready</h2>
+      <h2 id="created-title" part="title" tabindex="-1">${msg('Offer ready')}</h2>
       <p part="intro">
-        Send this link to your customers; any number of them can sign up with it${offer.expiresAt ? `, until ${formatDate(offer.expiresAt)}` : ''}.
+        ${offer.expiresAt
+          ? msg(str`Send this link to your customers; any number of them can sign up with it, until ${formatDate(offer.expiresAt)}.`)
+          : msg('Send this link to your customers; any number of them can sign up with it.')}
       </p>
       <p part="offer-meta"><strong>${v.title}</strong> · ${v.summary}</p>
       <div part="field">
-        <label part="label" for="created-url">Offer link</label>
+        <label part="label" for="created-url">${msg('Offer link')}</label>
         <div class="url-row">
           <input part="input url" id="created-url" readonly .value=${offer.url} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
-          <button type="button" part="button primary copy" @click=${v.onCopy}>Copy link</button>
+          <button type="button" part="button primary copy" @click=${v.onCopy}>${msg('Copy link')}</button>
         </div>
         <p part="status" role="status" class=${copied === 'clipboard' ? 'copied' : ''}>${copied === 'clipboard'
-          ? 'Copied to the clipboard.'
+          ? msg('Copied to the clipboard.')
           : copied === 'manual'
-            ? 'The link is selected: press Ctrl+C (⌘C on a Mac) to copy it.'
+            ? msg('The link is selected: press Ctrl+C (⌘C on a Mac) to copy it.')
             : ''}</p>
       </div>
       <div part="actions">
-        <a part="button mailto" href=${mailto(offer, v.partnerName)}>Send by email</a>
-        <button type="button" part="button" @click=${v.onBuildAnother}>Build another offer</button>
+        <a part="button mailto" href=${mailto(offer, v.partnerName)}>${msg('Send by email')}</a>
+        <button type="button" part="button" @click=${v.onBuildAnother}>${msg('Build another offer')}</button>
       </div>
     </section>
   `;
 }
 
-/** A `mailto:` link with a subject and a short text carrying the URL; the partner picks the recipient. */
+/**
+ * A `mailto:` link with a subject and a short text carrying the URL; the partner picks the recipient.
+ * It is written in the elements' language, which is the partner's and, most often, their customers'.
+ */
 function mailto(offer: OfferView, partnerName: string): string {
   const first = offer.items[0];
-  const subject =
-    offer.kind === 'trial' && first ? `Try ${first.name} free for ${first.trialDays} days` : `Your offer from ${partnerName}`;
-  const what =
-    offer.kind === 'trial' && first
-      ? `we invite you to try ${first.name} free for ${first.trialDays} days.`
-      : `we have put together an offer for you: ${offer.items.map((i) => `${i.name} (${i.licenses ?? i.minLicenses} licenses)`).join(', ')}.`;
+  const trial = offer.kind === 'trial' && first;
+  const service = first?.name;
+  const days = formatNumber(first?.trialDays ?? 0);
+  const items = new Intl.ListFormat(getLocale()).format(offer.items.map((i) => `${i.name} (${licenseCount(i.licenses ?? i.minLicenses)})`));
+  const subject = trial
+    ? plural(first.trialDays, { one: () => msg(str`Try ${service} free for ${days} day`), other: () => msg(str`Try ${service} free for ${days} days`) })
+    : msg(str`Your offer from ${partnerName}`);
+  const what = trial
+    ? plural(first.trialDays, {
+        one: () => msg(str`we invite you to try ${service} free for ${days} day.`),
+        other: () => msg(str`we invite you to try ${service} free for ${days} days.`),
+      })
+    : msg(str`we have put together an offer for you: ${items}.`);
   const lines = [
-    'Hello,',
+    msg('Hello,'),
     '',
     `${offer.name ? `${offer.name}: ` : ''}${what}`,
     ...(offer.delegatedAdmin
-      ? ['', `We also ask for ${offer.delegatedAdmin} delegated administration, so we can help you run your services. You decide when you sign up.`]
+      ? [
+          '',
+          offer.delegatedAdmin === 'full'
+            ? msg('We also ask for full delegated administration, so we can help you run your services. You decide when you sign up.')
+            : msg('We also ask for limited delegated administration, so we can help you run your services. You decide when you sign up.'),
+        ]
       : []),
     '',
-    'Sign up here:',
+    msg('Sign up here:'),
     offer.url,
-    ...(offer.expiresAt ? ['', `The link works until ${formatDate(offer.expiresAt)}.`] : []),
+    ...(offer.expiresAt ? ['', msg(str`The link works until ${formatDate(offer.expiresAt)}.`)] : []),
     '',
     partnerName,
   ];

@@ -5,10 +5,12 @@ import type { ApiClient, ApiRequestError, MeView, NewOffer, OfferView, RolesView
 import { FocusAfterUpdate } from '../focus-after-update.ts';
 import { endOfDay, formatDate, today } from '../dates.ts';
 import { busyButton, loadingLine } from '../busy.ts';
-import { errorAlert, fieldMessages, toApiError } from '../error-messages.ts';
+import { errorAlert, errorText, fieldMessages, toApiError } from '../error-messages.ts';
 import { partnerEvent, type OfferFollowUp } from '../events.ts';
 import { onDemandPart } from '../load-part.ts';
+import { msg, str } from '../localize.ts';
 import { formatMoney, formatMonthlyTotal } from '../money.ts';
+import { formatNumber, plural } from '../numbers.ts';
 import { loadMoreControls, PagedList } from '../paged-list.ts';
 import { selectField } from '../select-field.ts';
 import { fieldError, textField } from '../text-field.ts';
@@ -30,28 +32,34 @@ interface Setup {
   levels: DelegationLevel[];
 }
 
-const kindLabels: Record<Kind, string> = { trial: 'Trial invitation', purchase: 'Purchase offer' };
-const statusLabels: Record<Status, string> = { active: 'Active', expired: 'Expired', revoked: 'Revoked' };
+/** Functions: read in the language of the moment. */
+const kindLabels: Record<Kind, () => string> = { trial: () => msg('Trial invitation'), purchase: () => msg('Purchase offer') };
+const statusLabels: Record<Status, () => string> = { active: () => msg('Active'), expired: () => msg('Expired'), revoked: () => msg('Revoked') };
+const asksFor: Record<Level, () => string> = { full: () => msg('asks for full delegated admin'), limited: () => msg('asks for limited delegated admin') };
 const pageSize = 10;
 
-const pricePerLicense = (s: Pick<ServiceView, 'priceMinor' | 'currency'>) => `${formatMoney(s.priceMinor, s.currency)} per license/month`;
+/** A filter's choices: "All", then each label. */
+const filterOptions = (labels: Record<string, () => string>): [string, string][] => [['', msg('All')], ...Object.entries(labels).map(([v, label]): [string, string] => [v, label()])];
+
+const pricePerLicense = (s: Pick<ServiceView, 'priceMinor' | 'currency'>) => msg(str`${formatMoney(s.priceMinor, s.currency)} per license/month`);
 
 /** A name for an offer that has none: what it contains. */
 function offerTitle(offer: OfferView): string {
   if (offer.name) return offer.name;
   const services = offer.items.map((i) => i.name).join(', ');
-  return offer.kind === 'trial' ? `Trial of ${services}` : `Offer: ${services}`;
+  return offer.kind === 'trial' ? msg(str`Trial of ${services}`) : msg(str`Offer: ${services}`);
 }
 
 function offerContents(offer: OfferView): string {
   return offer.items
-    .map((i) => (offer.kind === 'trial' ? `${i.name} (${i.trialDays}-day trial)` : `${i.name} × ${i.licenses ?? i.minLicenses}`))
+    .map((i) => (offer.kind === 'trial' ? msg(str`${i.name} (${i.trialDays}-day trial)`) : `${i.name} × ${formatNumber(i.licenses ?? i.minLicenses)}`))
     .join(', ');
 }
 
-/** Its kind, contents and what it asks for, in one line. */
+/** Its kind, contents and what it asks for, in one line. Only a purchase offer (a follow-up) has a customer. */
 function offerSummary(offer: OfferView): string {
-  return `${kindLabels[offer.kind]}${offer.customer ? ` for ${offer.customer.name} only` : ''} · ${offerContents(offer)}${offer.delegatedAdmin ? ` · asks for ${offer.delegatedAdmin} delegated admin` : ''}`;
+  const kind = offer.customer ? msg(str`Purchase offer for ${offer.customer.name} only`) : kindLabels[offer.kind]();
+  return [kind, offerContents(offer), offer.delegatedAdmin && asksFor[offer.delegatedAdmin]()].filter(Boolean).join(' · ');
 }
 
 /**
@@ -195,25 +203,24 @@ export class PartnerOfferBuilder extends ApiElement {
     if (status === TaskStatus.ERROR) {
       return html`
         <div part="card">
-          <h2 part="title">Offers</h2>
-          <div part="error" role="alert" class="shown">Could not load the catalog. ${toApiError(error).message}</div>
-          <div part="actions"><button type="button" part="button" @click=${() => this.#setup.run()}>Try again</button></div>
+          <h2 part="title">${msg('Offers')}</h2>
+          <div part="error" role="alert" class="shown">${msg('Could not load the catalog.')} ${errorText(error)}</div>
+          <div part="actions"><button type="button" part="button" @click=${() => this.#setup.run()}>${msg('Try again')}</button></div>
         </div>
       `;
     }
     if (status !== TaskStatus.COMPLETE && !value) {
-      return html`<div part="card" aria-busy="true">${loadingLine('Loading the catalog…')}</div>`;
+      return html`<div part="card" aria-busy="true">${loadingLine(msg('Loading the catalog…'))}</div>`;
     }
     if (!value) {
-      return html`<div part="card"><h2 part="title">Offers</h2><p part="intro">Sign in as a partner user to build offers.</p></div>`;
+      return html`<div part="card"><h2 part="title">${msg('Offers')}</h2><p part="intro">${msg('Sign in as a partner user to build offers.')}</p></div>`;
     }
     if (!value.catalog) {
       return html`
         <div part="card">
-          <h2 part="title">Offers</h2>
+          <h2 part="title">${msg('Offers')}</h2>
           <p part="intro">
-            Building, listing and revoking offers needs administrative access to the companies you support (full or
-            limited). Ask a global admin of ${value.me.company.name} to give it to you.
+            ${msg(str`Building, listing and revoking offers needs administrative access to the companies you support (full or limited). Ask a global admin of ${value.me.company.name} to give it to you.`)}
           </p>
         </div>
       `;
@@ -231,30 +238,30 @@ export class PartnerOfferBuilder extends ApiElement {
     const busy = this.creating;
     return html`
       <section part="card builder" aria-labelledby="builder-title">
-        <h2 id="builder-title" part="title" tabindex="-1">New offer</h2>
+        <h2 id="builder-title" part="title" tabindex="-1">${msg('New offer')}</h2>
         ${this.addressedTo
           ? html`<p part="addressed" role="note">
-              <span>Follow-up for <strong>${this.addressedTo.name}</strong>: only they can use its link, and it buys the trial they hold.</span>
-              <button type="button" part="button" @click=${() => (this.addressedTo = null)}>Make it for anyone</button>
+              <span>${msg(str`Follow-up for ${this.addressedTo.name}: only they can use its link, and it buys the trial they hold.`)}</span>
+              <button type="button" part="button" @click=${() => (this.addressedTo = null)}>${msg('Make it for anyone')}</button>
             </p>`
           : nothing}
         <form part="form" @submit=${this.#onCreate}>
           <fieldset ?disabled=${busy}>
-            <legend>Type of offer</legend>
+            <legend>${msg('Type of offer')}</legend>
             <div part="segmented">
               ${(['trial', 'purchase'] as const).map(
                 (kind) => html`
                   <label part="segment">
                     <input type="radio" name="kind" value=${kind} .checked=${this.kind === kind} @change=${() => this.#setKind(kind)} />
-                    ${kindLabels[kind]}
+                    ${kindLabels[kind]()}
                   </label>
                 `,
               )}
             </div>
             <p part="hint" id="kind-hint">
               ${this.kind === 'trial'
-                ? 'One service, free for its trial period.'
-                : 'One or more services with a proposed number of licenses; the customer may change the counts.'}
+                ? msg('One service, free for its trial period.')
+                : msg('One or more services with a proposed number of licenses; the customer may change the counts.')}
             </p>
             ${fieldError('kind', errors.get('kind'))}
           </fieldset>
@@ -265,18 +272,18 @@ export class PartnerOfferBuilder extends ApiElement {
           <div class="details">
             ${textField({
               id: 'name',
-              label: html`Offer name <span class="optional">(optional)</span>`,
+              label: html`${msg('Offer name')} <span class="optional">${msg('(optional)')}</span>`,
               maxlength: 200,
-              hint: 'For your list; customers see it as the offer\'s title.',
+              hint: msg("For your list; customers see it as the offer's title."),
               readonly: busy,
               messages: errors.get('name'),
             })}
             ${textField({
               id: 'expires',
-              label: html`Expires <span class="optional">(optional)</span>`,
+              label: html`${msg('Expires')} <span class="optional">${msg('(optional)')}</span>`,
               type: 'date',
               min: today(),
-              hint: 'The link works until the end of this day. Empty: until you revoke it.',
+              hint: msg('The link works until the end of this day. Empty: until you revoke it.'),
               readonly: busy,
               messages: errors.get('expires'),
             })}
@@ -284,7 +291,7 @@ export class PartnerOfferBuilder extends ApiElement {
 
           ${errorAlert(this.createError, (path) => (errors.has(this.#fieldOf(path) ?? '') ? path : undefined))}
           <div part="actions">
-            ${busyButton('primary', 'Create offer', busy && 'Creating…')}
+            ${busyButton('primary', msg('Create offer'), busy && msg('Creating…'))}
           </div>
         </form>
       </section>
@@ -294,7 +301,7 @@ export class PartnerOfferBuilder extends ApiElement {
   #renderTrialServices(catalog: ServiceView[], errors: Map<string, string[]>, busy: boolean): TemplateResult {
     return html`
       <fieldset ?disabled=${busy} aria-describedby=${errors.has('service') ? 'service-error' : nothing}>
-        <legend>Service</legend>
+        <legend>${msg('Service')}</legend>
         <ul part="options" role="list">
           ${catalog.map((s) =>
             radioOption({
@@ -306,7 +313,7 @@ export class PartnerOfferBuilder extends ApiElement {
               onPick: () => (this.trialServiceId = s.id),
               details: html`
                 <p part="description">${s.description}</p>
-                <p part="price" id="trial-${s.id}-about">${s.trialDays}-day free trial, then ${pricePerLicense(s)}</p>
+                <p part="price" id="trial-${s.id}-about">${msg(str`${s.trialDays}-day free trial, then ${formatMoney(s.priceMinor, s.currency)} per license/month`)}</p>
               `,
             }),
           )}
@@ -318,7 +325,7 @@ export class PartnerOfferBuilder extends ApiElement {
 
   #renderPurchaseServices(catalog: ServiceView[], errors: Map<string, string[]>, busy: boolean): TemplateResult {
     const stepper = this.#stepper.value;
-    if (!stepper) return this.#stepper.placeholder('Loading the services…');
+    if (!stepper) return this.#stepper.placeholder(msg('Loading the services…'));
     const { parseLicenses, renderLicenseLine } = stepper;
     const lines = catalog.flatMap((s) => {
       const raw = this.purchase[s.id];
@@ -327,10 +334,10 @@ export class PartnerOfferBuilder extends ApiElement {
     });
     const total = formatMonthlyTotal(lines);
     const missing = this.noServices && Object.keys(this.purchase).length === 0;
-    const serviceErrors = [...(errors.get('services') ?? []), ...(missing ? ['Choose at least one service.'] : [])];
+    const serviceErrors = [...(errors.get('services') ?? []), ...(missing ? [msg('Choose at least one service.')] : [])];
     return html`
       <fieldset aria-describedby=${serviceErrors.length ? 'services-error' : nothing}>
-        <legend>Services</legend>
+        <legend>${msg('Services')}</legend>
         <ul part="options" role="list">
           ${catalog.map((s) => {
             const raw = this.purchase[s.id];
@@ -369,7 +376,7 @@ export class PartnerOfferBuilder extends ApiElement {
         ${fieldError('services', serviceErrors)}
       </fieldset>
       <p part="total">
-        <span id="total-label">Total per month</span>
+        <span id="total-label">${msg('Total per month')}</span>
         <output aria-labelledby="total-label" aria-live="polite">${total ?? formatMoney(0, catalog[0]?.currency ?? 'USD')}</output>
       </p>
     `;
@@ -380,15 +387,15 @@ export class PartnerOfferBuilder extends ApiElement {
     const ordered = [...levels].reverse();
     return html`
       <fieldset ?disabled=${busy} aria-describedby=${errors.has('delegation') ? 'delegation-error' : nothing}>
-        <legend>Delegated administration</legend>
+        <legend>${msg('Delegated administration')}</legend>
         <label class="check">
           <input type="checkbox" .checked=${this.askDelegation} @change=${(e: Event) => (this.askDelegation = (e.target as HTMLInputElement).checked)} />
-          Ask the customer for delegated administration
+          ${msg('Ask the customer for delegated administration')}
         </label>
         ${this.askDelegation
           ? html`
               <fieldset class="levels">
-                <legend class="visually-hidden">Level</legend>
+                <legend class="visually-hidden">${msg('Level')}</legend>
                 <ul part="options" role="list">
                   ${ordered.map((l) =>
                     radioOption({
@@ -403,7 +410,7 @@ export class PartnerOfferBuilder extends ApiElement {
                   )}
                 </ul>
               </fieldset>
-              <p part="hint">The customer decides when signing up; declining still signs them up.</p>
+              <p part="hint">${msg('The customer decides when signing up; declining still signs them up.')}</p>
             `
           : nothing}
         ${fieldError('delegation', errors.get('delegation'))}
@@ -541,22 +548,22 @@ export class PartnerOfferBuilder extends ApiElement {
     const filtered = this.statusFilter !== '' || this.kindFilter !== '';
     return html`
       <section part="card list" aria-labelledby="list-title">
-        <h2 id="list-title" part="title">Your offers</h2>
+        <h2 id="list-title" part="title">${msg('Your offers')}</h2>
         <div part="filters">
-          ${selectField('status-filter', 'Show status', [['', 'All'], ...Object.entries(statusLabels)], this.statusFilter, (v) => (this.statusFilter = v as Status))}
-          ${selectField('kind-filter', 'Show type', [['', 'All'], ...Object.entries(kindLabels)], this.kindFilter, (v) => (this.kindFilter = v as Kind))}
-          <button type="button" part="button refresh" @click=${this.#refresh}>Refresh</button>
+          ${selectField('status-filter', msg('Show status'), filterOptions(statusLabels), this.statusFilter, (v) => (this.statusFilter = v as Status))}
+          ${selectField('kind-filter', msg('Show type'), filterOptions(kindLabels), this.kindFilter, (v) => (this.kindFilter = v as Kind))}
+          <button type="button" part="button refresh" @click=${this.#refresh}>${msg('Refresh')}</button>
         </div>
         ${status === TaskStatus.ERROR
           ? html`
-              <div part="error" role="alert" class="shown">Could not load your offers. ${toApiError(error).message}</div>
-              <div part="actions"><button type="button" part="button" @click=${this.#refresh}>Try again</button></div>
+              <div part="error" role="alert" class="shown">${msg('Could not load your offers.')} ${errorText(error)}</div>
+              <div part="actions"><button type="button" part="button" @click=${this.#refresh}>${msg('Try again')}</button></div>
             `
           : offers.length
             ? html`<ul class="offers" role="list" aria-busy=${loaded ? 'false' : 'true'}>${offers.map((o) => this.#renderOffer(o))}</ul>`
             : loaded
-              ? html`<p part="intro">${filtered ? 'No offers match these filters.' : 'No offers yet. Build one above.'}</p>`
-              : loadingLine('Loading your offers…')}
+              ? html`<p part="intro">${filtered ? msg('No offers match these filters.') : msg('No offers yet. Build one above.')}</p>`
+              : loadingLine(msg('Loading your offers…'))}
         ${errorAlert(this.revokeError)} ${loadMoreControls(list)}
       </section>
     `;
@@ -567,49 +574,57 @@ export class PartnerOfferBuilder extends ApiElement {
     const confirming = this.confirmRevoke === offer.id;
     const revoking = this.revoking === offer.id;
     const count = offer.redemptions;
+    const n = formatNumber(count);
+    const signedUp = plural(count, { one: () => msg(str`${n} customer signed up`), other: () => msg(str`${n} customers signed up`) });
+    const converted = formatNumber(offer.conversions);
+    const dates = [
+      msg(str`Created ${formatDate(offer.createdAt)}`),
+      offer.revokedAt
+        ? msg(str`revoked ${formatDate(offer.revokedAt)}`)
+        : offer.expiresAt && (offer.status === 'expired' ? msg(str`expired ${formatDate(offer.expiresAt)}`) : msg(str`expires ${formatDate(offer.expiresAt)}`)),
+    ];
     return html`
       <li part="offer" aria-labelledby="offer-${offer.id}-title">
         <div class="offer-head">
           <h3 part="offer-title" id="offer-${offer.id}-title">${offerTitle(offer)}</h3>
-          <span part="badge ${offer.status}">${statusLabels[offer.status]}</span>
+          <span part="badge ${offer.status}">${statusLabels[offer.status]()}</span>
         </div>
         <p part="offer-meta">
           ${offerSummary(offer)}
         </p>
         <p part="offer-meta">
-          Created ${formatDate(offer.createdAt)}${offer.revokedAt
-            ? ` · revoked ${formatDate(offer.revokedAt)}`
-            : offer.expiresAt
-              ? ` · ${offer.status === 'expired' ? 'expired' : 'expires'} ${formatDate(offer.expiresAt)}`
-              : ''}
+          ${dates.filter(Boolean).join(' · ')}
         </p>
         <p part="redemptions">
-          <strong>${count}</strong> ${count === 1 ? 'customer' : 'customers'} signed up${offer.conversions
-            ? html`, <strong>${offer.conversions}</strong> ${offer.conversions === 1 ? 'trial' : 'trials'} converted`
-            : nothing}
+          ${offer.conversions
+            ? plural(offer.conversions, {
+                one: () => msg(str`${signedUp}, ${converted} trial converted`),
+                other: () => msg(str`${signedUp}, ${converted} trials converted`),
+              })
+            : signedUp}
         </p>
         ${copied === 'manual'
-          ? html`<input part="input url" id="url-${offer.id}" readonly .value=${offer.url} aria-label="Link of ${offerTitle(offer)}" />`
+          ? html`<input part="input url" id="url-${offer.id}" readonly .value=${offer.url} aria-label=${msg(str`Link of ${offerTitle(offer)}`)} />`
           : nothing}
         ${confirming
           ? html`
               <div class="confirm" role="group" aria-labelledby="confirm-${offer.id}">
-                <p id="confirm-${offer.id}">Revoke this offer? Nobody can sign up with its link any more; customers who already did keep their services.</p>
+                <p id="confirm-${offer.id}">${msg('Revoke this offer? Nobody can sign up with its link any more; customers who already did keep their services.')}</p>
                 <div part="actions">
-                  ${busyButton('danger', 'Revoke offer', revoking && 'Revoking…', () => this.#revoke(offer))}
-                  <button type="button" part="button" @click=${() => this.#cancelRevoke(offer)}>Keep it</button>
+                  ${busyButton('danger', msg('Revoke offer'), revoking && msg('Revoking…'), () => this.#revoke(offer))}
+                  <button type="button" part="button" @click=${() => this.#cancelRevoke(offer)}>${msg('Keep it')}</button>
                 </div>
               </div>
             `
           : html`
               <div part="actions">
                 <button type="button" part="button" aria-describedby="offer-${offer.id}-title" @click=${() => this.#copy(offer.id, offer.url, `#url-${offer.id}`)}>
-                  Copy link
+                  ${msg('Copy link')}
                 </button>
                 ${offer.status === 'active'
-                  ? html`<button type="button" part="button" id="revoke-${offer.id}" aria-describedby="offer-${offer.id}-title" @click=${() => this.#askRevoke(offer)}>Revoke</button>`
+                  ? html`<button type="button" part="button" id="revoke-${offer.id}" aria-describedby="offer-${offer.id}-title" @click=${() => this.#askRevoke(offer)}>${msg('Revoke')}</button>`
                   : nothing}
-                <span part="status" role="status">${copied === 'clipboard' ? 'Copied.' : copied === 'manual' ? 'Selected: press Ctrl+C to copy.' : ''}</span>
+                <span part="status" role="status">${copied === 'clipboard' ? msg('Copied.') : copied === 'manual' ? msg('Selected: press Ctrl+C to copy.') : ''}</span>
               </div>
             `}
       </li>

@@ -92,6 +92,11 @@ export default css`
     margin: 0;
   }
 
+  /* "in 3 Tagen", "5 日後": a relative time is not broken across lines. */
+  time {
+    white-space: nowrap;
+  }
+
   svg {
     width: 100%;
     height: 8rem;

@@ -8,7 +8,9 @@ import { formatDate, formatRelative } from '../dates.ts';
 import { errorAlert, retryAlert } from '../error-messages.ts';
 import { partnerEvent, type PartnerActionDetail } from '../events.ts';
 import { onDemandPart } from '../load-part.ts';
-import { formatMoney } from '../money.ts';
+import { msg, str } from '../localize.ts';
+import { formatMoney, licenseCount } from '../money.ts';
+import { formatNumber, formatPercent, plural } from '../numbers.ts';
 import { loadMoreControls, PagedList } from '../paged-list.ts';
 import { controls } from '../styles/controls.ts';
 import { tokens } from '../styles/tokens.ts';
@@ -17,26 +19,45 @@ import styles from './partner-overview.styles.ts';
 
 type Action = PartnerActionDetail['action'];
 
-const number = new Intl.NumberFormat();
-const percent = new Intl.NumberFormat(undefined, { style: 'percent' });
+// The labels are functions, read in the language of the moment.
+const sendTrial = () => msg('Send a trial invitation');
+const offerDelegation = () => msg('Offer delegated administration');
+const followUpLabel = () => msg('Follow up with a purchase offer');
 
 /** The four things a partner does, as the overview offers them. */
-const actions: [Action, string][] = [
-  ['trial-invitation', 'Send a trial invitation'],
-  ['purchase-offer', 'Create a purchase offer'],
-  ['customers', 'Find and assist customers'],
-  ['delegation', 'Offer delegated administration'],
+const actions: [Action, () => string][] = [
+  ['trial-invitation', sendTrial],
+  ['purchase-offer', () => msg('Create a purchase offer')],
+  ['customers', () => msg('Find and assist customers')],
+  ['delegation', offerDelegation],
 ];
 
 /** A new partner's first steps, each with the action that takes it. */
-const firstSteps: [Action, string, string][] = [
-  ['company', 'Check your company information', 'Customers see it on every offer.'],
-  ['trial-invitation', 'Send a trial invitation', 'One service, free for its trial period.'],
-  ['purchase-offer', 'Follow up with a purchase offer', 'Before the trial ends; the trial becomes the paid subscription.'],
-  ['delegation', 'Offer delegated administration', 'So you can help customers run their services.'],
+const firstSteps: [Action, () => string, () => string][] = [
+  ['company', () => msg('Check your company information'), () => msg('Customers see it on every offer.')],
+  ['trial-invitation', sendTrial, () => msg('One service, free for its trial period.')],
+  ['purchase-offer', followUpLabel, () => msg('Before the trial ends; the trial becomes the paid subscription.')],
+  ['delegation', offerDelegation, () => msg('So you can help customers run their services.')],
 ];
 
-const levelName = (level: string) => (level === 'full' ? 'Full' : 'Limited');
+/**
+ * A sentence with relative times in it ("ends in 3 days"), written whole by `sentence` from the
+ * times as text; each time in it is then marked up as a `<time>` with its date as a title.
+ */
+function timed(isos: string[], sentence: (...times: string[]) => string): unknown[] {
+  const times = isos.map((iso) => formatRelative(iso));
+  let parts: unknown[] = [sentence(...times)];
+  times.forEach((time, i) => {
+    const iso = isos[i]!;
+    parts = parts.flatMap((part) => {
+      const at = typeof part === 'string' ? part.indexOf(time) : -1;
+      return at < 0
+        ? [part]
+        : [(part as string).slice(0, at), html`<time datetime=${iso} title=${formatDate(iso)}>${time}</time>`, (part as string).slice(at + time.length)];
+    });
+  });
+  return parts;
+}
 
 /**
  * The page a partner starts on: the company, the four actions, key figures, sign-ups per week and
@@ -98,27 +119,27 @@ export class PartnerOverview extends ApiElement {
 
   protected override render() {
     const { status, error } = this.#attention.first;
-    if (!this.client.hasCredentials) return html`<div part="card"><p part="intro">Sign in as a partner user to see the overview.</p></div>`;
+    if (!this.client.hasCredentials) return html`<div part="card"><p part="intro">${msg('Sign in as a partner user to see the overview.')}</p></div>`;
     if (status === TaskStatus.ERROR) {
-      return html`<div part="card"><h2 part="title">Overview</h2>${retryAlert(error, () => this.refresh())}</div>`;
+      return html`<div part="card"><h2 part="title">${msg('Overview')}</h2>${retryAlert(error, () => this.refresh())}</div>`;
     }
     const overview = this.#overview;
-    if (!overview || status !== TaskStatus.COMPLETE) return html`<div part="card" aria-busy="true">${loadingLine('Loading the overview…')}</div>`;
+    if (!overview || status !== TaskStatus.COMPLETE) return html`<div part="card" aria-busy="true">${loadingLine(msg('Loading the overview…'))}</div>`;
     const partner = overview.figures.customers !== undefined;
     const items = this.#attention.items;
     const fresh = partner && overview.figures.customers === 0 && items.length === 0;
     return html`
       <header part="card company">
         <h2 part="title"><a part="company-link" href="#company" @click=${(e: Event) => this.#go(e, 'company')}>${overview.company.name}</a></h2>
-        <p part="intro">Partner overview</p>
-        ${partner ? html`<nav part="actions" aria-label="What you can do">${actions.map(([action, label]) => html`<button type="button" part="button action" @click=${(e: Event) => this.#go(e, action)}>${label}</button>`)}</nav>` : nothing}
+        <p part="intro">${msg('Partner overview')}</p>
+        ${partner ? html`<nav part="actions" aria-label=${msg('What you can do')}>${actions.map(([action, label]) => html`<button type="button" part="button action" @click=${(e: Event) => this.#go(e, action)}>${label()}</button>`)}</nav>` : nothing}
       </header>
       ${this.#renderWebhooks(overview.webhooks?.disabled.length ?? 0)}
       ${fresh ? this.#renderFirstSteps() : nothing}
       ${this.#renderFigures(overview.figures, partner)}
       ${partner && !fresh ? this.#renderAttention(items) : nothing}
       ${overview.series && !fresh
-        ? html`<section part="card charts" aria-label="Charts">${signupChart(overview.series.signupsPerWeek)}${redemptionChart(overview.series.redemptionsPerOffer)}</section>`
+        ? html`<section part="card charts" aria-label=${msg('Charts')}>${signupChart(overview.series.signupsPerWeek)}${redemptionChart(overview.series.redemptionsPerOffer)}</section>`
         : nothing}
     `;
   }
@@ -128,8 +149,11 @@ export class PartnerOverview extends ApiElement {
     if (!disabled) return nothing;
     return html`
       <p part="card notice webhooks-notice" role="status">
-        ${disabled === 1 ? '1 webhook endpoint' : `${disabled} webhook endpoints`} disabled after failing.
-        <a part="webhooks-link" href="#webhooks" @click=${(e: Event) => this.#go(e, 'webhooks')}>Review webhooks</a>
+        ${plural(disabled, {
+          one: () => msg(str`${formatNumber(disabled)} webhook endpoint disabled after failing.`),
+          other: () => msg(str`${formatNumber(disabled)} webhook endpoints disabled after failing.`),
+        })}
+        <a part="webhooks-link" href="#webhooks" @click=${(e: Event) => this.#go(e, 'webhooks')}>${msg('Review webhooks')}</a>
       </p>
     `;
   }
@@ -137,13 +161,13 @@ export class PartnerOverview extends ApiElement {
   #renderFirstSteps(): TemplateResult {
     return html`
       <section part="card first-steps" aria-labelledby="first-steps-title">
-        <h3 part="title" id="first-steps-title">First steps</h3>
-        <p part="intro">No customers yet. This is how partners usually begin:</p>
+        <h3 part="title" id="first-steps-title">${msg('First steps')}</h3>
+        <p part="intro">${msg('No customers yet. This is how partners usually begin:')}</p>
         <ol>
           ${firstSteps.map(
             ([action, label, why]) => html`<li>
-              <button type="button" part="button action" @click=${(e: Event) => this.#go(e, action)}>${label}</button>
-              <p part="hint">${why}</p>
+              <button type="button" part="button action" @click=${(e: Event) => this.#go(e, action)}>${label()}</button>
+              <p part="hint">${why()}</p>
             </li>`,
           )}
         </ol>
@@ -156,79 +180,108 @@ export class PartnerOverview extends ApiElement {
       html`<div part="tile"><dt part="tile-label">${label}</dt><dd part="tile-value">${value}</dd>${note ? html`<dd part="tile-note">${note}</dd>` : nothing}</div>`;
     const delegations = f.delegationsInForce;
     const conversion = f.conversion;
+    const managed = f.licensesUnderManagement ?? 0;
     const tiles = [
-      f.customers !== undefined ? tile('Customers', number.format(f.customers)) : nothing,
-      f.activeTrials !== undefined ? tile('Active trials', number.format(f.activeTrials)) : nothing,
+      f.customers !== undefined ? tile(msg('Customers'), formatNumber(f.customers)) : nothing,
+      f.activeTrials !== undefined ? tile(msg('Active trials'), formatNumber(f.activeTrials)) : nothing,
       f.payingSubscriptions !== undefined
-        ? tile('Paying subscriptions', number.format(f.payingSubscriptions), `${number.format(f.licensesUnderManagement ?? 0)} licenses under management`)
-        : nothing,
-      f.monthlyRecurring ? tile('Monthly recurring', f.monthlyRecurring.map((m) => formatMoney(m.amountMinor, m.currency)).join(' + ') || formatMoney(0, 'USD')) : nothing,
-      delegations ? tile('Delegations in force', number.format(delegations.full + delegations.limited), `${delegations.full} full · ${delegations.limited} limited`) : nothing,
-      conversion
         ? tile(
-            'Trials converted',
-            conversion.rate === null ? '—' : percent.format(conversion.rate),
-            conversion.trialsStarted ? `${conversion.converted} of ${conversion.trialsStarted} trials since ${formatDate(conversion.since)}` : 'No trials in 90 days',
+            msg('Paying subscriptions'),
+            formatNumber(f.payingSubscriptions),
+            plural(managed, {
+              one: () => msg(str`${formatNumber(managed)} license under management`),
+              other: () => msg(str`${formatNumber(managed)} licenses under management`),
+            }),
           )
         : nothing,
+      f.monthlyRecurring ? tile(msg('Monthly recurring'), f.monthlyRecurring.map((m) => formatMoney(m.amountMinor, m.currency)).join(' + ') || formatMoney(0, 'USD')) : nothing,
+      delegations
+        ? tile(
+            msg('Delegations in force'),
+            formatNumber(delegations.full + delegations.limited),
+            msg(str`${formatNumber(delegations.full)} full · ${formatNumber(delegations.limited)} limited`),
+          )
+        : nothing,
+      conversion ? tile(msg('Trials converted'), conversion.rate === null ? '—' : formatPercent(conversion.rate), this.#conversionNote(conversion)) : nothing,
     ];
     return html`
       <section part="card figures" aria-labelledby="figures-title">
-        <h3 part="title" id="figures-title">Key figures</h3>
+        <h3 part="title" id="figures-title">${msg('Key figures')}</h3>
         ${partner || f.monthlyRecurring
           ? html`<dl part="tiles">${tiles}</dl>`
-          : html`<p part="intro">Figures about customers need administrative access to the companies you support; ask a global admin of your company for it.</p>`}
+          : html`<p part="intro">${msg('Figures about customers need administrative access to the companies you support; ask a global admin of your company for it.')}</p>`}
       </section>
     `;
+  }
+
+  /** "3 of 8 trials since …", or that none started. */
+  #conversionNote({ converted, trialsStarted, since }: NonNullable<OverviewView['figures']['conversion']>): string {
+    if (!trialsStarted) return msg('No trials in 90 days');
+    const [of, started, date] = [formatNumber(converted), formatNumber(trialsStarted), formatDate(since)];
+    return plural(trialsStarted, { one: () => msg(str`${of} of ${started} trial since ${date}`), other: () => msg(str`${of} of ${started} trials since ${date}`) });
   }
 
   #renderAttention(items: AttentionItem[]): TemplateResult {
     return html`
       <section part="card attention" aria-labelledby="attention-title">
-        <h3 part="title" id="attention-title">Needs attention</h3>
+        <h3 part="title" id="attention-title">${msg('Needs attention')}</h3>
         ${items.length
           ? html`<ul role="list">${items.map((item) => this.#renderItem(item))}</ul>`
-          : html`<p part="intro">Nothing needs attention: no trial or delegation ends within 30 days, and every request has an answer.</p>`}
+          : html`<p part="intro">${msg('Nothing needs attention: no trial or delegation ends within 30 days, and every request has an answer.')}</p>`}
         ${loadMoreControls(this.#attention)}
       </section>
     `;
   }
 
   #renderItem(item: AttentionItem): TemplateResult {
-    const when = (iso: string) => html`<time datetime=${iso} title=${formatDate(iso)}>${formatRelative(iso)}</time>`;
-    const open = html`<button type="button" part="button" aria-describedby="item-${item.id}" @click=${(e: Event) => this.#go(e, 'customer', item.customer.id)}>Open customer</button>`;
+    const open = html`<button type="button" part="button" aria-describedby="item-${item.id}" @click=${(e: Event) => this.#go(e, 'customer', item.customer.id)}>${msg('Open customer')}</button>`;
     const urgent = new Date(item.deadline).getTime() - Date.now() <= 7 * 86_400_000 && new Date(item.deadline).getTime() > Date.now();
     let badge: [string, string];
-    let text: TemplateResult;
+    let text: unknown[];
     let action: TemplateResult | typeof nothing = nothing;
     switch (item.kind) {
       case 'trial_ending':
       case 'trial_ended': {
         const ended = item.kind === 'trial_ended';
-        badge = ended ? ['expired', 'Trial ended'] : ['trial', 'Trial ends'];
-        text = html`${item.service.name} trial ${ended ? html`ended ${when(item.deadline)} without a purchase` : html`ends ${when(item.deadline)}`} · ${item.licenses} licenses${item.followUp
-          ? html` · follow-up offer sent ${formatDate(item.followUp.createdAt)}`
-          : nothing}`;
+        badge = ended ? ['expired', msg('Trial ended')] : ['trial', msg('Trial ends')];
+        const service = item.service.name;
+        text = [
+          ...timed([item.deadline], (when) => (ended ? msg(str`${service} trial ended ${when} without a purchase`) : msg(str`${service} trial ends ${when}`))),
+          ` · ${licenseCount(item.licenses)}`,
+          item.followUp ? ` · ${msg(str`follow-up offer sent ${formatDate(item.followUp.createdAt)}`)}` : '',
+        ];
         const followUp = { customer: item.customer, serviceId: item.service.id, licenses: item.licenses };
-        action = html`<button type="button" part="button primary" aria-describedby="item-${item.id}" @click=${(e: Event) => this.#go(e, 'follow-up', item.customer.id, followUp)}>Follow up with a purchase offer</button>`;
+        action = html`<button type="button" part="button primary" aria-describedby="item-${item.id}" @click=${(e: Event) => this.#go(e, 'follow-up', item.customer.id, followUp)}>${followUpLabel()}</button>`;
         break;
       }
       case 'delegation_ending': {
-        badge = ['pending', 'Delegation ends'];
+        badge = ['pending', msg('Delegation ends')];
         const renewal = this.renewals[item.id];
         const asked = renewal?.view?.createdAt ?? item.renewal?.requestedAt;
-        text = html`${levelName(item.level)} delegated administration ends ${when(item.deadline)}${asked ? html` · renewal asked for ${formatDate(asked)}` : nothing}`;
-        action = html`${busyButton('primary', asked ? 'Ask again' : 'Ask to renew', renewal?.busy && 'Asking…', () => this.#renew(item), undefined, `item-${item.id}`)}${this.#renderRenewal(item, renewal)}`;
+        const full = item.level === 'full';
+        text = [
+          ...timed([item.deadline], (when) => (full ? msg(str`Full delegated administration ends ${when}`) : msg(str`Limited delegated administration ends ${when}`))),
+          asked ? ` · ${msg(str`renewal asked for ${formatDate(asked)}`)}` : '',
+        ];
+        action = html`${busyButton('primary', asked ? msg('Ask again') : msg('Ask to renew'), renewal?.busy && msg('Asking…'), () => this.#renew(item), undefined, `item-${item.id}`)}${this.#renderRenewal(item, renewal)}`;
         break;
       }
-      case 'delegation_request':
-        badge = ['pending', item.reason === 'lapsing' ? 'Request lapsing' : 'Request unanswered'];
-        text = html`${levelName(item.level)} delegated administration asked for ${when(item.requestedAt)}; it lapses ${when(item.lapsesAt)}`;
+      case 'delegation_request': {
+        badge = ['pending', item.reason === 'lapsing' ? msg('Request lapsing') : msg('Request unanswered')];
+        const full = item.level === 'full';
+        text = timed([item.requestedAt, item.lapsesAt], (asked, lapses) =>
+          full
+            ? msg(str`Full delegated administration asked for ${asked}; it lapses ${lapses}`)
+            : msg(str`Limited delegated administration asked for ${asked}; it lapses ${lapses}`),
+        );
         break;
-      case 'service_request':
-        badge = [item.severity, 'Service request'];
-        text = html`“${item.title}” open since ${when(item.openedAt)}`;
+      }
+      case 'service_request': {
+        badge = [item.severity, msg('Service request')];
+        const title = item.title;
+        text = timed([item.openedAt], (when) => msg(str`“${title}” open since ${when}`));
         break;
+      }
     }
     return html`
       <li part="item${urgent ? ' urgent' : ''}">
@@ -250,7 +303,7 @@ export class PartnerOverview extends ApiElement {
     return copy
       ? copy.copyField({
           id: `renewal-${item.id}`,
-          label: `Consent link for ${item.customer.name}'s global admin`,
+          label: msg(str`Consent link for ${item.customer.name}'s global admin`),
           value: view.url,
           copied: renewal.copied ?? null,
           onCopied: (copied) => (this.renewals = { ...this.renewals, [item.id]: { ...renewal, copied } }),

@@ -1,6 +1,8 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../components/index.ts';
 import type { MeView, PartnerOfferBuilder } from '../../components/index.ts';
+import { formatDate } from '../../components/dates.ts';
+import { getLocale } from '../../components/localize.ts';
 import { stubFetch, type FetchStub } from './fetch-stub.ts';
 import { adminMe } from './fixtures.ts';
 import { catalog, delegationLevels, offerErrors, offerList, purchaseOffer, revokedTrialOffer, trialOffer } from './fixtures-offers.ts';
@@ -396,5 +398,85 @@ describe('<partner-offer-builder>', () => {
     expect(text(el, '[part~="intro"]')).to.equal('Sign in as a partner user to build offers.');
     await audit(el, 'signed out');
     expect(stub.calls).to.have.length(0);
+  });
+
+  describe('in German and Japanese', () => {
+    afterEach(async () => {
+      fixtureCleanup();
+      // Back to English for the next test (and the other test files).
+      document.documentElement.removeAttribute('lang');
+      const reset = await fixture(html`<partner-offer-builder locale="en"></partner-offer-builder>`);
+      await waitUntil(() => getLocale() === 'en', 'back to English');
+      reset.remove();
+    });
+
+    async function localized(locale: string, title: string): Promise<PartnerOfferBuilder> {
+      const el = await fixture<PartnerOfferBuilder>(html`<partner-offer-builder api-base=${apiBase} token=${token} locale=${locale}></partner-offer-builder>`);
+      await heading(el, title);
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~="offer"]'), 'the list never loaded');
+      return el;
+    }
+
+    it('shows the form and the list in German, with prices, dates and counts in German', async () => {
+      const el = await localized('de', 'Neues Angebot');
+      expect(inputLabelled(el, 'Testeinladung').checked).to.equal(true);
+      expect(textOf(all(el, '[part~="price"]')[0]!)).to.equal('30-tägige kostenlose Testphase, danach 6,00 $ pro Lizenz und Monat');
+      expect(inputLabelled(el, 'Name des Angebots (optional)')).to.exist;
+      expect(button(el, 'Angebot erstellen')).to.exist;
+
+      const rows = all(el, '[part~="offer"]');
+      expect(rows.map((r) => textOf(r.querySelector('[part~="badge"]')!))).to.deep.equal(['Widerrufen', 'Abgelaufen', 'Aktiv', 'Aktiv']);
+      expect(textOf(rows[1]!.querySelector('[part~="offer-title"]')!)).to.equal('Testphase: Cloud Backup');
+      expect(textOf(rows[2]!)).to.contain('Kaufangebot · Office Suite Pro × 10, Security Plus × 10 · bittet um eingeschränkte delegierte Administration');
+      const purchase = offerList.items[2]!;
+      expect(formatDate(purchase.createdAt)).to.match(/^\d\d\.\d\d\.\d{4}$/);
+      expect(textOf(rows[2]!)).to.contain(`Erstellt am ${formatDate(purchase.createdAt)} · läuft am ${formatDate(purchase.expiresAt!)} ab`);
+      expect(textOf(rows[2]!.querySelector('[part~="redemptions"]')!)).to.equal('2 Kunden haben sich registriert');
+      expect(textOf(rows[3]!.querySelector('[part~="redemptions"]')!)).to.equal('1 Kunde hat sich registriert');
+      expect(all(el, '#status-filter option').map(textOf)).to.deep.equal(['Alle', 'Aktiv', 'Abgelaufen', 'Widerrufen']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('builds a purchase offer in Japanese: steppers, total, and the created offer with its email', async () => {
+      stub.on('POST /api/offers', { status: 201, body: purchaseOffer });
+      const el = await localized('ja', '新しいオファー');
+      click(el, '購入オファー');
+      await waitUntil(() => el.shadowRoot!.querySelector('input[id^="buy-"]'), 'the purchase form did not load');
+      click(el, 'Office Suite Pro');
+      click(el, 'Security Plus');
+      await el.updateComplete;
+      expect(inputLabelled(el, 'ライセンス数（Security Plus）').value).to.equal('5');
+      expect($(el, '[aria-label="Security Plus のライセンスを1つ増やす"]')).to.exist;
+      expect(text(el, `#licenses-${CSS.escape(security!.id)}-bounds`)).to.equal('5～5000');
+      expect(text(el, '#total-label')).to.equal('月額合計');
+      fill(el, 'ライセンス数（Security Plus）', '2');
+      await el.updateComplete;
+      expect(text(el, `#licenses-${CSS.escape(security!.id)}-error`)).to.equal('5～5000の範囲で指定してください。');
+      fill(el, 'ライセンス数（Security Plus）', '10');
+      fill(el, 'ライセンス数（Office Suite Pro）', '10');
+      await el.updateComplete;
+      expect(text(el, '[part~="total"] output')).to.equal('$215.00');
+      await expect(el).to.be.accessible();
+
+      button(el, 'オファーを作成').click();
+      await heading(el, 'オファーの準備ができました');
+      expect(inputLabelled(el, 'オファーのリンク').value).to.equal(purchaseOffer.url);
+      const mailto = new URL([...el.shadowRoot!.querySelectorAll('a')].find((a) => a.textContent?.trim() === 'メールで送信')!.href);
+      expect(mailto.searchParams.get('subject')).to.equal('Northwind Cloud Partners からのオファー');
+      expect(mailto.searchParams.get('body')).to.contain('Office Suite Pro (10ライセンス)、Security Plus (10ライセンス)').and.contain('制限付きの委任管理をお願いしています');
+      expect(button(el, '別のオファーを作成')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+
+    it('renders again in the new language when its locale attribute changes', async () => {
+      const el = await localized('de', 'Neues Angebot');
+      el.setAttribute('locale', 'ja');
+      await heading(el, '新しいオファー');
+      expect(text(el, '#list-title')).to.equal('オファー一覧');
+      expect(button(el, 'オファーを作成')).to.exist;
+      el.setAttribute('locale', 'en');
+      await heading(el, 'New offer');
+      expect(textOf(all(el, '[part~="offer"]')[2]!.querySelector('[part~="redemptions"]')!)).to.equal('2 customers signed up');
+    });
   });
 });

@@ -1,8 +1,9 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../components/index.ts';
 import type { PartnerOverview } from '../../components/index.ts';
 import { formatDate, formatRelative } from '../../components/dates.ts';
 import type { PartnerActionDetail } from '../../components/events.ts';
+import { getLocale } from '../../components/localize.ts';
 import { stubFetch, type FetchStub } from './fetch-stub.ts';
 import { adminMe } from './fixtures.ts';
 import {
@@ -404,5 +405,96 @@ describe('<partner-overview>', () => {
     const el = await fixture<PartnerOverview>(html`<partner-overview api-base=${apiBase}></partner-overview>`);
     expect(text(el, '[part~="intro"]')).to.equal('Sign in as a partner user to see the overview.');
     expect(stub.calls.filter((c) => c.path === '/api/overview')).to.have.length(0);
+  });
+
+  describe('in German and Japanese', () => {
+    beforeEach(() => stub.on('GET /api/overview', { status: 200, body: overviewAllKinds }));
+    afterEach(async () => {
+      fixtureCleanup();
+      // Back to English for the next test (and the other test files).
+      document.documentElement.removeAttribute('lang');
+      const reset = await fixture(html`<partner-overview locale="en"></partner-overview>`);
+      await waitUntil(() => getLocale() === 'en', 'back to English');
+      reset.remove();
+    });
+
+    async function localized(locale: string, intro: string): Promise<PartnerOverview> {
+      const el = await fixture<PartnerOverview>(html`<partner-overview api-base=${apiBase} token="pks_x" locale=${locale}></partner-overview>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~="company-link"]') && text(el, '[part~="company"] [part~="intro"]') === intro, 'the overview never came in its language');
+      return el;
+    }
+    const itemText = (li: HTMLElement) => textOf(li.querySelector('[part~="item-text"]')!);
+
+    it('shows the figures and the attention items in German, with relative times as whole sentences', async () => {
+      const el = await localized('de', 'Partnerübersicht');
+      expect(all(el, 'nav[part~="actions"] button').map(textOf)).to.deep.equal([
+        'Testeinladung senden',
+        'Kaufangebot erstellen',
+        'Kunden finden und unterstützen',
+        'Delegierte Administration anbieten',
+      ]);
+      expect(tiles(el)).to.deep.equal([
+        ['Kunden', '14'],
+        ['Aktive Testphasen', '3'],
+        ['Bezahlte Abonnements', '9', '1.250 verwaltete Lizenzen'],
+        ['Wiederkehrender Monatsumsatz', '12.345,67 $'],
+        ['Aktive Delegierungen', '7', '5 vollständig · 2 eingeschränkt'],
+        ['Umgewandelte Testphasen', '38 %', `3 von 8 Testphasen seit dem ${formatDate('2026-09-07')}`],
+      ]);
+      expect(text(el, '#attention-title')).to.equal('Handlungsbedarf');
+
+      const ending = item(el, 'Fabrikam Bakery', 'Testphase endet');
+      expect(formatRelative(trialEnding.deadline)).to.equal('in 3 Tagen');
+      expect(itemText(ending)).to.equal('Die Testphase von Office Suite Pro endet in 3 Tagen · 12 Lizenzen');
+      const time = ending.querySelector('time')!;
+      expect([time.textContent, time.getAttribute('datetime'), time.title]).to.deep.equal(['in 3 Tagen', trialEnding.deadline, formatDate(trialEnding.deadline)]);
+      expect([...ending.querySelectorAll('button')].map(textOf)).to.deep.equal(['Mit einem Kaufangebot nachfassen', 'Kunden öffnen']);
+
+      const ended = item(el, 'Coho Winery', 'Testphase beendet');
+      expect(itemText(ended)).to.equal(`Die Testphase von Business Mail endete vor 5 Tagen ohne Kauf · 4 Lizenzen · Folgeangebot gesendet am ${formatDate('2026-11-30T10:00:00.000Z')}`);
+      const lapsing = item(el, 'Tailspin Toys', 'Anfrage verfällt');
+      expect(itemText(lapsing)).to.equal('Vollständige delegierte Administration vor 28 Tagen angefragt; die Anfrage verfällt übermorgen');
+      expect([...lapsing.querySelectorAll('time')].map((t) => t.getAttribute('datetime'))).to.deep.equal([requestLapsing.requestedAt, requestLapsing.lapsesAt]);
+      expect(itemText(item(el, 'Fabrikam Bakery', 'Serviceanfrage'))).to.equal('„Mail not arriving“ ist noch offen (eröffnet vor 5 Tagen)');
+      expect(buttonIn(item(el, 'Lucerne Publishing', 'Delegierung endet'), 'Verlängerung anfragen')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows the charts in Japanese: titles, summaries and the tables\' headers', async () => {
+      const el = await localized('ja', 'パートナー概要');
+      const [signups, redemptions] = all(el, '[part~="chart"]');
+      const bars = signups!.querySelector('[role="img"]')!;
+      expect(labelledBy(el, bars)).to.equal('週ごとの登録数');
+      expect(textOf(el.shadowRoot!.getElementById(bars.getAttribute('aria-describedby')!)!)).to.match(/^12週間で14件。最も多かったのは.+の週です（5件）。$/);
+      expect([...signups!.querySelectorAll('thead th')].map(textOf)).to.deep.equal(['週の開始日', '登録数']);
+      expect(textOf(signups!.querySelector('summary')!)).to.equal('数値を表示');
+      const hbars = redemptions!.querySelector('[role="img"]')!;
+      expect(labelledBy(el, hbars)).to.equal('オファーごとの利用数（90日間）');
+      expect(textOf(el.shadowRoot!.getElementById(hbars.getAttribute('aria-describedby')!)!)).to.equal('オファーは2件です。Mail trial for bakeries が6件で最多です。');
+      expect([...redemptions!.querySelectorAll('tbody th')].map(textOf)).to.deep.equal(['Mail trial for bakeries', '購入オファー']);
+      expect(text(el, '#figures-title')).to.equal('主要指標');
+      expect(itemText(item(el, 'Fabrikam Bakery', 'トライアル終了間近'))).to.equal('Office Suite Pro のトライアルが終了します（3 日後） · 12ライセンス');
+      expect($(el, '[part~="charts"]').getAttribute('aria-label')).to.equal('グラフ');
+      await expect(el).to.be.accessible();
+    });
+
+    it('renders again when the locale attribute changes, and shows a new partner the first steps in German', async () => {
+      stub.on('GET /api/overview', { status: 200, body: { ...overviewEmpty, webhooks: { disabled: [{ id: 'wh-1', url: 'https://a.example/hooks', disabledAt: '2026-12-05T08:00:00.000Z' }] } } });
+      const el = await localized('ja', 'パートナー概要');
+      expect(text(el, '#first-steps-title')).to.equal('はじめに');
+      el.setAttribute('locale', 'de');
+      await waitUntil(() => text(el, '#first-steps-title') === 'Erste Schritte', 'German after locale="de"');
+      expect(all(el, '[part~="first-steps"] li button').map(textOf)).to.deep.equal([
+        'Unternehmensdaten prüfen',
+        'Testeinladung senden',
+        'Mit einem Kaufangebot nachfassen',
+        'Delegierte Administration anbieten',
+      ]);
+      expect(text(el, '[part~="webhooks-notice"]')).to.equal('1 Webhook-Endpunkt wurde nach Fehlern deaktiviert. Webhooks prüfen');
+      expect(tiles(el)).to.deep.include(['Umgewandelte Testphasen', '—', 'Keine Testphasen in 90 Tagen']);
+      await expect(el).to.be.accessible();
+      el.setAttribute('locale', 'en');
+      await waitUntil(() => text(el, '#first-steps-title') === 'First steps', 'English again');
+    });
   });
 });
