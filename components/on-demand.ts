@@ -8,6 +8,7 @@
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import { loadingLine } from './busy.ts';
 import { retryAlert } from './error-messages.ts';
+import { msg } from './localize.ts';
 
 export class OnDemand<T> {
   error: unknown = null;
@@ -24,7 +25,7 @@ export class OnDemand<T> {
   }
 
   /** What the host shows in its place until it is here: a loading line, or why it did not come, with "Try again". */
-  placeholder(loading = 'Loading…'): TemplateResult {
+  placeholder(loading = msg('Loading…')): TemplateResult {
     return this.error ? retryAlert(this.error, () => this.load()) : loadingLine(loading);
   }
 

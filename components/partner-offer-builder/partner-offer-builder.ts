@@ -174,6 +174,8 @@ export class PartnerOfferBuilder extends ApiElement {
   readonly #stepper = onDemandPart(this, 'license-stepper');
   /** The created offer's view, loaded with the first create request. */
   readonly #createdView = onDemandPart(this, 'offer-created');
+  /** How an offer of the list shows, loaded with the list's first page. */
+  readonly #listItem = onDemandPart(this, 'offer-list-item');
 
   readonly #setup = new Task(this, {
     args: () => [this.client] as const,
@@ -196,6 +198,7 @@ export class PartnerOfferBuilder extends ApiElement {
 
   protected override willUpdate() {
     if (this.kind === 'purchase' && !this.#stepper.value && !this.#stepper.error) void this.#stepper.load();
+    if (this.#setup.value?.catalog && !this.#listItem.value && !this.#listItem.error) void this.#listItem.load();
   }
 
   protected override render() {
@@ -570,65 +573,22 @@ export class PartnerOfferBuilder extends ApiElement {
   }
 
   #renderOffer(offer: OfferView): TemplateResult {
-    const copied = this.copied?.id === offer.id ? this.copied.how : null;
-    const confirming = this.confirmRevoke === offer.id;
-    const revoking = this.revoking === offer.id;
-    const count = offer.redemptions;
-    const n = formatNumber(count);
-    const signedUp = plural(count, { one: () => msg(str`${n} customer signed up`), other: () => msg(str`${n} customers signed up`) });
-    const converted = formatNumber(offer.conversions);
-    const dates = [
-      msg(str`Created ${formatDate(offer.createdAt)}`),
-      offer.revokedAt
-        ? msg(str`revoked ${formatDate(offer.revokedAt)}`)
-        : offer.expiresAt && (offer.status === 'expired' ? msg(str`expired ${formatDate(offer.expiresAt)}`) : msg(str`expires ${formatDate(offer.expiresAt)}`)),
-    ];
-    return html`
-      <li part="offer" aria-labelledby="offer-${offer.id}-title">
-        <div class="offer-head">
-          <h3 part="offer-title" id="offer-${offer.id}-title">${offerTitle(offer)}</h3>
-          <span part="badge ${offer.status}">${statusLabels[offer.status]()}</span>
-        </div>
-        <p part="offer-meta">
-          ${offerSummary(offer)}
-        </p>
-        <p part="offer-meta">
-          ${dates.filter(Boolean).join(' · ')}
-        </p>
-        <p part="redemptions">
-          ${offer.conversions
-            ? plural(offer.conversions, {
-                one: () => msg(str`${signedUp}, ${converted} trial converted`),
-                other: () => msg(str`${signedUp}, ${converted} trials converted`),
-              })
-            : signedUp}
-        </p>
-        ${copied === 'manual'
-          ? html`<input part="input url" id="url-${offer.id}" readonly .value=${offer.url} aria-label=${msg(str`Link of ${offerTitle(offer)}`)} />`
-          : nothing}
-        ${confirming
-          ? html`
-              <div class="confirm" role="group" aria-labelledby="confirm-${offer.id}">
-                <p id="confirm-${offer.id}">${msg('Revoke this offer? Nobody can sign up with its link any more; customers who already did keep their services.')}</p>
-                <div part="actions">
-                  ${busyButton('danger', msg('Revoke offer'), revoking && msg('Revoking…'), () => this.#revoke(offer))}
-                  <button type="button" part="button" @click=${() => this.#cancelRevoke(offer)}>${msg('Keep it')}</button>
-                </div>
-              </div>
-            `
-          : html`
-              <div part="actions">
-                <button type="button" part="button" aria-describedby="offer-${offer.id}-title" @click=${() => this.#copy(offer.id, offer.url, `#url-${offer.id}`)}>
-                  ${msg('Copy link')}
-                </button>
-                ${offer.status === 'active'
-                  ? html`<button type="button" part="button" id="revoke-${offer.id}" aria-describedby="offer-${offer.id}-title" @click=${() => this.#askRevoke(offer)}>${msg('Revoke')}</button>`
-                  : nothing}
-                <span part="status" role="status">${copied === 'clipboard' ? msg('Copied.') : copied === 'manual' ? msg('Selected: press Ctrl+C to copy.') : ''}</span>
-              </div>
-            `}
-      </li>
-    `;
+    const item = this.#listItem.value;
+    // Loaded with the list's first page; only a failed load leaves it missing.
+    if (!item) return html`<li>${this.#listItem.placeholder()}</li>`;
+    return item.offerListItem({
+      offer,
+      title: offerTitle(offer),
+      summary: offerSummary(offer),
+      statusLabel: statusLabels[offer.status](),
+      copied: this.copied?.id === offer.id ? this.copied.how : null,
+      confirming: this.confirmRevoke === offer.id,
+      revoking: this.revoking === offer.id,
+      onCopy: () => this.#copy(offer.id, offer.url, `#url-${offer.id}`),
+      onAskRevoke: () => this.#askRevoke(offer),
+      onCancelRevoke: () => this.#cancelRevoke(offer),
+      onRevoke: () => this.#revoke(offer),
+    });
   }
 
   /** Loads the list again from its first page, e.g. to see new redemption counts. */
