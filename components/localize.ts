@@ -67,6 +67,21 @@ export function localeController(host: ReactiveControllerHost & Element) {
       removeEventListener('lit-localize-status', onStatus);
       follow(false);
     },
-    hostUpdate: () => follow(true),
+    hostUpdate() {
+      follow(true);
+      markLanguage(host);
+    },
   });
+}
+
+/**
+ * Screen readers choose their voice by `lang`: when the element's text is in another language
+ * than the one its page declares around it, the host says which.
+ */
+function markLanguage(host: Element) {
+  // All English so far (the runtime never came): nothing to say.
+  if (!runtime) return;
+  const locale = getLocale();
+  const declared = host.closest('[lang]')?.getAttribute('lang') ?? '';
+  if (declared.toLowerCase().split(/[-_]/)[0] !== locale) host.setAttribute('lang', locale);
 }

@@ -39,6 +39,8 @@ describe('languages', () => {
     const el = await fixture<PartnerSignIn>(html`<partner-sign-in api-base=${apiBase} locale="de"></partner-sign-in>`);
     await until(() => titleOf(el) === 'Anmelden', 'the German form');
     expect(el.shadowRoot!.textContent).to.contain('E-Mail-Adresse');
+    // On an English page, the element says its text is German (for screen readers' voices).
+    expect(el.getAttribute('lang')).to.equal('de');
     fill(el, 'E-Mail-Adresse', 'admin@northwind.example');
     fill(el, 'Passwort', 'wrong password!');
     button(el, 'Anmelden').click();
@@ -78,6 +80,8 @@ describe('languages', () => {
     await until(() => titleOf(el) === 'サインイン', 'Japanese after <html lang="ja">');
     document.documentElement.lang = 'de';
     await until(() => titleOf(el) === 'Anmelden', 'German after <html lang="de">');
+    // What a screen reader takes the element's language to be follows the switch.
+    expect(el.closest('[lang]')!.getAttribute('lang')).to.equal('de');
     el.setAttribute('locale', 'ja');
     await until(() => titleOf(el) === 'サインイン', 'Japanese after locale="ja"');
     el.removeAttribute('locale');
