@@ -26,27 +26,29 @@ function askOf(r: PublicDelegationView): string {
   return r.level === 'full' ? msg(str`${partner} asks for full administration of your company`) : msg(str`${partner} asks for limited administration of your company`);
 }
 
-/** What an answered request gave, as a heading and its sentences: just now, or when the link is opened again later. */
+/**
+ * What an answered request gave, as a heading and a sentence or two: just now, or when the link is
+ * opened again later. Sentences that follow one another go into one message as values, so its
+ * translation sets what stands between them (no space in Japanese).
+ */
 function answerOf(r: PublicDelegationView): [string | TemplateResult, string] {
   const partner = r.partner.name;
   const on = r.answeredAt && formatDate(r.answeredAt);
   if (r.status === 'declined') {
-    return [msg('Request declined'), sentences(on && msg(str`Declined on ${on}:`), msg(str`${partner} gets no access from this request. They can send a new one.`))];
+    const none = msg(str`${partner} gets no access from this request. They can send a new one.`);
+    return [msg('Request declined'), on ? msg(str`Declined on ${on}: ${none}`) : none];
   }
-  const accepted = on && msg(str`Accepted on ${on}:`);
+  const accepted = (what: string) => (on ? msg(str`Accepted on ${on}: ${what}`) : what);
   if (r.status !== 'active') {
-    return [msg('This request has ended'), sentences(accepted, r.status === 'revoked' ? msg('That access has since been revoked.') : msg('That access has since expired.'))];
+    return [msg('This request has ended'), accepted(r.status === 'revoked' ? msg('That access has since been revoked.') : msg('That access has since expired.'))];
   }
   const until = r.expiresAt && formatDate(r.expiresAt);
   const gives =
     r.level === 'full'
       ? until ? msg(str`${partner} has full administration of your company until ${until}.`) : msg(str`${partner} has full administration of your company until you revoke it.`)
       : until ? msg(str`${partner} has limited administration of your company until ${until}.`) : msg(str`${partner} has limited administration of your company until you revoke it.`);
-  return [html`<span class="mark" aria-hidden="true">✓</span> ${msg('Request accepted')}`, sentences(accepted, gives, msg('You can revoke it at any time under your partners.'))];
+  return [html`<span class="mark" aria-hidden="true">✓</span> ${msg('Request accepted')}`, accepted(msg(str`${gives} You can revoke it at any time under your partners.`))];
 }
-
-/** Sentences of a paragraph, each a message of its own, with the ones not there left out. */
-const sentences = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' ');
 
 /** A heading and a sentence for the failures a person can act on; `null` for the rest (shown as they are, with "Try again"). */
 function problemOf(error: ApiRequestError): [string, string] | null {
@@ -274,7 +276,7 @@ export class PartnerDelegationConsent extends ApiElement {
       </div>
       <dl part="facts" class="pairs">
         <div>
-          <dt>${msg('Requested', { id: 'delegation-requested-on', desc: 'Label of the date a request was made (the same English as the state “Requested”)' })}</dt>
+          <dt>${msg('Requested', { id: 'delegation-requested-on', desc: 'before a date' })}</dt>
           <dd>${formatDate(r.requestedAt)}</dd>
         </div>
         ${pending && r.requestExpiresAt ? html`<div><dt>${msg('Answer by')}</dt><dd>${formatDate(r.requestExpiresAt)}</dd></div>` : nothing}
@@ -412,14 +414,14 @@ export class PartnerDelegationConsent extends ApiElement {
           ${request
             ? busyButton(
                 'primary review',
-                html`${msg('Review request')}<span class="visually-hidden"> ${msg(str`of ${p.name}`, { desc: 'Read by screen readers after “Review request” on its button: “Review request of <partner>”' })}</span>`,
+                html`${msg('Review request')}<span class="visually-hidden"> ${msg(str`of ${p.name}`, { desc: 'after “Review request”, for screen readers only' })}</span>`,
                 null,
                 () => this.#review(request.code),
               )
             : nothing}
           ${d.status === 'active' && this.confirming !== p.id
             ? html`<button type="button" id="revoke-${p.id}" part="button revoke" @click=${() => this.#confirm(p.id)}>
-                ${msg('Revoke')}<span class="visually-hidden"> ${msg(str`the access of ${p.name}`, { desc: 'Read by screen readers after “Revoke” on its button: “Revoke the access of <partner>”' })}</span>
+                ${msg('Revoke')}<span class="visually-hidden"> ${msg(str`the access of ${p.name}`, { desc: 'after “Revoke”, for screen readers' })}</span>
               </button>`
             : nothing}
         </div>
@@ -529,7 +531,7 @@ export class PartnerDelegationConsent extends ApiElement {
 
   #renderEntry(e: AuditEntryView): TemplateResult {
     const detail = auditSubject(e);
-    const actor = e.actor ? `${e.actor.name ?? ''}${e.actor.email ? ` (${e.actor.email})` : ''}` : msg('automatically', { desc: 'Who did an audit entry’s action when no person did' });
+    const actor = e.actor ? `${e.actor.name ?? ''}${e.actor.email ? ` (${e.actor.email})` : ''}` : msg('automatically');
     return html`
       <li part="entry">
         <time part="time" datetime=${e.at}>${formatDateTime(e.at)}</time>
@@ -548,7 +550,7 @@ export class PartnerDelegationConsent extends ApiElement {
     this.busy = 'csv';
     this.csvError = null;
     try {
-      const name = msg('partner-activity', { desc: 'Start of the downloaded CSV file’s name, before its date: short, no spaces' });
+      const name = msg('partner-activity', { desc: 'file name' });
       saveFile(await this.client.auditCsv(null, this.auditPartner ? { partnerId: this.auditPartner } : {}), `${name}-${today()}.csv`);
     } catch (error) {
       this.csvError = toApiError(error);

@@ -6,7 +6,7 @@ import { FocusAfterUpdate } from '../focus-after-update.ts';
 import { formatDate } from '../dates.ts';
 import { contactList, contactStyles } from '../contact-list.ts';
 import { busyButton, loadingLine } from '../busy.ts';
-import { errorAlert, errorText, fieldMessages, retryAlert, toApiError } from '../error-messages.ts';
+import { errorAlert, fieldMessages, retryAlert, toApiError } from '../error-messages.ts';
 import { textField } from '../text-field.ts';
 import { partnerEvent, type PartnerSignupCompletedDetail } from '../events.ts';
 import { onDemandPart } from '../load-part.ts';
@@ -220,25 +220,13 @@ export class PartnerSignup extends ApiElement {
     const errors = fieldMessages(this.error, (path) => this.#fieldOf(path));
     const first = offer.items[0];
     const trial = offer.kind === 'trial';
-    const advisor = offer.advisor.name;
-    const title = offer.name ?? (trial && first ? msg(str`Try ${first.name} free`) : msg(str`An offer from ${advisor}`));
+    const title = offer.name ?? (trial && first ? msg(str`Try ${first.name} free`) : msg(str`An offer from ${offer.advisor.name}`));
     return html`
       <article part="card signup" aria-labelledby="offer-title">
         <header class="head">
-          <p part="eyebrow">${trial ? msg('Trial invitation') : msg('Offer', { desc: 'Label above the title of an offer to buy services' })}</p>
+          <p part="eyebrow">${trial ? msg('Trial invitation') : msg('Offer', { desc: 'noun' })}</p>
           <h2 id="offer-title" part="title">${title}</h2>
-          <p part="intro">
-            ${trial && first
-              ? plural(first.trialDays, {
-                  one: () => msg(str`${advisor} invites you to try ${first.name} free for ${formatNumber(first.trialDays)} day.`),
-                  other: () => msg(str`${advisor} invites you to try ${first.name} free for ${formatNumber(first.trialDays)} days.`),
-                })
-              : plural(offer.items.length, {
-                  one: () => msg(str`${advisor} offers you this service. Adjust the number of licenses to your needs.`),
-                  other: () => msg(str`${advisor} offers you these services. Adjust the number of licenses to your needs.`),
-                })}
-            ${offer.expiresAt ? msg(str`Open until ${formatDate(offer.expiresAt)}.`) : ''}
-          </p>
+          <p part="intro">${this.#intro(offer)}</p>
         </header>
         ${this.#renderAdvisor(offer)}
         <form part="form" @submit=${(e: SubmitEvent) => this.#onSubmit(e, offer)} @input=${this.#onInput}>
@@ -250,6 +238,24 @@ export class PartnerSignup extends ApiElement {
         </form>
       </article>
     `;
+  }
+
+  /** Who offers what, and until when. */
+  #intro(offer: PublicOfferView): string {
+    const advisor = offer.advisor.name;
+    const first = offer.items[0];
+    const what =
+      offer.kind === 'trial' && first
+        ? plural(first.trialDays, {
+            one: () => msg(str`${advisor} invites you to try ${first.name} free for ${formatNumber(first.trialDays)} day.`),
+            other: () => msg(str`${advisor} invites you to try ${first.name} free for ${formatNumber(first.trialDays)} days.`),
+          })
+        : plural(offer.items.length, {
+            one: () => msg(str`${advisor} offers you this service. Adjust the number of licenses to your needs.`),
+            other: () => msg(str`${advisor} offers you these services. Adjust the number of licenses to your needs.`),
+          });
+    // The sentences before go in as a value, so the translation sets what stands between them (no space in Japanese).
+    return offer.expiresAt ? msg(str`${what} Open until ${formatDate(offer.expiresAt)}.`) : what;
   }
 
   #submitLabel(trial: boolean): string {
@@ -333,8 +339,7 @@ export class PartnerSignup extends ApiElement {
           ? html`
               <div part="account">
                 <p>
-                  ${msg(str`Signed in as ${this.account.me.user.displayName} (${this.account.me.user.email}) of ${this.account.me.company.name}.`)}
-                  ${msg('The offer is added to this company.')}
+                  ${msg(str`Signed in as ${this.account.me.user.displayName} (${this.account.me.user.email}) of ${this.account.me.company.name}. The offer is added to this company.`)}
                 </p>
                 <button type="button" part="button link" ?disabled=${this.busy} @click=${this.#useAnotherAccount}>${msg('Use another account')}</button>
               </div>
@@ -448,9 +453,11 @@ export class PartnerSignup extends ApiElement {
     switch (error.code) {
       case 'email_taken':
         return say(msg('An account with this email exists — sign in instead to add the offer to your company.'));
-      case 'already_subscribed':
+      case 'already_subscribed': {
         // The BFF's message names the service, in English; other languages say it without the name.
-        return say(`${getLocale() === 'en' ? error.message : msg('Your company already has a service of this offer.')} ${msg('Nothing was changed.')}`);
+        const what = getLocale() === 'en' ? error.message : msg('Your company already has a service of this offer.');
+        return say(msg(str`${what} Nothing was changed.`));
+      }
       case 'rate_limited':
         return say(
           seconds
@@ -465,7 +472,9 @@ export class PartnerSignup extends ApiElement {
       case 'idempotency_key_reused':
         return say(msg('Your details changed while the sign-up was being sent. Check them and try again.'));
       case 'forbidden':
-        return say(`${errorText(error)} ${msg('Sign in as an admin of a customer company, or sign up as a new customer.')}`);
+        return say(msg('Only an admin of a customer company who manages subscriptions can redeem an offer into it. Sign in as an admin of a customer company, or sign up as a new customer.'));
+      case 'offer_addressed':
+        return say(msg('This offer was made for another company: sign in as an admin of that company to redeem it.'));
       default:
         // invalid_credentials included: the BFF's message says it as this form would.
         return error;

@@ -49,7 +49,7 @@ function stateOf(s: PartnerSignupCompletedDetail['subscriptions'][number]): stri
 
 /** The card; its heading has the id `success-title` (focus it). `offer` is the redeemed offer, if still at hand. */
 export function signupSuccess(result: PartnerSignupCompletedDetail, offer: PublicOfferView | null | undefined): TemplateResult {
-  const advisor = offer?.advisor.name ?? msg('Your advisor', { desc: 'Stands for the advisor’s name in sentences when the name is not known' });
+  const advisor = offer?.advisor.name ?? msg('Your advisor', { desc: 'in place of their name' });
   const level = result.delegation.level ?? offer?.delegatedAdmin?.level;
   return html`
     <section part="card success" aria-labelledby="success-title">

@@ -413,7 +413,7 @@ describe('<partner-delegation-consent>', () => {
       revoke.click();
       await el.updateComplete;
       expect(text(el, '[part~="confirm"] p')).to.equal(
-        'Northwind Cloud Partners の制限付き管理権限を取り消しますか？直ちに終了し、再び付与するには、パートナーから改めてリクエストしてもらう必要があります。',
+        'Northwind Cloud Partners の制限付き管理権限を取り消しますか？取り消すと直ちに失効し、再び付与するにはパートナーからの新しいリクエストが必要です。',
       );
       expect(focused(el)?.textContent?.trim()).to.equal('アクセス権を維持');
       await expect(el).to.be.accessible();

@@ -424,7 +424,7 @@ describe('<partner-signup>', () => {
       const el = await signupIn('ja', purchaseCode);
       expect(text(el, '[part~="eyebrow"]')).to.equal('オファー');
       expect(text(el, '[part~="intro"]')).to.equal(
-        `Northwind Cloud Partners から、次のサービスのご提案が届いています。ライセンス数は必要に応じて調整してください。 ${formatDate(publicPurchaseOffer.expiresAt!)}まで有効です。`,
+        `Northwind Cloud Partners から、次のサービスのご提案が届いています。ライセンス数は必要に応じて調整してください。${formatDate(publicPurchaseOffer.expiresAt!)}まで有効です。`,
       );
       expect(text(el, '#items-title')).to.equal('ご提供内容');
       expect(text(el, '#total-label')).to.equal('月額合計');
@@ -432,7 +432,7 @@ describe('<partner-signup>', () => {
 
       stub.on(`POST /api/public/offers/${purchaseCode}/redemptions`, {
         status: 403,
-        body: { error: { code: 'forbidden', message: 'Only a customer admin can redeem this offer.' } },
+        body: { error: { code: 'forbidden', message: 'Only an admin of a customer company who manages subscriptions can redeem an offer into it.' } },
       });
       inputLabelled(el, 'アカウントをお持ちの方').click();
       await el.updateComplete;
@@ -441,9 +441,11 @@ describe('<partner-signup>', () => {
       fill(el, 'パスワード', 'alpine-ski-2026');
       submitButton(el).click();
       await until(() => alertText(el) !== '', 'no message');
-      // The error code's text, then what to do here: both in Japanese.
-      expect(alertText(el)).to.equal('この操作を行う権限がありません。 顧客企業の管理者としてサインインするか、新規のお客様として登録してください。');
-      expect(text(el, '[part~="account"] p')).to.equal('Alpine Ski House の Anna Alpine（anna@alpineski.example）としてサインインしています。 オファーはこの会社に追加されます。');
+      // Who may redeem, and what to do here, in the widget's own words (the general text for the code would say less).
+      expect(alertText(el)).to.equal(
+        'オファーを会社に追加できるのは、サブスクリプションを管理する顧客企業の管理者のみです。顧客企業の管理者としてサインインするか、新規のお客様として登録してください。',
+      );
+      expect(text(el, '[part~="account"] p')).to.equal('Alpine Ski House の Anna Alpine（anna@alpineski.example）としてサインインしています。オファーはこの会社に追加されます。');
       expect(submitButton(el).textContent?.trim()).to.equal('申し込む');
       await expect(el).to.be.accessible();
 
@@ -451,7 +453,7 @@ describe('<partner-signup>', () => {
       submitButton(el).click();
       await until(() => alertText(el).startsWith('貴社'), 'no message');
       // The BFF's English message names the service; in Japanese the widget says it in its own words.
-      expect(alertText(el)).to.equal('貴社はこのオファーのサービスをすでにご利用中です。 変更は行われていません。');
+      expect(alertText(el)).to.equal('貴社はこのオファーのサービスをすでにご利用中です。変更は行われていません。');
     });
 
     it('says in German and Japanese that a link is not valid or the offer was withdrawn', async () => {
