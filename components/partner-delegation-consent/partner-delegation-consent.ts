@@ -276,7 +276,7 @@ export class PartnerDelegationConsent extends ApiElement {
       </div>
       <dl part="facts" class="pairs">
         <div>
-          <dt>${msg('Requested', { id: 'delegation-requested-on', desc: 'before a date' })}</dt>
+          <dt>${msg('Requested', { id: 'delegation-requested-on' })}</dt>
           <dd>${formatDate(r.requestedAt)}</dd>
         </div>
         ${pending && r.requestExpiresAt ? html`<div><dt>${msg('Answer by')}</dt><dd>${formatDate(r.requestExpiresAt)}</dd></div>` : nothing}
@@ -414,14 +414,14 @@ export class PartnerDelegationConsent extends ApiElement {
           ${request
             ? busyButton(
                 'primary review',
-                html`${msg('Review request')}<span class="visually-hidden"> ${msg(str`of ${p.name}`, { desc: 'after “Review request”, for screen readers only' })}</span>`,
+                html`${msg('Review request')}<span class="visually-hidden"> ${msg(str`of ${p.name}`, { desc: 'read after “Review request”' })}</span>`,
                 null,
                 () => this.#review(request.code),
               )
             : nothing}
           ${d.status === 'active' && this.confirming !== p.id
             ? html`<button type="button" id="revoke-${p.id}" part="button revoke" @click=${() => this.#confirm(p.id)}>
-                ${msg('Revoke')}<span class="visually-hidden"> ${msg(str`the access of ${p.name}`, { desc: 'after “Revoke”, for screen readers' })}</span>
+                ${msg('Revoke')}<span class="visually-hidden"> ${msg(str`the access of ${p.name}`, { desc: 'read after “Revoke”' })}</span>
               </button>`
             : nothing}
         </div>
