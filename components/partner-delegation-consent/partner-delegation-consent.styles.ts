@@ -83,6 +83,11 @@ export default css`
     font-size: 0.9375em;
   }
 
+  /* A long label ("Delegierte Administration") wraps, rather than squeezing its value into broken words. */
+  [part~='delegation'] {
+    grid-template-columns: fit-content(50%) minmax(0, 1fr);
+  }
+
   [part~='row-actions'] {
     display: grid;
     gap: calc(var(--_space) * 0.5);

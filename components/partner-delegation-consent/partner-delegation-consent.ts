@@ -9,6 +9,8 @@ import { busyButton, loadingLine } from '../busy.ts';
 import { errorAlert, fieldMessages, retryAlert, toApiError } from '../error-messages.ts';
 import { partnerEvent } from '../events.ts';
 import { FocusAfterUpdate } from '../focus-after-update.ts';
+import { msg, str } from '../localize.ts';
+import { formatNumber, plural } from '../numbers.ts';
 import { PagedList } from '../paged-list.ts';
 import { saveFile } from '../save-file.ts';
 import { controls } from '../styles/controls.ts';
@@ -18,31 +20,52 @@ import styles from './partner-delegation-consent.styles.ts';
 
 type Busy = 'accept' | 'decline' | 'revoke' | 'csv' | null;
 
-/** What an answered request gave, as a heading and a sentence: just now, or when the link is opened again later. */
+/** The heading of a request still waiting for its answer. */
+function askOf(r: PublicDelegationView): string {
+  const partner = r.partner.name;
+  return r.level === 'full' ? msg(str`${partner} asks for full administration of your company`) : msg(str`${partner} asks for limited administration of your company`);
+}
+
+/**
+ * What an answered request gave, as a heading and a sentence or two: just now, or when the link is
+ * opened again later. Sentences that follow one another go into one message as values, so its
+ * translation sets what stands between them (no space in Japanese).
+ */
 function answerOf(r: PublicDelegationView): [string | TemplateResult, string] {
-  const on = r.answeredAt ? ` on ${formatDate(r.answeredAt)}` : '';
-  if (r.status === 'declined') return ['Request declined', `Declined${on}: ${r.partner.name} gets no access from this request. They can send a new one.`];
-  if (r.status !== 'active') return ['This request has ended', `Accepted${on}; that access has since ended (${r.status}).`];
-  const until = r.expiresAt ? `until ${formatDate(r.expiresAt)}` : 'until you revoke it';
-  return [html`<span class="mark" aria-hidden="true">✓</span> Request accepted`, `Accepted${on}: ${r.partner.name} has ${r.label.toLowerCase()} of your company ${until}. You can revoke it at any time under your partners.`];
+  const partner = r.partner.name;
+  const on = r.answeredAt && formatDate(r.answeredAt);
+  if (r.status === 'declined') {
+    const none = msg(str`${partner} gets no access from this request. They can send a new one.`);
+    return [msg('Request declined'), on ? msg(str`Declined on ${on}: ${none}`) : none];
+  }
+  const accepted = (what: string) => (on ? msg(str`Accepted on ${on}: ${what}`) : what);
+  if (r.status !== 'active') {
+    return [msg('This request has ended'), accepted(r.status === 'revoked' ? msg('That access has since been revoked.') : msg('That access has since expired.'))];
+  }
+  const until = r.expiresAt && formatDate(r.expiresAt);
+  const gives =
+    r.level === 'full'
+      ? until ? msg(str`${partner} has full administration of your company until ${until}.`) : msg(str`${partner} has full administration of your company until you revoke it.`)
+      : until ? msg(str`${partner} has limited administration of your company until ${until}.`) : msg(str`${partner} has limited administration of your company until you revoke it.`);
+  return [html`<span class="mark" aria-hidden="true">✓</span> ${msg('Request accepted')}`, accepted(msg(str`${gives} You can revoke it at any time under your partners.`))];
 }
 
 /** A heading and a sentence for the failures a person can act on; `null` for the rest (shown as they are, with "Try again"). */
 function problemOf(error: ApiRequestError): [string, string] | null {
   switch (error.status) {
     case 401:
-      return ['Sign in to answer this request', 'Your session has ended. Sign in again as a global admin of your company.'];
+      return [msg('Sign in to answer this request'), msg('Your session has ended. Sign in again as a global admin of your company.')];
     case 403:
       return [
-        'Only the company’s global admin can answer this',
-        'Only a global admin of the company it was sent to may answer it, and this account (a partner’s, or one without that role) is not one. Sign out, then sign in as your company’s global admin.',
+        msg('Only the company’s global admin can answer this'),
+        msg('Only a global admin of the company it was sent to may answer it, and this account (a partner’s, or one without that role) is not one. Sign out, then sign in as your company’s global admin.'),
       ];
     case 404:
-      return ['This link is not valid', 'Check that you opened the whole link from the partner’s message, or ask them for a new one.'];
+      return [msg('This link is not valid'), msg('Check that you opened the whole link from the partner’s message, or ask them for a new one.')];
     case 410:
       return error.code === 'delegation_withdrawn'
-        ? ['This request was replaced', 'The partner sent a newer request, so this link no longer works. Use their latest link, or find the open request under your partners.']
-        : ['This request has expired', 'Nobody answered it in time, so it lapsed and grants nothing. Ask the partner for a new one if you want to give them access.'];
+        ? [msg('This request was replaced'), msg('The partner sent a newer request, so this link no longer works. Use their latest link, or find the open request under your partners.')]
+        : [msg('This request has expired'), msg('Nobody answered it in time, so it lapsed and grants nothing. Ask the partner for a new one if you want to give them access.')];
     default:
       return null;
   }
@@ -198,8 +221,10 @@ export class PartnerDelegationConsent extends ApiElement {
     if (!this.client.hasCredentials) {
       return this.#card(
         'signed-out',
-        code ? 'A partner’s request' : 'Your partners',
-        html`<p part="intro">Sign in as a global admin of your company to ${code ? 'see and answer this request' : 'see its partners and what they did'}.</p>`,
+        code ? msg('A partner’s request') : msg('Your partners'),
+        html`<p part="intro">
+          ${code ? msg('Sign in as a global admin of your company to see and answer this request.') : msg('Sign in as a global admin of your company to see its partners and what they did.')}
+        </p>`,
       );
     }
     return code ? this.#renderRequestView() : this.#renderOverview();
@@ -215,7 +240,7 @@ export class PartnerDelegationConsent extends ApiElement {
   }
 
   #partnersButton(): TemplateResult {
-    return busyButton('partners-link', this.reviewing ? 'Back to your partners' : 'See all your partners', null, this.#showPartners);
+    return busyButton('partners-link', this.reviewing ? msg('Back to your partners') : msg('See all your partners'), null, this.#showPartners);
   }
 
   // ——— One request ———
@@ -224,34 +249,37 @@ export class PartnerDelegationConsent extends ApiElement {
     const { status, value, error } = this.#request;
     const failure = this.problem ?? (status === TaskStatus.ERROR ? toApiError(error) : null);
     if (failure) {
-      const [title, text] = problemOf(failure) ?? ['Could not load the request', ''];
+      const [title, text] = problemOf(failure) ?? [msg('Could not load the request'), ''];
       const link = failure.status === 404 || failure.status === 410;
       return this.#card('problem', title, html`
         ${text ? html`<p part="intro">${text}</p>` : errorAlert(failure)}
         ${text && !link
           ? nothing
-          : html`<div part="actions">${text ? this.#partnersButton() : busyButton('primary', 'Try again', null, () => this.#request.run())}</div>`}
+          : html`<div part="actions">${text ? this.#partnersButton() : busyButton('primary', msg('Try again'), null, () => this.#request.run())}</div>`}
       `);
     }
     const r = this.answered ?? value;
     // The heading is there from the start, so focus sent to it (a request opened from the list) stays.
-    if (!r) return this.#card('request', 'A partner’s request', loadingLine('Loading the request…'));
+    if (!r) return this.#card('request', msg('A partner’s request'), loadingLine(msg('Loading the request…')));
     const pending = r.status === 'pending';
-    const [answer, answerText] = answerOf(r);
+    const [heading, answerText] = pending ? [askOf(r), ''] : answerOf(r);
     const errors = fieldMessages(this.error, (path) => (path === 'body.expiresAt' ? 'end-date' : undefined));
     const alert = errorAlert(this.error, (path) => (errors.size && path === 'body.expiresAt' ? path : undefined));
-    return this.#card('request', pending ? `${r.partner.name} asks for ${r.label.toLowerCase()} of your company` : answer, html`
+    return this.#card('request', heading, html`
       <div part="partner">
         <p part="partner-name">${r.partner.name}</p>
         ${contactList(r.partner)}
       </div>
       <div part="level">
-        <h3 part="subtitle">${r.label}</h3>
+        <h3 part="subtitle">${levelLabel(r.level)}</h3>
         <p part="description">${r.description}</p>
       </div>
       <dl part="facts" class="pairs">
-        <div><dt>Requested</dt><dd>${formatDate(r.requestedAt)}</dd></div>
-        ${pending && r.requestExpiresAt ? html`<div><dt>Answer by</dt><dd>${formatDate(r.requestExpiresAt)}</dd></div>` : nothing}
+        <div>
+          <dt>${msg('Requested', { id: 'delegation-requested-on' })}</dt>
+          <dd>${formatDate(r.requestedAt)}</dd>
+        </div>
+        ${pending && r.requestExpiresAt ? html`<div><dt>${msg('Answer by')}</dt><dd>${formatDate(r.requestExpiresAt)}</dd></div>` : nothing}
       </dl>
       ${pending
         ? html`
@@ -259,17 +287,17 @@ export class PartnerDelegationConsent extends ApiElement {
               ${textField({
                 id: 'end-date',
                 name: 'endDate',
-                label: 'End date (optional)',
+                label: msg('End date (optional)'),
                 type: 'date',
                 min: today(),
-                hint: 'The access ends at the end of that day. Without a date, it lasts until you revoke it, which you can do at any time.',
+                hint: msg('The access ends at the end of that day. Without a date, it lasts until you revoke it, which you can do at any time.'),
                 messages: errors.get('end-date'),
                 readonly: this.busy !== null,
               })}
               ${alert}
               <div part="actions">
-                ${busyButton('primary accept', 'Accept', this.busy === 'accept' ? 'Accepting…' : !!this.busy)}
-                ${busyButton('decline', 'Decline', this.busy === 'decline' && 'Declining…', this.#onDecline)}
+                ${busyButton('primary accept', msg('Accept'), this.busy === 'accept' ? msg('Accepting…') : !!this.busy)}
+                ${busyButton('decline', msg('Decline'), this.busy === 'decline' && msg('Declining…'), this.#onDecline)}
                 ${this.reviewing ? this.#partnersButton() : nothing}
               </div>
             </form>
@@ -334,21 +362,23 @@ export class PartnerDelegationConsent extends ApiElement {
     if (status === TaskStatus.ERROR) {
       const failure = toApiError(error);
       const text =
-        failure.status === 401 || failure.status === 403
-          ? `${failure.status === 401 ? 'Your session has ended.' : 'Only a customer company’s global admin can see its partners.'} Sign in as your company’s global admin.`
-          : null;
-      return this.#card('partners', 'Your partners', text
+        failure.status === 401
+          ? msg('Your session has ended. Sign in as your company’s global admin.')
+          : failure.status === 403
+            ? msg('Only a customer company’s global admin can see its partners. Sign in as your company’s global admin.')
+            : null;
+      return this.#card('partners', msg('Your partners'), text
         ? html`<p part="intro">${text}</p>`
         : retryAlert(failure, () => this.#partners.run(), 'primary'));
     }
-    if (!value) return this.#card('partners', 'Your partners', loadingLine('Loading your partners…'));
+    if (!value) return this.#card('partners', msg('Your partners'), loadingLine(msg('Loading your partners…')));
     return html`
-      ${this.#card('partners', 'Your partners', html`
-        <p part="intro">A partner with delegated administration can act as an admin of your company, at the level you granted.</p>
+      ${this.#card('partners', msg('Your partners'), html`
+        <p part="intro">${msg('A partner with delegated administration can act as an admin of your company, at the level you granted.')}</p>
         <p part="status" role="status">${this.notice}</p>
         ${value.length
           ? html`<ul part="list" role="list">${value.map((p) => this.#renderPartner(p))}</ul>`
-          : html`<p part="status">No partners yet. A partner appears here once you sign up through one of their offers.</p>`}
+          : html`<p part="status">${msg('No partners yet. A partner appears here once you sign up through one of their offers.')}</p>`}
       `)}
       ${this.#renderAudit(value)}
     `;
@@ -362,42 +392,56 @@ export class PartnerDelegationConsent extends ApiElement {
       <li part="row">
         <div part="identity">
           <h3 id="partner-${p.id}" part="name" tabindex="-1">${p.name}</h3>
-          ${p.isAdvisor ? html`<span part="badge advisor">Advisor</span>` : nothing}
+          ${p.isAdvisor ? html`<span part="badge advisor">${msg('Advisor')}</span>` : nothing}
           ${contactList(p)}
         </div>
         <dl part="delegation" class="pairs">
           <div>
-            <dt>Delegated admin</dt>
+            <dt>${msg('Delegated admin')}</dt>
             <dd>
               <span part="badge ${d.status}">${delegationStateLabels[d.status]}</span>
-              ${d.status === 'active' ? `${level}, ${d.expiresAt ? `until ${formatDate(d.expiresAt)}` : 'no end date'}` : level}
+              ${d.status !== 'active' ? level : d.expiresAt ? msg(str`${level}, until ${formatDate(d.expiresAt)}`) : msg(str`${level}, no end date`)}
             </dd>
           </div>
           ${request
-            ? html`<div><dt>Open request</dt><dd>${levelLabel(request.level)}${request.requestExpiresAt ? `, answer by ${formatDate(request.requestExpiresAt)}` : ''}</dd></div>`
+            ? html`<div>
+                <dt>${msg('Open request')}</dt>
+                <dd>${request.requestExpiresAt ? msg(str`${levelLabel(request.level)}, answer by ${formatDate(request.requestExpiresAt)}`) : levelLabel(request.level)}</dd>
+              </div>`
             : nothing}
         </dl>
         <div part="row-actions">
-          ${request ? busyButton('primary review', html`Review request<span class="visually-hidden"> of ${p.name}</span>`, null, () => this.#review(request.code)) : nothing}
+          ${request
+            ? busyButton(
+                'primary review',
+                html`${msg('Review request')}<span class="visually-hidden"> ${msg(str`of ${p.name}`, { desc: 'read after “Review request”' })}</span>`,
+                null,
+                () => this.#review(request.code),
+              )
+            : nothing}
           ${d.status === 'active' && this.confirming !== p.id
             ? html`<button type="button" id="revoke-${p.id}" part="button revoke" @click=${() => this.#confirm(p.id)}>
-                Revoke<span class="visually-hidden"> the access of ${p.name}</span>
+                ${msg('Revoke')}<span class="visually-hidden"> ${msg(str`the access of ${p.name}`, { desc: 'read after “Revoke”' })}</span>
               </button>`
             : nothing}
         </div>
-        ${this.confirming === p.id ? this.#renderConfirm(p, level) : nothing}
+        ${this.confirming === p.id ? this.#renderConfirm(p) : nothing}
       </li>
     `;
   }
 
-  #renderConfirm(p: PartnerListItem, level: string): TemplateResult {
+  #renderConfirm(p: PartnerListItem): TemplateResult {
     return html`
       <div part="confirm" class="note" role="group" aria-labelledby="confirm-${p.id}" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.#cancel(p.id)}>
-        <p id="confirm-${p.id}">Revoke the ${level.toLowerCase()} of ${p.name}? It ends at once; to get it back, they must ask again.</p>
+        <p id="confirm-${p.id}">
+          ${p.delegation.level === 'full'
+            ? msg(str`Revoke the full administration of ${p.name}? It ends at once; to get it back, they must ask again.`)
+            : msg(str`Revoke the limited administration of ${p.name}? It ends at once; to get it back, they must ask again.`)}
+        </p>
         ${errorAlert(this.error)}
         <div part="actions">
-          ${busyButton('danger confirm-revoke', 'Revoke access', this.busy === 'revoke' && 'Revoking…', () => this.#revoke(p))}
-          <button type="button" id="keep-${p.id}" part="button cancel" @click=${() => this.#cancel(p.id)}>Keep access</button>
+          ${busyButton('danger confirm-revoke', msg('Revoke access'), this.busy === 'revoke' && msg('Revoking…'), () => this.#revoke(p))}
+          <button type="button" id="keep-${p.id}" part="button cancel" @click=${() => this.#cancel(p.id)}>${msg('Keep access')}</button>
         </div>
       </div>
     `;
@@ -424,7 +468,7 @@ export class PartnerDelegationConsent extends ApiElement {
     try {
       const delegation = await this.client.revokeDelegation(p.id);
       this.confirming = null;
-      this.notice = `${p.name} no longer has delegated administration of your company.`;
+      this.notice = msg(str`${p.name} no longer has delegated administration of your company.`);
       this.#focus.request(`#partner-${p.id}`);
       this.dispatchEvent(partnerEvent('partner-delegation-revoked', { partnerId: p.id, delegation }));
       void this.#partners.run();
@@ -443,23 +487,26 @@ export class PartnerDelegationConsent extends ApiElement {
     const { status, error } = audit.first;
     const loaded = status === TaskStatus.COMPLETE;
     const count = audit.items.length;
-    const summary = count
-      ? `${count} ${count === 1 ? 'entry' : 'entries'}${audit.nextCursor ? ', more to load' : ''}.`
-      : 'No activity yet.';
+    const n = formatNumber(count);
+    const summary = !count
+      ? msg('No activity yet.')
+      : audit.nextCursor
+        ? plural(count, { one: () => msg(str`${n} entry, more to load.`), other: () => msg(str`${n} entries, more to load.`) })
+        : plural(count, { one: () => msg(str`${n} entry.`), other: () => msg(str`${n} entries.`) });
     return html`
       <section part="card audit" aria-labelledby="audit-title">
         <div part="header">
-          <h2 id="audit-title" part="title">Partner activity</h2>
-          ${busyButton('download', 'Download CSV', this.busy === 'csv' && 'Preparing…', this.#downloadCsv)}
+          <h2 id="audit-title" part="title">${msg('Partner activity')}</h2>
+          ${busyButton('download', msg('Download CSV'), this.busy === 'csv' && msg('Preparing…'), this.#downloadCsv)}
         </div>
-        <p part="intro">What partners did in your company, and every change to their access, newest first.</p>
+        <p part="intro">${msg('What partners did in your company, and every change to their access, newest first.')}</p>
         ${partners.length > 1
           ? html`
               <div part="filters">
                 <div part="field">
-                  <label part="label" for="audit-partner">Partner</label>
+                  <label part="label" for="audit-partner">${msg('Partner')}</label>
                   <select part="input" id="audit-partner" @change=${(e: Event) => (this.auditPartner = (e.target as HTMLSelectElement).value)}>
-                    <option value="" ?selected=${!this.auditPartner}>All partners</option>
+                    <option value="" ?selected=${!this.auditPartner}>${msg('All partners')}</option>
                     ${partners.map((p) => html`<option value=${p.id} ?selected=${this.auditPartner === p.id}>${p.name}</option>`)}
                   </select>
                 </div>
@@ -469,13 +516,13 @@ export class PartnerDelegationConsent extends ApiElement {
         ${status === TaskStatus.ERROR
           ? retryAlert(error, () => audit.first.run())
           : html`
-              ${loaded ? html`<p part="status" role="status">${summary}</p>` : loadingLine('Loading activity…')}
+              ${loaded ? html`<p part="status" role="status">${summary}</p>` : loadingLine(msg('Loading activity…'))}
               ${count
                 ? html`<ol part="entries" aria-labelledby="audit-title" aria-busy=${loaded ? 'false' : 'true'}>${audit.items.map((e) => this.#renderEntry(e))}</ol>`
                 : nothing}
               ${errorAlert(audit.moreError ?? this.csvError)}
               ${loaded && audit.nextCursor
-                ? html`<div part="actions">${busyButton('more', 'Load more', audit.loadingMore && 'Loading more…', () => audit.loadMore())}</div>`
+                ? html`<div part="actions">${busyButton('more', msg('Load more'), audit.loadingMore && msg('Loading more…'), () => audit.loadMore())}</div>`
                 : nothing}
             `}
       </section>
@@ -484,16 +531,16 @@ export class PartnerDelegationConsent extends ApiElement {
 
   #renderEntry(e: AuditEntryView): TemplateResult {
     const detail = auditSubject(e);
-    const actor = e.actor ? `${e.actor.name ?? ''}${e.actor.email ? ` (${e.actor.email})` : ''}` : 'automatically';
+    const actor = e.actor ? `${e.actor.name ?? ''}${e.actor.email ? ` (${e.actor.email})` : ''}` : msg('automatically');
     return html`
       <li part="entry">
         <time part="time" datetime=${e.at}>${formatDateTime(e.at)}</time>
         <p>
           <span part="action">${auditActionLabels[e.action] ?? e.action}</span>
           ${detail ? html`<span part="target">${detail}</span>` : nothing}
-          ${e.outcome === 'success' ? nothing : html`<span part="badge ${e.outcome}">${e.outcome === 'denied' ? 'Refused' : 'Failed'}</span>`}
+          ${e.outcome === 'success' ? nothing : html`<span part="badge ${e.outcome}">${e.outcome === 'denied' ? msg('Refused') : msg('Failed')}</span>`}
         </p>
-        <p part="who">${e.partner.name ?? 'A partner'} · ${actor}</p>
+        <p part="who">${e.partner.name ?? msg('A partner')} · ${actor}</p>
       </li>
     `;
   }
@@ -503,7 +550,8 @@ export class PartnerDelegationConsent extends ApiElement {
     this.busy = 'csv';
     this.csvError = null;
     try {
-      saveFile(await this.client.auditCsv(null, this.auditPartner ? { partnerId: this.auditPartner } : {}), `partner-activity-${today()}.csv`);
+      const name = msg('partner-activity', { desc: 'file name' });
+      saveFile(await this.client.auditCsv(null, this.auditPartner ? { partnerId: this.auditPartner } : {}), `${name}-${today()}.csv`);
     } catch (error) {
       this.csvError = toApiError(error);
     } finally {

@@ -6,11 +6,13 @@ import { FocusAfterUpdate } from '../focus-after-update.ts';
 import { formatDate } from '../dates.ts';
 import { contactList, contactStyles } from '../contact-list.ts';
 import { busyButton, loadingLine } from '../busy.ts';
-import { errorAlert, fieldMessages, toApiError } from '../error-messages.ts';
+import { errorAlert, fieldMessages, retryAlert, toApiError } from '../error-messages.ts';
 import { textField } from '../text-field.ts';
 import { partnerEvent, type PartnerSignupCompletedDetail } from '../events.ts';
 import { onDemandPart } from '../load-part.ts';
+import { getLocale, msg, str } from '../localize.ts';
 import { formatMoney, formatMonthlyTotal } from '../money.ts';
+import { formatNumber, plural } from '../numbers.ts';
 import { controls } from '../styles/controls.ts';
 import { offerControls } from '../styles/offer-controls.ts';
 import { tokens } from '../styles/tokens.ts';
@@ -38,7 +40,6 @@ const fieldIds: Record<string, string> = {
   'body.password': 'sign-in-password',
 };
 
-const passwordRules = 'At least 10 characters, mixing letters with a digit or symbol.';
 /** Retries of a request the server reports as still running (409 request_in_progress), with the same key. */
 const inProgressRetries = 3;
 
@@ -168,25 +169,22 @@ export class PartnerSignup extends ApiElement {
 
   protected override render() {
     if (this.result) return this.#renderSuccess(this.result);
-    if (!this.code) return this.#renderProblem('This offer link is not valid', 'The link has no offer code. Open the whole link from your advisor’s message, or ask them for a new one.');
+    if (!this.code) return this.#renderInvalidLink(msg('The link has no offer code. Open the whole link from your advisor’s message, or ask them for a new one.'));
     if (this.gone) return this.#renderGone(this.gone);
     const { status, value, error } = this.#publicOffer;
     if (status === TaskStatus.ERROR) {
       const failure = toApiError(error);
-      if (failure.status === 404) {
-        return this.#renderProblem('This offer link is not valid', 'Check that you opened the whole link from your advisor’s message, or ask them for a new one.');
-      }
+      if (failure.status === 404) return this.#renderInvalidLink(msg('Check that you opened the whole link from your advisor’s message, or ask them for a new one.'));
       if (failure.status === 410) return this.#renderGone(failure);
       return html`
         <div part="card problem">
-          <h2 part="title">Could not load the offer</h2>
-          <div part="error" role="alert" class="shown">${failure.message}</div>
-          <div part="actions"><button type="button" part="button primary" @click=${() => this.#publicOffer.run()}>Try again</button></div>
+          <h2 part="title">${msg('Could not load the offer')}</h2>
+          ${retryAlert(failure, () => this.#publicOffer.run(), 'primary')}
         </div>
       `;
     }
     if (!value) {
-      return html`<div part="card" aria-busy="true">${loadingLine('Loading the offer…')}</div>`;
+      return html`<div part="card" aria-busy="true">${loadingLine(msg('Loading the offer…'))}</div>`;
     }
     return this.#renderOffer(value);
   }
@@ -200,12 +198,20 @@ export class PartnerSignup extends ApiElement {
     `;
   }
 
+  #renderInvalidLink(text: string): TemplateResult {
+    return this.#renderProblem(msg('This offer link is not valid'), text);
+  }
+
   #renderGone(error: ApiRequestError): TemplateResult {
-    const expired = error.code === 'offer_expired';
-    return this.#renderProblem(
-      expired ? 'This offer has expired' : 'This offer was withdrawn',
-      `${expired ? 'The offer’s time ran out' : 'The partner withdrew this offer'}, so it can no longer be used to sign up. Nothing was created. Ask your advisor for a new link.`,
-    );
+    return error.code === 'offer_expired'
+      ? this.#renderProblem(
+          msg('This offer has expired'),
+          msg('The offer’s time ran out, so it can no longer be used to sign up. Nothing was created. Ask your advisor for a new link.'),
+        )
+      : this.#renderProblem(
+          msg('This offer was withdrawn'),
+          msg('The partner withdrew this offer, so it can no longer be used to sign up. Nothing was created. Ask your advisor for a new link.'),
+        );
   }
 
   // ——— The offer and the form ———
@@ -214,42 +220,54 @@ export class PartnerSignup extends ApiElement {
     const errors = fieldMessages(this.error, (path) => this.#fieldOf(path));
     const first = offer.items[0];
     const trial = offer.kind === 'trial';
-    const title = offer.name ?? (trial && first ? `Try ${first.name} free` : `An offer from ${offer.advisor.name}`);
+    const title = offer.name ?? (trial && first ? msg(str`Try ${first.name} free`) : msg(str`An offer from ${offer.advisor.name}`));
     return html`
       <article part="card signup" aria-labelledby="offer-title">
         <header class="head">
-          <p part="eyebrow">${trial ? 'Trial invitation' : 'Offer'}</p>
+          <p part="eyebrow">${trial ? msg('Trial invitation') : msg('Offer', { desc: 'noun' })}</p>
           <h2 id="offer-title" part="title">${title}</h2>
-          <p part="intro">
-            ${trial && first
-              ? `${offer.advisor.name} invites you to try ${first.name} free for ${first.trialDays} days.`
-              : `${offer.advisor.name} offers you ${offer.items.length === 1 ? 'this service' : 'these services'}. Adjust the number of licenses to your needs.`}
-            ${offer.expiresAt ? ` Open until ${formatDate(offer.expiresAt)}.` : ''}
-          </p>
+          <p part="intro">${this.#intro(offer)}</p>
         </header>
         ${this.#renderAdvisor(offer)}
         <form part="form" @submit=${(e: SubmitEvent) => this.#onSubmit(e, offer)} @input=${this.#onInput}>
           ${this.#renderItems(offer, errors)} ${this.#renderAccount(errors)} ${offer.delegatedAdmin ? this.#renderConsent(offer) : nothing}
           ${this.#renderAlert(errors)}
           <div part="actions">
-            ${busyButton('primary submit', this.#submitLabel(trial), this.busy && (trial ? 'Starting your trial…' : 'Subscribing…'))}
+            ${busyButton('primary submit', this.#submitLabel(trial), this.busy && (trial ? msg('Starting your trial…') : msg('Subscribing…')))}
           </div>
         </form>
       </article>
     `;
   }
 
+  /** Who offers what, and until when. */
+  #intro(offer: PublicOfferView): string {
+    const advisor = offer.advisor.name;
+    const first = offer.items[0];
+    const what =
+      offer.kind === 'trial' && first
+        ? plural(first.trialDays, {
+            one: () => msg(str`${advisor} invites you to try ${first.name} free for ${formatNumber(first.trialDays)} day.`),
+            other: () => msg(str`${advisor} invites you to try ${first.name} free for ${formatNumber(first.trialDays)} days.`),
+          })
+        : plural(offer.items.length, {
+            one: () => msg(str`${advisor} offers you this service. Adjust the number of licenses to your needs.`),
+            other: () => msg(str`${advisor} offers you these services. Adjust the number of licenses to your needs.`),
+          });
+    // The sentences before go in as a value, so the translation sets what stands between them (no space in Japanese).
+    return offer.expiresAt ? msg(str`${what} Open until ${formatDate(offer.expiresAt)}.`) : what;
+  }
+
   #submitLabel(trial: boolean): string {
-    const what = trial ? 'start the trial' : 'subscribe';
-    if (this.mode === 'new') return `Create account and ${what}`;
-    if (!this.account) return `Sign in and ${what}`;
-    return trial ? 'Start the trial' : 'Subscribe';
+    if (this.mode === 'new') return trial ? msg('Create account and start the trial') : msg('Create account and subscribe');
+    if (!this.account) return trial ? msg('Sign in and start the trial') : msg('Sign in and subscribe');
+    return trial ? msg('Start the trial') : msg('Subscribe');
   }
 
   #renderAdvisor(offer: PublicOfferView): TemplateResult {
     return html`
       <section part="advisor" aria-labelledby="advisor-title">
-        <h3 id="advisor-title" part="subtitle">Your advisor: ${offer.advisor.name}</h3>
+        <h3 id="advisor-title" part="subtitle">${msg(str`Your advisor: ${offer.advisor.name}`)}</h3>
         ${contactList(offer.advisor)}
       </section>
     `;
@@ -267,17 +285,21 @@ export class PartnerSignup extends ApiElement {
       : [];
     return html`
       <section class="items" aria-labelledby="items-title">
-        <h3 id="items-title" part="subtitle">What you get</h3>
+        <h3 id="items-title" part="subtitle">${msg('What you get')}</h3>
         <ul part="items" role="list">
-          ${offer.items.map(
-            (item) => html`
+          ${offer.items.map((item) => {
+            const price = formatMoney(item.priceMinor, item.currency);
+            return html`
               <li part="item">
                 <p part="item-name">${item.name}</p>
                 <p part="description">${item.description}</p>
                 <p part="price">
                   ${trial
-                    ? `Free for ${item.trialDays} days, then ${formatMoney(item.priceMinor, item.currency)} per license/month.`
-                    : `${formatMoney(item.priceMinor, item.currency)} per license/month`}
+                    ? plural(item.trialDays, {
+                        one: () => msg(str`Free for ${formatNumber(item.trialDays)} day, then ${price} per license/month.`),
+                        other: () => msg(str`Free for ${formatNumber(item.trialDays)} days, then ${price} per license/month.`),
+                      })
+                    : msg(str`${price} per license/month`)}
                 </p>
                 ${!stepper
                   ? nothing
@@ -294,14 +316,14 @@ export class PartnerSignup extends ApiElement {
                       onChange: (value) => (this.licenses = { ...this.licenses, [item.serviceId]: value }),
                     })}
               </li>
-            `,
-          )}
+            `;
+          })}
         </ul>
         ${trial
           ? nothing
           : html`
               <p part="total">
-                <span id="total-label">Total per month</span>
+                <span id="total-label">${msg('Total per month')}</span>
                 <output aria-labelledby="total-label" aria-live="polite">${formatMonthlyTotal(lines) ?? '—'}</output>
               </p>
             `}
@@ -312,50 +334,49 @@ export class PartnerSignup extends ApiElement {
   #renderAccount(errors: Map<string, string[]>): TemplateResult {
     return html`
       <section class="account" aria-labelledby="account-title">
-        <h3 id="account-title" part="subtitle">Your account</h3>
+        <h3 id="account-title" part="subtitle">${msg('Your account')}</h3>
         ${this.account
           ? html`
               <div part="account">
                 <p>
-                  Signed in as <strong>${this.account.me.user.displayName}</strong> (${this.account.me.user.email}) of
-                  <strong>${this.account.me.company.name}</strong>. The offer is added to this company.
+                  ${msg(str`Signed in as ${this.account.me.user.displayName} (${this.account.me.user.email}) of ${this.account.me.company.name}. The offer is added to this company.`)}
                 </p>
-                <button type="button" part="button link" ?disabled=${this.busy} @click=${this.#useAnotherAccount}>Use another account</button>
+                <button type="button" part="button link" ?disabled=${this.busy} @click=${this.#useAnotherAccount}>${msg('Use another account')}</button>
               </div>
             `
           : html`
               <fieldset ?disabled=${this.busy}>
-                <legend class="visually-hidden">New or existing customer</legend>
+                <legend class="visually-hidden">${msg('New or existing customer')}</legend>
                 <div part="segmented">
-                  ${this.#renderModeChoice('new', 'New customer')} ${this.#renderModeChoice('existing', 'I already have an account')}
+                  ${this.#renderModeChoice('new', msg('New customer'))} ${this.#renderModeChoice('existing', msg('I already have an account'))}
                 </div>
               </fieldset>
               ${this.mode === 'new'
                 ? html`
-                    ${this.#renderField(errors, { id: 'company-name', label: 'Company name', autocomplete: 'organization' })}
-                    ${this.#renderField(errors, { id: 'admin-name', label: 'Your name', autocomplete: 'name' })}
+                    ${this.#renderField(errors, { id: 'company-name', label: msg('Company name'), autocomplete: 'organization' })}
+                    ${this.#renderField(errors, { id: 'admin-name', label: msg('Your name'), autocomplete: 'name' })}
                     ${this.#renderField(errors, {
                       id: 'email',
-                      label: 'Email',
+                      label: msg('Email'),
                       type: 'email',
                       autocomplete: 'email',
-                      hint: 'You sign in with it; you become the first admin of your company.',
+                      hint: msg('You sign in with it; you become the first admin of your company.'),
                     })}
                     ${this.#renderField(errors, {
                       id: 'password',
-                      label: 'Password',
+                      label: msg('Password'),
                       type: 'password',
                       autocomplete: 'new-password',
                       minlength: 10,
-                      hint: passwordRules,
+                      hint: msg('At least 10 characters, mixing letters with a digit or symbol.'),
                     })}
                   `
                 : html`
-                    <p part="hint">Sign in as an admin of your company to add the offer to it.</p>
-                    ${this.#renderField(errors, { id: 'sign-in-email', label: 'Email', type: 'email', autocomplete: 'username' })}
+                    <p part="hint">${msg('Sign in as an admin of your company to add the offer to it.')}</p>
+                    ${this.#renderField(errors, { id: 'sign-in-email', label: msg('Email'), type: 'email', autocomplete: 'username' })}
                     ${this.#renderField(errors, {
                       id: 'sign-in-password',
-                      label: 'Password',
+                      label: msg('Password'),
                       type: 'password',
                       autocomplete: 'current-password',
                     })}
@@ -389,9 +410,10 @@ export class PartnerSignup extends ApiElement {
 
   #renderConsent(offer: PublicOfferView): TemplateResult {
     const ask = offer.delegatedAdmin!;
+    const advisor = offer.advisor.name;
     return html`
       <section part="consent" aria-labelledby="consent-title">
-        <h3 id="consent-title" part="subtitle">Delegated administration</h3>
+        <h3 id="consent-title" part="subtitle">${msg('Delegated administration')}</h3>
         <label class="check">
           <input
             type="checkbox"
@@ -401,10 +423,14 @@ export class PartnerSignup extends ApiElement {
             aria-describedby="consent-description"
             @change=${(e: Event) => (this.acceptDelegation = (e.target as HTMLInputElement).checked)}
           />
-          <span>Give ${offer.advisor.name} ${ask.label.toLowerCase()} of my company</span>
+          <span>
+            ${ask.level === 'full'
+              ? msg(str`Give ${advisor} full administration of my company`)
+              : msg(str`Give ${advisor} limited administration of my company`)}
+          </span>
         </label>
         <p part="consent-description" id="consent-description">
-          ${ask.description} Optional: you can sign up without it, and you can revoke it at any time.
+          ${ask.description} ${msg('Optional: you can sign up without it, and you can revoke it at any time.')}
         </p>
       </section>
     `;
@@ -416,32 +442,41 @@ export class PartnerSignup extends ApiElement {
     const alert = errorAlert(shown, (path) => (errors.has(this.#fieldOf(path) ?? '') ? path : undefined));
     if (error?.code !== 'email_taken' || this.mode !== 'new') return alert;
     return html`${alert}
-      <div part="actions"><button type="button" part="button" @click=${this.#signInInstead}>Sign in instead</button></div>`;
+      <div part="actions"><button type="button" part="button" @click=${this.#signInInstead}>${msg('Sign in instead')}</button></div>`;
   }
 
-  /** The message a person needs for each failure the BFF reports. */
+  /** The message a person needs for each failure the BFF reports, in the current language. */
   #friendly(error: ApiRequestError): ApiRequestError {
-    const say = (message: string) => new ApiRequestError(error.status, error.code, message, error.details, error.retryAfterSeconds);
+    // Under a code errorText() has no text of its own for, so the alert shows this message as it is.
+    const say = (message: string) => new ApiRequestError(error.status, 'signup_message', message, error.details, error.retryAfterSeconds);
+    const seconds = error.retryAfterSeconds;
     switch (error.code) {
       case 'email_taken':
-        return say('An account with this email exists — sign in instead to add the offer to your company.');
-      case 'already_subscribed':
-        return say(`${error.message} Nothing was changed.`);
+        return say(msg('An account with this email exists — sign in instead to add the offer to your company.'));
+      case 'already_subscribed': {
+        // The BFF's message names the service, in English; other languages say it without the name.
+        const what = getLocale() === 'en' ? error.message : msg('Your company already has a service of this offer.');
+        return say(msg(str`${what} Nothing was changed.`));
+      }
       case 'rate_limited':
         return say(
-          error.retryAfterSeconds
-            ? `Too many sign-up attempts. Try again in ${error.retryAfterSeconds} ${error.retryAfterSeconds === 1 ? 'second' : 'seconds'}.`
-            : 'Too many sign-up attempts. Try again in a minute.',
+          seconds
+            ? plural(seconds, {
+                one: () => msg(str`Too many sign-up attempts. Try again in ${formatNumber(seconds)} second.`),
+                other: () => msg(str`Too many sign-up attempts. Try again in ${formatNumber(seconds)} seconds.`),
+              })
+            : msg('Too many sign-up attempts. Try again in a minute.'),
         );
       case 'request_in_progress':
-        return say('Your sign-up is still being processed. Wait a moment, then try again.');
+        return say(msg('Your sign-up is still being processed. Wait a moment, then try again.'));
       case 'idempotency_key_reused':
-        return say('Your details changed while the sign-up was being sent. Check them and try again.');
-      case 'invalid_credentials':
-        return say('The email or password is not correct.');
+        return say(msg('Your details changed while the sign-up was being sent. Check them and try again.'));
       case 'forbidden':
-        return say(`${error.message} Sign in as an admin of a customer company, or sign up as a new customer.`);
+        return say(msg('Only an admin of a customer company who manages subscriptions can redeem an offer into it. Sign in as an admin of a customer company, or sign up as a new customer.'));
+      case 'offer_addressed':
+        return say(msg('This offer was made for another company: sign in as an admin of that company to redeem it.'));
       default:
+        // invalid_credentials included: the BFF's message says it as this form would.
         return error;
     }
   }

@@ -5,8 +5,11 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PublicOfferView } from '../api/client.ts';
+import { contactList } from '../contact-list.ts';
 import { formatDate } from '../dates.ts';
 import type { PartnerSignupCompletedDetail } from '../events.ts';
+import { msg, str } from '../localize.ts';
+import { formatNumber, plural } from '../numbers.ts';
 import { css } from '../styles/css.ts';
 
 /** The check mark and the subscriptions; the widget's styles do the rest. */
@@ -38,34 +41,42 @@ export const styles = css`
   }
 `;
 
+/** A new subscription's state: a redemption makes only trials and active subscriptions (another state shows as its id). */
+function stateOf(s: PartnerSignupCompletedDetail['subscriptions'][number]): string {
+  if (s.status === 'trial' && s.trialEndsAt) return msg(str`Free trial until ${formatDate(s.trialEndsAt)}`);
+  return s.status === 'active' ? msg('Active') : s.status;
+}
+
 /** The card; its heading has the id `success-title` (focus it). `offer` is the redeemed offer, if still at hand. */
 export function signupSuccess(result: PartnerSignupCompletedDetail, offer: PublicOfferView | null | undefined): TemplateResult {
-  const advisor = offer?.advisor.name ?? 'Your advisor';
-  const level = offer?.delegatedAdmin?.label.toLowerCase() ?? `${result.delegation.level} administration`;
+  const advisor = offer?.advisor.name ?? msg('Your advisor', { desc: 'in place of their name' });
+  const level = result.delegation.level ?? offer?.delegatedAdmin?.level;
   return html`
     <section part="card success" aria-labelledby="success-title">
-      <h2 id="success-title" part="title" tabindex="-1"><span class="mark" aria-hidden="true">✓</span> Welcome, your company ${result.companyName} is set up</h2>
+      <h2 id="success-title" part="title" tabindex="-1"><span class="mark" aria-hidden="true">✓</span> ${msg(str`Welcome, your company ${result.companyName} is set up`)}</h2>
       <ul part="subscriptions" role="list">
         ${result.subscriptions.map(
           (s) => html`
             <li>
               <strong>${s.name}</strong>
               <span>
-                ${s.status === 'trial' && s.trialEndsAt ? `Free trial until ${formatDate(s.trialEndsAt)}` : s.status === 'active' ? 'Active' : s.status}
-                · ${s.licenses} ${s.licenses === 1 ? 'license' : 'licenses'}
+                ${stateOf(s)} · ${plural(s.licenses, { one: () => msg(str`${formatNumber(s.licenses)} license`), other: () => msg(str`${formatNumber(s.licenses)} licenses`) })}
               </span>
             </li>
           `,
         )}
       </ul>
       ${result.delegation.status === 'active'
-        ? html`<p part="delegation">${advisor} now has ${level} of your company. You can revoke it at any time.</p>`
+        ? html`<p part="delegation">
+            ${level === 'full'
+              ? msg(str`${advisor} now has full administration of your company. You can revoke it at any time.`)
+              : msg(str`${advisor} now has limited administration of your company. You can revoke it at any time.`)}
+          </p>`
         : result.delegation.status === 'declined'
-          ? html`<p part="delegation">You did not give ${advisor} delegated administration. You can still grant it later.</p>`
+          ? html`<p part="delegation">${msg(str`You did not give ${advisor} delegated administration. You can still grant it later.`)}</p>`
           : nothing}
-      <p part="intro">${offer?.advisor.email
-        ? html`Questions? Your advisor ${advisor} is at <a href="mailto:${offer.advisor.email}">${offer.advisor.email}</a>.`
-        : `Questions? Ask your advisor, ${advisor}.`}</p>
+      <p part="intro">${msg(str`Questions? Ask your advisor, ${advisor}.`)}</p>
+      ${offer ? contactList(offer.advisor) : nothing}
     </section>
   `;
 }

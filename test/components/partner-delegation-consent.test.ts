@@ -1,7 +1,8 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../components/index.ts';
 import type { PartnerDelegationConsent } from '../../components/index.ts';
 import { endOfDay, formatDate } from '../../components/dates.ts';
+import { getLocale } from '../../components/localize.ts';
 import { stubFetch, type Answer, type FetchStub, type RecordedCall } from './fetch-stub.ts';
 import {
   acceptedRequest,
@@ -331,6 +332,104 @@ describe('<partner-delegation-consent>', () => {
       );
       expect(el.shadowRoot!.querySelector('[part~="audit"]')).to.equal(null);
       await audit(el, '403');
+    });
+  });
+
+  describe('languages', () => {
+    const until = (test: () => unknown, what: string) => waitUntil(test, what, { timeout: 3000 });
+    /** The widget in `locale`, once its request's form or its audit entries are there. */
+    async function consentIn(locale: string, withCode: string | null): Promise<PartnerDelegationConsent> {
+      const el = await fixture<PartnerDelegationConsent>(
+        withCode
+          ? html`<partner-delegation-consent api-base=${apiBase} token=${token} code=${withCode} locale=${locale}></partner-delegation-consent>`
+          : html`<partner-delegation-consent api-base=${apiBase} token=${token} locale=${locale}></partner-delegation-consent>`,
+      );
+      await until(() => getLocale() === locale && el.shadowRoot!.querySelector('form, [part~="entry"]'), `nothing loaded in ${locale}`);
+      await el.updateComplete;
+      return el;
+    }
+
+    afterEach(async () => {
+      fixtureCleanup();
+      // Back to English for the next test (and the other test files).
+      const reset = await fixture(html`<partner-sign-in locale="en"></partner-sign-in>`);
+      await until(() => getLocale() === 'en', 'back to English');
+      reset.remove();
+    });
+
+    it('shows a request in German and says in German what accepting it gave; accessible', async () => {
+      const el = await consentIn('de', code);
+      expect(title(el)).to.equal('Northwind Cloud Partners bittet um eingeschränkte Administratorrechte für Ihr Unternehmen');
+      expect(pairs($(el, '[part~="facts"]'))).to.deep.equal([
+        ['Angefragt am', formatDate(pendingRequest.requestedAt)],
+        ['Antwort bis', formatDate(pendingRequest.requestExpiresAt!)],
+      ]);
+      expect($<HTMLInputElement>(el, '#end-date').labels?.[0]?.textContent?.trim()).to.equal('Enddatum (optional)');
+      expect(textOf(byPart(el, 'accept'))).to.equal('Annehmen');
+      expect(textOf(byPart(el, 'decline'))).to.equal('Ablehnen');
+      await expect(el).to.be.accessible();
+
+      byPart(el, 'accept').click();
+      await titled(el, '✓ Anfrage angenommen');
+      expect(text(el, '[part~="note"]')).to.equal(
+        `Angenommen am ${formatDate(acceptedRequest.answeredAt!)}: Northwind Cloud Partners hat bis ${formatDate(acceptedRequest.expiresAt!)} eingeschränkte Administratorrechte für Ihr Unternehmen. Sie können die Rechte jederzeit unter „Ihre Partner“ widerrufen.`,
+      );
+      expect(textOf(byPart(el, 'partners-link'))).to.equal('Alle Ihre Partner anzeigen');
+      await expect(el).to.be.accessible();
+    });
+
+    it('explains a lapsed request in German and a replaced one in Japanese', async () => {
+      stub.on(`GET ${requestPath(code)}`, errors.expired);
+      const de = await fixture<PartnerDelegationConsent>(html`<partner-delegation-consent api-base=${apiBase} token=${token} code=${code} locale="de"></partner-delegation-consent>`);
+      await heading(de, 'Diese Anfrage ist abgelaufen');
+      expect(text(de, '[part~="intro"]')).to.contain('Die Anfrage wurde nicht rechtzeitig beantwortet');
+      stub.on(`GET ${requestPath(code)}`, errors.withdrawn);
+      const ja = await fixture<PartnerDelegationConsent>(html`<partner-delegation-consent api-base=${apiBase} token=${token} code=${code} locale="ja"></partner-delegation-consent>`);
+      await heading(ja, 'このリクエストは置き換えられました');
+      expect(textOf(byPart(ja, 'partners-link'))).to.equal('すべてのパートナーを表示');
+      await expect(ja).to.be.accessible();
+    });
+
+    it('shows the partners and their activity in Japanese, with the revoke confirmation; accessible', async () => {
+      const el = await consentIn('ja', null);
+      expect(text(el, '#partners-title')).to.equal('貴社のパートナー');
+      const lit = rowOf(el, 'Litware IT Services');
+      expect(textOf(lit.querySelector('[part~="advisor"]')!)).to.equal('アドバイザー');
+      const [delegation, request] = pairs(lit.querySelector('[part~="delegation"]')!);
+      expect(delegation![0]).to.equal('管理の委任');
+      expect(request![0]).to.equal('未回答のリクエスト');
+      expect(request![1]).to.match(new RegExp(`、回答期限 ${formatDate(litware!.pendingRequest!.requestExpiresAt!)}$`));
+      expect(textOf(lit.querySelector('[part~="review"]')!)).to.equal('リクエストを確認 （Litware IT Services）');
+
+      expect(text(el, '#audit-title')).to.equal('パートナーのアクティビティ');
+      expect(text(el, '[part~="audit"] [role="status"]')).to.equal('5件（さらに読み込めます）。');
+      expect(textOf(byPart(el, 'download'))).to.equal('CSVをダウンロード');
+      expect($<HTMLSelectElement>(el, '#audit-partner').options[0]!.textContent).to.equal('すべてのパートナー');
+      expect(all(el, '[part~="entry"] [part~="badge"]').map(textOf)).to.deep.equal(['拒否']);
+      await expect(el).to.be.accessible();
+
+      const revoke = rowOf(el, 'Northwind Cloud Partners').querySelector<HTMLButtonElement>('[part~="revoke"]')!;
+      expect(textOf(revoke)).to.equal('取り消す （Northwind Cloud Partners のアクセス権）');
+      revoke.click();
+      await el.updateComplete;
+      expect(text(el, '[part~="confirm"] p')).to.equal(
+        'Northwind Cloud Partners の制限付き管理権限を取り消しますか？取り消すと直ちに失効し、再び付与するにはパートナーからの新しいリクエストが必要です。',
+      );
+      expect(focused(el)?.textContent?.trim()).to.equal('アクセス権を維持');
+      await expect(el).to.be.accessible();
+    });
+
+    it('renders again in the new language when its locale attribute changes', async () => {
+      const el = await fixture<PartnerDelegationConsent>(html`<partner-delegation-consent api-base=${apiBase} code=${code}></partner-delegation-consent>`);
+      expect(text(el, '[part~="intro"]')).to.equal('Sign in as a global admin of your company to see and answer this request.');
+      el.setAttribute('locale', 'de');
+      await until(() => title(el) === 'Anfrage eines Partners', 'German after locale="de"');
+      expect(text(el, '[part~="intro"]')).to.equal('Melden Sie sich als globaler Administrator Ihres Unternehmens an, um diese Anfrage zu sehen und zu beantworten.');
+      el.setAttribute('locale', 'ja');
+      await until(() => title(el) === 'パートナーからのリクエスト', 'Japanese after locale="ja"');
+      el.removeAttribute('code');
+      await until(() => title(el) === '貴社のパートナー', 'the partners, in Japanese');
+      await audit(el, 'signed out, Japanese');
     });
   });
 });

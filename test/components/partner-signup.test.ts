@@ -1,6 +1,8 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../components/index.ts';
 import type { PartnerSignup } from '../../components/index.ts';
+import { formatDate } from '../../components/dates.ts';
+import { getLocale } from '../../components/localize.ts';
 import { stubFetch, type FetchStub } from './fetch-stub.ts';
 import {
   customerMe,
@@ -365,5 +367,117 @@ describe('<partner-signup>', () => {
     await expect(unknown).to.be.accessible();
     await heading(await signup('gone'), 'This offer was withdrawn');
     await heading(await signup('late'), 'This offer has expired');
+  });
+
+  describe('languages', () => {
+    const until = (test: () => unknown, what: string) => waitUntil(test, what, { timeout: 3000 });
+    async function signupIn(locale: string, code: string): Promise<PartnerSignup> {
+      const el = await fixture<PartnerSignup>(html`<partner-signup api-base=${apiBase} offer=${code} locale=${locale}></partner-signup>`);
+      await until(() => getLocale() === locale && el.shadowRoot!.querySelector('#offer-title'), `the offer in ${locale}`);
+      await el.updateComplete;
+      return el;
+    }
+
+    afterEach(async () => {
+      fixtureCleanup();
+      // Back to English for the next test (and the other test files).
+      const reset = await fixture(html`<partner-sign-in locale="en"></partner-sign-in>`);
+      await until(() => getLocale() === 'en', 'back to English');
+      reset.remove();
+    });
+
+    it('shows a trial offer in German, signs up and welcomes in German; accessible', async () => {
+      const el = await signupIn('de', trialCode);
+      expect(text(el, '[part~="eyebrow"]')).to.equal('Einladung zum Testen');
+      expect(text(el, '#offer-title')).to.equal('Mail trial for bakeries'); // the partner's own name for it
+      expect(text(el, '[part~="intro"]')).to.equal('Northwind Cloud Partners lädt Sie ein, Business Mail 30 Tage lang kostenlos zu testen.');
+      expect(text(el, '#advisor-title')).to.equal('Ihr Berater: Northwind Cloud Partners');
+      // text() makes the no-break space before "$" a space.
+      expect(text(el, '[part~="price"]')).to.equal('30 Tage kostenlos, danach 6,00 $ pro Lizenz und Monat.');
+      expect(text(el, '#password-hint')).to.equal('Mindestens 10 Zeichen: Buchstaben und dazu eine Ziffer oder ein Sonderzeichen.');
+      expect(submitButton(el).textContent?.trim()).to.equal('Konto erstellen und Testphase starten');
+      await expect(el).to.be.accessible();
+
+      stub.on(`POST /api/public/offers/${trialCode}/redemptions`, offerErrors.rateLimited);
+      fill(el, 'Firmenname', 'Alpine Ski House');
+      fill(el, 'Ihr Name', 'Anna Alpine');
+      fill(el, 'E-Mail-Adresse', 'anna@alpineski.example');
+      fill(el, 'Passwort', 'alpine-ski-2026');
+      inputLabelled(el, 'Northwind Cloud Partners vollständige Administratorrechte für mein Unternehmen erteilen').click();
+      submitButton(el).click();
+      await until(() => alertText(el) !== '', 'no message');
+      expect(alertText(el)).to.equal('Zu viele Registrierungsversuche. Versuchen Sie es in 22 Sekunden erneut.');
+
+      stub.on(`POST /api/public/offers/${trialCode}/redemptions`, { status: 201, body: trialRedemption });
+      submitButton(el).click();
+      await heading(el, '✓ Willkommen! Ihr Unternehmen Alpine Ski House ist eingerichtet');
+      expect(all(el, '[part~="subscriptions"] li').map(textOf)).to.deep.equal([
+        `Business Mail Kostenlose Testphase bis ${formatDate(trialRedemption.subscriptions[0]!.trialEndsAt!)} · 25 Lizenzen`,
+      ]);
+      expect(text(el, '[part~="delegation"]')).to.equal(
+        'Northwind Cloud Partners hat jetzt vollständige Administratorrechte für Ihr Unternehmen. Sie können diese jederzeit widerrufen.',
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows a purchase offer in Japanese, with the sign-in for an existing account and its refusals; accessible', async () => {
+      const el = await signupIn('ja', purchaseCode);
+      expect(text(el, '[part~="eyebrow"]')).to.equal('オファー');
+      expect(text(el, '[part~="intro"]')).to.equal(
+        `Northwind Cloud Partners から、次のサービスのご提案が届いています。ライセンス数は必要に応じて調整してください。${formatDate(publicPurchaseOffer.expiresAt!)}まで有効です。`,
+      );
+      expect(text(el, '#items-title')).to.equal('ご提供内容');
+      expect(text(el, '#total-label')).to.equal('月額合計');
+      expect(submitButton(el).textContent?.trim()).to.equal('アカウントを作成して申し込む');
+
+      stub.on(`POST /api/public/offers/${purchaseCode}/redemptions`, {
+        status: 403,
+        body: { error: { code: 'forbidden', message: 'Only an admin of a customer company who manages subscriptions can redeem an offer into it.' } },
+      });
+      inputLabelled(el, 'アカウントをお持ちの方').click();
+      await el.updateComplete;
+      expect(submitButton(el).textContent?.trim()).to.equal('サインインして申し込む');
+      fill(el, 'メールアドレス', 'anna@alpineski.example');
+      fill(el, 'パスワード', 'alpine-ski-2026');
+      submitButton(el).click();
+      await until(() => alertText(el) !== '', 'no message');
+      // Who may redeem, and what to do here, in the widget's own words (the general text for the code would say less).
+      expect(alertText(el)).to.equal(
+        'オファーを会社に追加できるのは、サブスクリプションを管理する顧客企業の管理者のみです。顧客企業の管理者としてサインインするか、新規のお客様として登録してください。',
+      );
+      expect(text(el, '[part~="account"] p')).to.equal('Alpine Ski House の Anna Alpine（anna@alpineski.example）としてサインインしています。オファーはこの会社に追加されます。');
+      expect(submitButton(el).textContent?.trim()).to.equal('申し込む');
+      await expect(el).to.be.accessible();
+
+      stub.on(`POST /api/public/offers/${purchaseCode}/redemptions`, offerErrors.alreadySubscribed);
+      submitButton(el).click();
+      await until(() => alertText(el).startsWith('貴社'), 'no message');
+      // The BFF's English message names the service; in Japanese the widget says it in its own words.
+      expect(alertText(el)).to.equal('貴社はこのオファーのサービスをすでにご利用中です。変更は行われていません。');
+    });
+
+    it('says in German and Japanese that a link is not valid or the offer was withdrawn', async () => {
+      stub.on('GET /api/public/offers/nope', offerErrors.unknownOffer);
+      stub.on('GET /api/public/offers/gone', offerErrors.offerRevoked);
+      const unknown = await fixture<PartnerSignup>(html`<partner-signup api-base=${apiBase} offer="nope" locale="de"></partner-signup>`);
+      await heading(unknown, 'Dieser Angebotslink ist ungültig');
+      await expect(unknown).to.be.accessible();
+      const gone = await fixture<PartnerSignup>(html`<partner-signup api-base=${apiBase} offer="gone" locale="ja"></partner-signup>`);
+      await heading(gone, 'このオファーは取り下げられました');
+      expect(text(gone, '[part~="intro"]')).to.contain('何も作成されていません。');
+    });
+
+    it('renders again in the new language when its locale attribute changes', async () => {
+      const el = await signup(trialCode);
+      expect(submitButton(el).textContent?.trim()).to.equal('Create account and start the trial');
+      el.setAttribute('locale', 'de');
+      await until(() => submitButton(el).textContent?.trim() === 'Konto erstellen und Testphase starten', 'German after locale="de"');
+      expect(text(el, '#account-title')).to.equal('Ihr Konto');
+      el.setAttribute('locale', 'ja');
+      await until(() => submitButton(el).textContent?.trim() === 'アカウントを作成してトライアルを開始', 'Japanese after locale="ja"');
+      expect(text(el, '#consent-title')).to.equal('管理の委任');
+      el.setAttribute('locale', 'en');
+      await until(() => text(el, '#account-title') === 'Your account', 'English again');
+    });
   });
 });
