@@ -414,7 +414,7 @@ export class PartnerDelegationConsent extends ApiElement {
           ${request
             ? busyButton(
                 'primary review',
-                html`${msg('Review request')}<span class="visually-hidden"> ${msg(str`of ${p.name}`, { desc: 'read after “Review request”' })}</span>`,
+                html`${msg('Review request')}<span class="visually-hidden"> ${msg(str`of ${p.name}`, { desc: 'Read after a button’s text, naming whom it is for' })}</span>`,
                 null,
                 () => this.#review(request.code),
               )

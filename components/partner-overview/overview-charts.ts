@@ -73,5 +73,5 @@ export function redemptionChart(offers: Series['redemptionsPerOffer']): Template
         )}
       </div>`
     : nothing;
-  return chart('redemptions', msg('Redemptions per offer (90 days)'), summary, image, [msg('Offer'), msg('Redemptions')], offers.map((o) => [name(o), o.redemptions]));
+  return chart('redemptions', msg('Redemptions per offer (90 days)'), summary, image, [msg('Offer', { desc: 'noun' }), msg('Redemptions')], offers.map((o) => [name(o), o.redemptions]));
 }

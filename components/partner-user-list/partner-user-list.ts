@@ -253,7 +253,7 @@ export class PartnerUserList extends ApiElement {
             : nothing}
           ${canReset
             ? html`<button type="button" part="button reset" @click=${() => this.#open({ kind: 'reset', user }, 'confirm-reset')}>
-                ${msg('Reset password')}<span class="visually-hidden"> ${msg(str`of ${user.displayName}`, { desc: 'Said after the button "Reset password"' })}</span>
+                ${msg('Reset password')}<span class="visually-hidden"> ${msg(str`of ${user.displayName}`, { desc: 'Read after a button’s text, naming whom it is for' })}</span>
               </button>`
             : nothing}
         </div>

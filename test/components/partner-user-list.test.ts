@@ -405,7 +405,7 @@ describe('<partner-user-list>', () => {
       el.setAttribute('locale', 'ja');
       await waitUntil(() => title(el) === 'ユーザー', 'the Japanese list');
       expect(text(el, '[part~="status"]')).to.equal('ユーザーは7人です。');
-      button(el, 'パスワードをリセット （Stu Staff さん）').click();
+      button(el, 'パスワードをリセット （Stu Staff）').click();
       await waitUntil(() => dialog(el).open);
       expect(text(el, '#dialog-title')).to.equal('Stu Staff さんのパスワードをリセットしますか？');
       expect(text(el, 'dialog [part~="intro"]')).to.match(/^Stu Staff さん（staff@northwind\.example）はすべての場所でサインアウトされ/);
