@@ -7,3 +7,6 @@
 import '../components/partner-session/partner-session.ts';
 import '../components/partner-sign-in/partner-sign-in.ts';
 import '../components/partner-delegation-consent/partner-delegation-consent.ts';
+import { hostedLanguage, msg } from './hosted-language.ts';
+
+hostedLanguage(() => msg('Delegated administration'));

@@ -4,7 +4,11 @@
  */
 import '../components/partner-session/partner-session.ts';
 import '../components/partner-signup/partner-signup.ts';
+import { str } from '../components/localize.ts';
+import { hostedLanguage, msg } from './hosted-language.ts';
+
+hostedLanguage(() => msg('Sign up'));
 
 document.querySelector('partner-signup')!.addEventListener('partner-signup-completed', (event) => {
-  document.title = `Welcome, ${event.detail.companyName}`;
+  document.title = msg(str`Welcome, ${event.detail.companyName}`);
 });
