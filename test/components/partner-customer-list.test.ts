@@ -181,7 +181,8 @@ describe('<partner-customer-list>', () => {
     expect((await loaded).detail).to.deep.equal(lucerne);
 
     button(detail, 'Request delegated admin').click();
-    await waitUntil(() => dialog(detail).open);
+    // The dialogs' forms may still be loading (the first dialog of this file): wait for them, not only for the dialog.
+    await waitUntil(() => dialog(detail).open && detail.shadowRoot!.querySelector('input[name="level"]'), 'no delegation request form');
     inputLabelled(detail, 'Full administration').click();
     stub.on(`GET ${customerPath(lucerne.id)}`, { status: 200, body: lucerneRequested });
     const requested = oneEvent(el, 'partner-delegation-requested');
