@@ -29,6 +29,25 @@ export const styles = [
     fieldset [part~='hint'] {
       margin-top: calc(var(--_space) * 0.5);
     }
+
+    /* A long level name ("Eingeschränkte Administration") breaks inside its word rather than overflow. */
+    [part~='segment'] {
+      overflow-wrap: anywhere;
+      hyphens: auto;
+    }
+
+    /* Too narrow for the two levels side by side (a 360 px phone): one above the other. */
+    @media (max-width: 23rem) {
+      [part~='segmented'] {
+        grid-auto-flow: row;
+        width: 100%;
+      }
+
+      [part~='segment'] + [part~='segment'] {
+        border-inline-start: 0;
+        border-top: 1px solid var(--_color-input-border);
+      }
+    }
   `,
 ];
 

@@ -264,7 +264,7 @@ describe('<partner-customer-list> in German and Japanese', () => {
   it('shows the list in German: filters, counts, states and dates, and is accessible', async () => {
     const el = await listIn('de', 'Kunden');
     expect(text(el, '[part~="status"]')).to.equal('7 Kunden.');
-    expect(all(el, '[part~="filters"] label').map(textOf)).to.deep.equal(['Nach Name oder Domain suchen', 'Delegierte Administration', 'Abonnements', 'Sortieren nach']);
+    expect(all(el, '[part~="filters"] label').map(textOf)).to.deep.equal(['Nach Name oder Domain suchen', 'Delegation', 'Abonnements', 'Sortieren nach']);
     expect(all(el, '#delegation-filter option').map(textOf)).to.deep.equal(['Alle', 'Keine', 'Angefragt', 'Aktiv', 'Abgelaufen', 'Widerrufen', 'Abgelehnt']);
     const states = all(el, '[part~="row"]').map((r) => [...r.querySelectorAll('dd')].map(textOf));
     expect(states[3]).to.deep.equal([`Aktiv Vollständig · bis ${formatDate('2027-01-23T05:24:10.142Z')}`, 'Business Mail Aktiv']);
