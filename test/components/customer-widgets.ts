@@ -11,6 +11,7 @@ import { stubFetch, type Answer, type FetchStub, type RecordedCall } from './fet
 import { roles } from './fixtures-company.ts';
 import {
   activeOnTrial,
+  adminMe,
   customers,
   customersPage1,
   customersPage2,
@@ -88,10 +89,28 @@ export const until = (test: () => unknown, what: string) =>
   );
 
 /** After a test in another language: English again for the next test (and the other test files), as localize.test.ts does. */
-export async function backToEnglish() {
+async function backToEnglish() {
   fixtureCleanup();
   document.documentElement.removeAttribute('lang');
   const reset = await fixture(html`<partner-customer-list locale="en"></partner-customer-list>`);
   await until(() => getLocale() === 'en', 'back to English');
   reset.remove();
+}
+
+/** For a `describe` of tests in other languages: the customer routes stubbed for each test (`stub`), and English again after it. */
+export function stubbedInOtherLanguages(): { readonly stub: FetchStub } {
+  let stub: FetchStub | undefined;
+  beforeEach(() => {
+    stub = stubCustomerApi(() => adminMe);
+  });
+  afterEach(async () => {
+    await backToEnglish();
+    stub?.restore();
+  });
+  return {
+    get stub() {
+      if (!stub) throw new Error('the fetch stub is made in beforeEach');
+      return stub;
+    },
+  };
 }

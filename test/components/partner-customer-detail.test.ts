@@ -21,9 +21,21 @@ import {
   tailspinForHelpdesk,
   tailspinUsers,
 } from './fixtures-customers.ts';
-import { all, apiBase, backToEnglish, customerPath, dialog, section, stubCustomerApi, textOf, until } from './customer-widgets.ts';
+import { all, apiBase, customerPath, dialog, section, stubbedInOtherLanguages, stubCustomerApi, textOf, until } from './customer-widgets.ts';
 import { $, button, buttonIn, fill, inputLabelled, select, text } from './helpers.ts';
 import { audit } from './axe.ts';
+
+/**
+ * Tailspin as a detail loaded before a change of rights shows it: "Reset password" offered for its
+ * admin, which the BFF then refuses with 403 `forbidden`.
+ */
+function refusedAdminReset(stub: FetchStub) {
+  const stale = { ...tailspinForHelpdesk, permissions: [...tailspinForHelpdesk.permissions, 'users:manage-admins'] };
+  stub.on(`GET ${customerPath(stale.id)}`, { status: 200, body: stale });
+  const admin = tailspinUsers.items.find((u) => u.companyRoles.length > 0)!;
+  stub.on(`POST ${customerPath(stale.id, `/users/${admin.id}/reset-password`)}`, customerErrors.forbiddenManageAdmins);
+  return { stale, admin };
+}
 
 describe('<partner-customer-detail>', () => {
   let stub: FetchStub;
@@ -160,10 +172,7 @@ describe('<partner-customer-detail>', () => {
   });
 
   it('words a 403 forbidden as what the partner may do in this customer', async () => {
-    const stale = { ...tailspinForHelpdesk, permissions: [...tailspinForHelpdesk.permissions, 'users:manage-admins'] };
-    stub.on(`GET ${customerPath(stale.id)}`, { status: 200, body: stale });
-    const admin = tailspinUsers.items.find((u) => u.companyRoles.length > 0)!;
-    stub.on(`POST ${customerPath(stale.id, `/users/${admin.id}/reset-password`)}`, customerErrors.forbiddenManageAdmins);
+    const { stale, admin } = refusedAdminReset(stub);
     const el = await shown(stale.id);
     await waitUntil(() => el.shadowRoot!.textContent!.includes(admin.email), 'no users');
     button(el, `Reset password of ${admin.displayName}`).click();
@@ -307,14 +316,7 @@ describe('<partner-customer-detail>', () => {
 });
 
 describe('<partner-customer-detail> in German and Japanese', () => {
-  let stub: FetchStub;
-  beforeEach(() => {
-    stub = stubCustomerApi(() => adminMe);
-  });
-  afterEach(async () => {
-    await backToEnglish();
-    stub.restore();
-  });
+  const stubbed = stubbedInOtherLanguages();
 
   /** The detail in `locale`, once its sections are in, in that language (`title` is its first section's). */
   async function shownIn(customerId: string, locale: string, title: string): Promise<PartnerCustomerDetail> {
@@ -346,10 +348,7 @@ describe('<partner-customer-detail> in German and Japanese', () => {
   });
 
   it('words a refusal in German, with the words for its code', async () => {
-    const stale = { ...tailspinForHelpdesk, permissions: [...tailspinForHelpdesk.permissions, 'users:manage-admins'] };
-    stub.on(`GET ${customerPath(stale.id)}`, { status: 200, body: stale });
-    const admin = tailspinUsers.items.find((u) => u.companyRoles.length > 0)!;
-    stub.on(`POST ${customerPath(stale.id, `/users/${admin.id}/reset-password`)}`, customerErrors.forbiddenManageAdmins);
+    const { stale, admin } = refusedAdminReset(stubbed.stub);
     const el = await shownIn(stale.id, 'de', 'Delegierte Administration');
     expect(textOf(section(el, 'Delegierte Administration'))).to.contain('Tailspin Toys hat Ihrem Unternehmen eingeschränkte Administration ohne Enddatum erteilt.');
     await until(() => el.shadowRoot!.textContent!.includes(admin.email), 'no users');
@@ -363,7 +362,7 @@ describe('<partner-customer-detail> in German and Japanese', () => {
   });
 
   it('requests delegated admin in Japanese', async () => {
-    stub.on(`POST ${customerPath(lucerne.id, '/delegation-requests')}`, { status: 201, body: delegationRequested });
+    stubbed.stub.on(`POST ${customerPath(lucerne.id, '/delegation-requests')}`, { status: 201, body: delegationRequested });
     const el = await shownIn(lucerne.id, 'ja', '委任管理');
     expect(textOf(section(el, '委任管理'))).to.contain('Lucerne Publishing はまだ貴社に委任管理を許可していません。');
     button(el, '委任管理をリクエスト').click();
@@ -375,7 +374,7 @@ describe('<partner-customer-detail> in German and Japanese', () => {
     fill(el, '回答期限の日数（任意）', '30');
     await expect(el).to.be.accessible();
 
-    stub.on(`GET ${customerPath(lucerne.id)}`, { status: 200, body: lucerneRequested });
+    stubbed.stub.on(`GET ${customerPath(lucerne.id)}`, { status: 200, body: lucerneRequested });
     button(el, 'リクエスト').click();
     await until(() => el.shadowRoot!.querySelector('#consent-url'), 'no link');
     expect(inputLabelled(el, 'Lucerne Publishing のグローバル管理者に送るリンク').value).to.equal(delegationRequested.url);

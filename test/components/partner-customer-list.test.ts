@@ -16,7 +16,7 @@ import {
   searchCoho,
   searchTail,
 } from './fixtures-customers.ts';
-import { all, apiBase, backToEnglish, customerPath, dialog, section, stubCustomerApi, textOf, until } from './customer-widgets.ts';
+import { all, apiBase, customerPath, dialog, section, stubbedInOtherLanguages, stubCustomerApi, textOf, until } from './customer-widgets.ts';
 import { $, button, buttonIn, fill, inputLabelled, select, text } from './helpers.ts';
 import { audit } from './axe.ts';
 
@@ -246,14 +246,7 @@ describe('<partner-customer-list>', () => {
 });
 
 describe('<partner-customer-list> in German and Japanese', () => {
-  let stub: FetchStub;
-  beforeEach(() => {
-    stub = stubCustomerApi(() => adminMe);
-  });
-  afterEach(async () => {
-    await backToEnglish();
-    stub.restore();
-  });
+  const stubbed = stubbedInOtherLanguages();
 
   async function listIn(locale: string, title: string): Promise<PartnerCustomerList> {
     const el = await fixture<PartnerCustomerList>(html`<partner-customer-list api-base=${apiBase} token="pks_partner" locale=${locale}></partner-customer-list>`);
