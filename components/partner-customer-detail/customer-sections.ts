@@ -68,7 +68,7 @@ export function userItem(u: UserView, roleLabel: (id: string) => string, onReset
       ${onReset
         ? html`<div part="actions">
             <button type="button" part="button reset" @click=${onReset}>
-              ${msg('Reset password')}<span class="visually-hidden"> ${msg(str`of ${u.displayName}`, { desc: 'After "Reset password", for screen readers' })}</span>
+              ${msg('Reset password')}<span class="visually-hidden"> ${msg(str`of ${u.displayName}`, { desc: 'Said after the button "Reset password"' })}</span>
             </button>
           </div>`
         : nothing}

@@ -267,7 +267,7 @@ describe('<partner-customer-list> in German and Japanese', () => {
     await expect(el).to.be.accessible();
 
     fill(el, 'Nach Name oder Domain suchen', 'tail');
-    await until(() => text(el, '[part~="status"]') === '1 Kunde passt zu „tail“.', 'no German count for one');
+    await until(() => text(el, '[part~="status"]') === '1 Kunde passend zu „tail“.', 'no German count for one');
     fill(el, 'Nach Name oder Domain suchen', 'zzz');
     await until(() => text(el, '[part~="status"]') === 'Kein Kunde passt zu „zzz“.', 'no German empty state');
   });
