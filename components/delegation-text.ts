@@ -1,47 +1,64 @@
 /**
  * How the widgets name delegated administration and the audit trail to people: delegation
  * states, levels, audit actions and what an entry was about. One wording on both sides, the
- * partner's customer list and the customer's consent page.
+ * partner's customer list and the customer's consent page, in the elements' language.
  */
 import type { AuditEntryView, DelegationView } from './api/client.ts';
+import { msg, str } from './localize.ts';
+import { formatNumber } from './numbers.ts';
 
 type Level = NonNullable<DelegationView['level']>;
 
+/**
+ * The tables below stay records of strings (both widgets read `labels[key]`), but each entry is
+ * a getter, so it is looked up in the language of the moment, as a `() => msg(…)` table would be.
+ */
+function readNow<K extends string>(table: Record<K, () => string>): Record<K, string> {
+  const entries = Object.entries<() => string>(table).map(([key, get]) => [key, { get, enumerable: true }]);
+  return Object.defineProperties({}, Object.fromEntries(entries)) as Record<K, string>;
+}
+
 /** A delegation's state as a badge shows it. */
-export const delegationStateLabels: Record<DelegationView['status'], string> = {
-  none: 'None',
-  pending: 'Requested',
-  active: 'Active',
-  expired: 'Expired',
-  revoked: 'Revoked',
-  declined: 'Declined',
-};
+export const delegationStateLabels: Record<DelegationView['status'], string> = readNow({
+  // Its own id: the partner access "None" (sign-in) is another word in German.
+  none: () => msg('None', { id: 'delegation-none', desc: 'A delegation state' }),
+  pending: () => msg('Requested'),
+  active: () => msg('Active'),
+  expired: () => msg('Expired'),
+  revoked: () => msg('Revoked'),
+  declined: () => msg('Declined'),
+});
 
 // Lists and audit details carry only a level's id; these are the labels GET /api/roles serves.
-const levelLabels: Record<Level, string> = { full: 'Full administration', limited: 'Limited administration' };
+const levelLabels: Record<Level, () => string> = { full: () => msg('Full administration'), limited: () => msg('Limited administration') };
 
 /** A level's label, e.g. "Full administration"; `''` for anything else. */
-export const levelLabel = (level: unknown): string => levelLabels[level as Level] ?? '';
+export const levelLabel = (level: unknown): string => levelLabels[level as Level]?.() ?? '';
 
 /** What each audit action is called. */
-export const auditActionLabels: Record<string, string> = {
-  'user.password_reset': 'Password reset',
-  'user.created': 'User added',
-  'user.updated': 'User changed',
-  'subscription.updated': 'Licenses changed',
-  'service_request.created': 'Service request opened',
-  'delegation.requested': 'Delegated admin requested',
-  'delegation.accepted': 'Delegated admin accepted',
-  'delegation.declined': 'Delegated admin declined',
-  'delegation.revoked': 'Delegated admin revoked',
-  'delegation.expired': 'Delegated admin expired',
-};
+export const auditActionLabels: Record<string, string> = readNow({
+  'user.password_reset': () => msg('Password reset'),
+  'user.created': () => msg('User added'),
+  'user.updated': () => msg('User changed'),
+  'subscription.updated': () => msg('Licenses changed'),
+  'service_request.created': () => msg('Service request opened'),
+  'delegation.requested': () => msg('Delegated admin requested'),
+  'delegation.accepted': () => msg('Delegated admin accepted'),
+  'delegation.declined': () => msg('Delegated admin declined'),
+  'delegation.revoked': () => msg('Delegated admin revoked'),
+  'delegation.expired': () => msg('Delegated admin expired'),
+});
+
+const count = (value: unknown) => (typeof value === 'number' ? formatNumber(value) : String(value));
 
 /** What an entry was about, in a few words: the user's email, the request's title, the licenses, the level; `''` when nothing says. */
 export function auditSubject({ action, details }: AuditEntryView): string {
   const d = details ?? {};
-  if (action.startsWith('delegation.')) return levelLabel(d.level) + (String(d.reason).startsWith('replaced') ? ' (replaced by a newer one)' : '');
+  if (action.startsWith('delegation.')) {
+    const level = levelLabel(d.level);
+    return String(d.reason).startsWith('replaced') ? msg(str`${level} (replaced by a newer one)`) : level;
+  }
   if (typeof d.email === 'string') return d.email;
   if (typeof d.title === 'string') return d.title;
-  return d.to === undefined ? '' : `${String(d.service)}: ${String(d.from)} → ${String(d.to)} licenses`;
+  return d.to === undefined ? '' : msg(str`${String(d.service)}: ${count(d.from)} → ${count(d.to)} licenses`);
 }

@@ -6,6 +6,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { UserView } from './api/client.ts';
 import { copyField, type CopyResult } from './copy-text.ts';
+import { msg, str } from './localize.ts';
 
 export interface TemporaryPassword {
   user: Pick<UserView, 'displayName' | 'email'>;
@@ -23,20 +24,20 @@ export interface TemporaryPassword {
 export function temporaryPasswordView(t: TemporaryPassword): TemplateResult {
   return html`
     <div part="form">
-      <h2 id="dialog-title" part="title">${t.reason === 'created' ? 'User added' : 'Password reset'}</h2>
-      <p part="intro">Give ${t.user.displayName} (${t.user.email}) this temporary password. It signs in once; then they choose their own.</p>
+      <h2 id="dialog-title" part="title">${t.reason === 'created' ? msg('User added') : msg('Password reset')}</h2>
+      <p part="intro">${msg(str`Give ${t.user.displayName} (${t.user.email}) this temporary password. It signs in once; then they choose their own.`)}</p>
       ${copyField({
         id: 'temporary-password',
-        label: 'Temporary password',
+        label: msg('Temporary password'),
         value: t.password,
         part: 'temporary-password',
         describedBy: 'once-note',
         copied: t.copied,
         onCopied: t.onCopied,
       })}
-      <p part="once-note" class="note" id="once-note"><strong>Shown once.</strong> Copy it now: it cannot be shown again after you close this.</p>
+      <p part="once-note" class="note" id="once-note"><strong>${msg('Shown once.')}</strong> ${msg('Copy it now: it cannot be shown again after you close this.')}</p>
       <div part="actions">
-        <button type="button" part="button primary" @click=${t.onDone}>Done</button>
+        <button type="button" part="button primary" @click=${t.onDone}>${msg('Done')}</button>
       </div>
     </div>
   `;

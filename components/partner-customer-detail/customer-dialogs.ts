@@ -8,9 +8,10 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { DelegationView, ServiceRequestView, UserView } from '../api/client.ts';
 import { busyButton } from '../busy.ts';
 import type { CopyResult } from '../copy-text.ts';
-import { capitalized } from '../customer-states.ts';
+import { severityLabels } from '../customer-states.ts';
 import { levelLabel } from '../delegation-text.ts';
 import { errorAlert, fieldMessages } from '../error-messages.ts';
+import { msg, str } from '../localize.ts';
 import { selectField } from '../select-field.ts';
 import { temporaryPasswordView } from '../temporary-password.ts';
 import { css } from '../styles/css.ts';
@@ -27,6 +28,25 @@ export const styles = [
 
     fieldset [part~='hint'] {
       margin-top: calc(var(--_space) * 0.5);
+    }
+
+    /* A long level name ("Eingeschränkte Administration") breaks inside its word rather than overflow. */
+    [part~='segment'] {
+      overflow-wrap: anywhere;
+      hyphens: auto;
+    }
+
+    /* Too narrow for the two levels side by side (a 360 px phone): one above the other. */
+    @media (max-width: 23rem) {
+      [part~='segmented'] {
+        grid-auto-flow: row;
+        width: 100%;
+      }
+
+      [part~='segment'] + [part~='segment'] {
+        border-inline-start: 0;
+        border-top: 1px solid var(--_color-input-border);
+      }
     }
   `,
 ];
@@ -66,9 +86,9 @@ export interface DialogState {
 
 const severities: readonly Severity[] = ['low', 'normal', 'high', 'critical'];
 /** What each level lets the partner do, told to the partner (GET /api/roles words it for the customer). */
-const levelDescriptions: Record<Level, string> = {
-  full: 'You act as its global admin: users and admin roles, subscriptions, service requests, company information.',
-  limited: 'You act as its password admin: read users, reset passwords of users without admin roles, open service requests.',
+const levelDescriptions: Record<Level, () => string> = {
+  full: () => msg('You act as its global admin: users and admin roles, subscriptions, service requests, company information.'),
+  limited: () => msg('You act as its password admin: read users, reset passwords of users without admin roles, open service requests.'),
 };
 /** The dialogs' fields whose server messages (`details[].path`) are shown beside them. */
 const fieldPaths: Record<string, string> = {
@@ -87,15 +107,15 @@ export function customerDialog(dialog: Dialog, s: DialogState): TemplateResult {
   const errors = fieldMessages(s.error, (path) => fieldPaths[path]);
   const alert = errorAlert(s.explain(s.error), (path) => fieldPaths[path]);
   const submit = (label: string, busyLabel: string, variant = 'primary') => busyButton(variant, label, busy && busyLabel);
-  const cancel = html`<button type="button" part="button" @click=${s.onCancel}>Cancel</button>`;
+  const cancel = html`<button type="button" part="button" @click=${s.onCancel}>${msg('Cancel')}</button>`;
   switch (dialog.kind) {
     case 'delegation':
       return html`
         <form part="form" @submit=${s.onRequestDelegation}>
-          <h2 id="dialog-title" part="title">Request delegated admin from ${name}</h2>
-          <p part="intro">You get a link to send to a global admin of ${name}, who accepts or declines.</p>
+          <h2 id="dialog-title" part="title">${msg(str`Request delegated admin from ${name}`)}</h2>
+          <p part="intro">${msg(str`You get a link to send to a global admin of ${name}, who accepts or declines.`)}</p>
           <fieldset aria-describedby="level-hint">
-            <legend>Level</legend>
+            <legend>${msg('Level')}</legend>
             <div part="segmented">
               ${(['full', 'limited'] as const).map(
                 (l) => html`
@@ -106,32 +126,32 @@ export function customerDialog(dialog: Dialog, s: DialogState): TemplateResult {
                 `,
               )}
             </div>
-            <p part="hint" id="level-hint">${s.level ? levelDescriptions[s.level] : 'Choose how much the customer lets you do.'}</p>
+            <p part="hint" id="level-hint">${s.level ? levelDescriptions[s.level]() : msg('Choose how much the customer lets you do.')}</p>
             ${fieldError('level', errors.get('level'))}
           </fieldset>
-          ${textField({ id: 'days', name: 'expiresInDays', label: 'Days to answer (optional)', type: 'number', min: '1', max: '90', hint: '1 to 90; empty: 90 days.', readonly: busy, messages: errors.get('days') })}
+          ${textField({ id: 'days', name: 'expiresInDays', label: msg('Days to answer (optional)'), type: 'number', min: '1', max: '90', hint: msg('1 to 90; empty: 90 days.'), readonly: busy, messages: errors.get('days') })}
           ${alert}
-          <div part="actions">${submit('Request', 'Requesting…')} ${cancel}</div>
+          <div part="actions">${submit(msg('Request'), msg('Requesting…'))} ${cancel}</div>
         </form>
       `;
     case 'user':
       return html`
         <form part="form" @submit=${s.onCreateUser}>
-          <h2 id="dialog-title" part="title">Add a user to ${name}</h2>
-          <p part="intro">The user gets no admin role; a temporary password is shown once when they are added.</p>
-          ${textField({ id: 'display-name', name: 'displayName', label: 'Display name', required: true, maxlength: 200, readonly: busy, messages: errors.get('display-name') })}
-          ${textField({ id: 'email', label: 'Email', type: 'email', required: true, maxlength: 320, readonly: busy, messages: errors.get('email') })}
+          <h2 id="dialog-title" part="title">${msg(str`Add a user to ${name}`)}</h2>
+          <p part="intro">${msg('The user gets no admin role; a temporary password is shown once when they are added.')}</p>
+          ${textField({ id: 'display-name', name: 'displayName', label: msg('Display name'), required: true, maxlength: 200, readonly: busy, messages: errors.get('display-name') })}
+          ${textField({ id: 'email', label: msg('Email'), type: 'email', required: true, maxlength: 320, readonly: busy, messages: errors.get('email') })}
           ${alert}
-          <div part="actions">${submit('Add user', 'Adding…')} ${cancel}</div>
+          <div part="actions">${submit(msg('Add user'), msg('Adding…'))} ${cancel}</div>
         </form>
       `;
     case 'request':
       return html`
         <form part="form" @submit=${s.onCreateRequest}>
-          <h2 id="dialog-title" part="title">New service request for ${name}</h2>
-          ${textField({ id: 'title', label: 'Title', required: true, maxlength: 200, readonly: busy, messages: errors.get('title') })}
+          <h2 id="dialog-title" part="title">${msg(str`New service request for ${name}`)}</h2>
+          ${textField({ id: 'title', label: msg('Title'), required: true, maxlength: 200, readonly: busy, messages: errors.get('title') })}
           <div part="field">
-            <label part="label" for="description">Description</label>
+            <label part="label" for="description">${msg('Description')}</label>
             <textarea
               part="input"
               id="description"
@@ -145,21 +165,20 @@ export function customerDialog(dialog: Dialog, s: DialogState): TemplateResult {
             ></textarea>
             ${fieldError('description', errors.get('description'))}
           </div>
-          ${selectField('severity', 'Severity', severities.map((v) => [v, capitalized(v)]), 'normal')}
+          ${selectField('severity', msg('Severity'), severities.map((v) => [v, severityLabels[v]()]), 'normal')}
           ${alert}
-          <div part="actions">${submit('Open request', 'Opening…')} ${cancel}</div>
+          <div part="actions">${submit(msg('Open request'), msg('Opening…'))} ${cancel}</div>
         </form>
       `;
     case 'reset':
       return html`
         <form part="form" @submit=${(e: SubmitEvent) => s.onReset(e, dialog.user)}>
-          <h2 id="dialog-title" part="title">Reset the password of ${dialog.user.displayName}?</h2>
+          <h2 id="dialog-title" part="title">${msg(str`Reset the password of ${dialog.user.displayName}?`)}</h2>
           <p part="intro">
-            ${dialog.user.displayName} (${dialog.user.email}) is signed out everywhere and gets a temporary password, which you pass on. The
-            reset is recorded in ${name}\u2019s audit trail.
+            ${msg(str`${dialog.user.displayName} (${dialog.user.email}) is signed out everywhere and gets a temporary password, which you pass on. The reset is recorded in ${name}’s audit trail.`)}
           </p>
           ${alert}
-          <div part="actions">${submit('Reset password', 'Resetting…', 'danger')} ${cancel}</div>
+          <div part="actions">${submit(msg('Reset password'), msg('Resetting…'), 'danger')} ${cancel}</div>
         </form>
       `;
     case 'password':

@@ -4,37 +4,49 @@
  * decides which sections and actions are offered; these templates only show an entry.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { AuditEntryView, CustomerListItem, ServiceRequestView, SubscriptionView, UserView } from '../api/client.ts';
-import { capitalized, subscriptionBadge } from '../customer-states.ts';
+import type { AuditEntryView, CustomerListItem, DelegationView, ServiceRequestView, SubscriptionView, UserView } from '../api/client.ts';
+import { outcomeLabels, requestStatusLabels, severityLabels, subscriptionBadge } from '../customer-states.ts';
 import { formatDate, formatDateTime } from '../dates.ts';
-import { auditActionLabels, auditSubject, levelLabel } from '../delegation-text.ts';
+import { auditActionLabels, auditSubject } from '../delegation-text.ts';
+import { msg, str } from '../localize.ts';
+import { ofName } from '../of-name.ts';
+import { formatNumber, plural } from '../numbers.ts';
+
+/** A level inside a sentence ("You asked for full administration"): not the label, whose capital German keeps only for nouns. */
+const levelsInSentence: Record<NonNullable<DelegationView['level']>, () => string> = {
+  full: () => msg('full administration'),
+  limited: () => msg('limited administration'),
+};
 
 /** What a customer's delegation means for the partner, in a sentence. */
 export function delegationSentence({ name, delegation: d }: CustomerListItem): string {
-  const level = levelLabel(d.level).toLowerCase();
+  const level = d.level ? levelsInSentence[d.level]() : '';
   switch (d.status) {
     case 'none':
-      return `${name} has not given your company delegated administration. Request it to manage its users and open service requests.`;
+      return msg(str`${name} has not given your company delegated administration. Request it to manage its users and open service requests.`);
     case 'pending':
-      return `You asked for ${level}. A global admin of ${name} can answer until ${formatDate(d.requestExpiresAt!)}.`;
+      return msg(str`You asked for ${level}. A global admin of ${name} can answer until ${formatDate(d.requestExpiresAt!)}.`);
     case 'active':
-      return `${name} granted your company ${level}${d.expiresAt ? ` until ${formatDate(d.expiresAt)}` : ', with no end date'}.`;
+      return d.expiresAt ? msg(str`${name} granted your company ${level} until ${formatDate(d.expiresAt)}.`) : msg(str`${name} granted your company ${level}, with no end date.`);
     case 'expired':
-      return `The ${level} ${name} granted has ended. Request it again to assist this customer.`;
-    default:
-      return `${name} ${d.status} your company\u2019s ${level}. You may ask again.`;
+      return msg(str`The ${level} that ${name} granted has ended. Request it again to assist this customer.`);
+    case 'revoked':
+      return msg(str`${name} revoked your company’s ${level}. You may ask again.`);
+    case 'declined':
+      return msg(str`${name} declined your company’s ${level}. You may ask again.`);
   }
 }
 
 export function subscriptionItem(s: SubscriptionView): TemplateResult {
+  const licenses = formatNumber(s.licenses);
   return html`
     <li part="item">
       <div><span part="name">${s.name}</span> ${subscriptionBadge(s.status)}</div>
       <p part="meta">
         ${[
-          `${s.licenses} ${s.licenses === 1 ? 'license' : 'licenses'}`,
-          s.trialEndsAt ? `trial ${s.status === 'trial' ? 'ends' : 'ended'} ${formatDate(s.trialEndsAt)}` : '',
-          s.advisedByYou ? '' : 'through another advisor',
+          plural(s.licenses, { one: () => msg(str`${licenses} license`), other: () => msg(str`${licenses} licenses`) }),
+          s.trialEndsAt ? (s.status === 'trial' ? msg(str`trial ends ${formatDate(s.trialEndsAt)}`) : msg(str`trial ended ${formatDate(s.trialEndsAt)}`)) : '',
+          s.advisedByYou ? '' : msg('through another advisor'),
         ]
           .filter(Boolean)
           .join(' \u00b7 ')}
@@ -50,14 +62,14 @@ export function userItem(u: UserView, roleLabel: (id: string) => string, onReset
       <div>
         <span part="name">${u.displayName}</span>
         ${u.companyRoles.map((r) => html`<span part="badge">${roleLabel(r)}</span>`)}
-        ${u.disabled ? html`<span part="badge disabled-badge">Disabled</span>` : nothing}
-        ${u.passwordTemporary ? html`<span part="badge temporary-badge">Must change password</span>` : nothing}
+        ${u.disabled ? html`<span part="badge disabled-badge">${msg('Disabled')}</span>` : nothing}
+        ${u.passwordTemporary ? html`<span part="badge temporary-badge">${msg('Must change password')}</span>` : nothing}
       </div>
       <p part="meta">${u.email}</p>
       ${onReset
         ? html`<div part="actions">
             <button type="button" part="button reset" @click=${onReset}>
-              Reset password<span class="visually-hidden"> of ${u.displayName}</span>
+              ${msg('Reset password')}${ofName(u.displayName)}
             </button>
           </div>`
         : nothing}
@@ -66,10 +78,12 @@ export function userItem(u: UserView, roleLabel: (id: string) => string, onReset
 }
 
 export function serviceRequestItem(r: ServiceRequestView): TemplateResult {
+  const when = formatDateTime(r.createdAt);
+  const by = r.openedBy && (r.openedBy.company ? `${r.openedBy.name} (${r.openedBy.company})` : r.openedBy.name);
   return html`
     <li part="item">
-      <div><span part="name">${r.title}</span> <span part="badge ${r.severity}">${capitalized(r.severity)}</span> <span part="badge">${capitalized(r.status)}</span></div>
-      <p part="meta">Opened ${formatDateTime(r.createdAt)}${r.openedBy ? ` by ${r.openedBy.name}${r.openedBy.company ? ` (${r.openedBy.company})` : ''}` : ''}</p>
+      <div><span part="name">${r.title}</span> <span part="badge ${r.severity}">${severityLabels[r.severity]()}</span> <span part="badge">${requestStatusLabels[r.status]()}</span></div>
+      <p part="meta">${by ? msg(str`Opened ${when} by ${by}`) : msg(str`Opened ${when}`)}</p>
       <p class="description">${r.description}</p>
     </li>
   `;
@@ -81,11 +95,11 @@ export function auditItem(e: AuditEntryView): TemplateResult {
     <li part="item">
       <div>
         <span><span part="name">${auditActionLabels[e.action] ?? e.action}</span>${subject ? `: ${subject}` : ''}</span>
-        ${e.outcome === 'success' ? nothing : html`<span part="badge ${e.outcome}">${capitalized(e.outcome)}</span>`}
+        ${e.outcome === 'success' ? nothing : html`<span part="badge ${e.outcome}">${outcomeLabels[e.outcome]()}</span>`}
       </div>
       <p part="meta">
         <time datetime=${e.at}>${formatDateTime(e.at)}</time> \u00b7
-        ${e.actor ? `${e.actor.name ?? e.actor.email}${e.partner.name ? ` (${e.partner.name})` : ''}` : 'Automatic'}
+        ${e.actor ? `${e.actor.name ?? e.actor.email}${e.partner.name ? ` (${e.partner.name})` : ''}` : msg('Automatic')}
       </p>
     </li>
   `;

@@ -8,10 +8,11 @@ import type { CopyResult } from '../copy-text.ts';
 import { delegationBadge } from '../customer-states.ts';
 import { formatDate } from '../dates.ts';
 import { levelLabel } from '../delegation-text.ts';
-import { errorAlert, retryAlert, toApiError } from '../error-messages.ts';
+import { errorAlert, errorText, retryAlert, toApiError } from '../error-messages.ts';
 import { partnerEvent } from '../events.ts';
 import { FocusAfterUpdate } from '../focus-after-update.ts';
 import { onDemandPart } from '../load-part.ts';
+import { msg, str } from '../localize.ts';
 import { PagedList, pagedView } from '../paged-list.ts';
 import { saveFile } from '../save-file.ts';
 import { controls } from '../styles/controls.ts';
@@ -29,8 +30,9 @@ function explained(error: unknown, customer: string): ApiRequestError {
   if (e.status !== 403 || e.code === 'no_delegation') return e;
   return new ApiRequestError(
     403,
-    e.code,
-    `Not allowed: in ${customer} you may do what your partner access allows, within the delegated administration ${customer} granted, and this is beyond it. (${e.message})`,
+    // A code of its own: in German or Japanese, errorText() would show the words for `forbidden` instead of this sentence.
+    'forbidden_in_customer',
+    msg(str`Not allowed: in ${customer} you may do what your partner access allows, within the delegated administration ${customer} granted, and this is beyond it. (${errorText(e)})`),
     e.details,
   );
 }
@@ -198,7 +200,7 @@ export class PartnerCustomerDetail extends ApiElement {
   }
 
   /** Errors get their 403s explained for this customer. */
-  #explain = (error: unknown) => (error ? explained(error, (this.detail ?? this.#row)?.name ?? 'this customer') : error);
+  #explain = (error: unknown) => (error ? explained(error, (this.detail ?? this.#row)?.name ?? msg('this customer', { desc: 'In place of a company name' })) : error);
 
   /** The list row given for this customer, if any. */
   get #row(): CustomerListItem | null {
@@ -213,15 +215,15 @@ export class PartnerCustomerDetail extends ApiElement {
       <section part="card detail" aria-labelledby="detail-title">
         <slot name="back"></slot>
         <div>
-          <h2 id="detail-title" part="title" tabindex="-1">${c?.name ?? 'Customer'}</h2>
+          <h2 id="detail-title" part="title" tabindex="-1">${c?.name ?? msg('Customer')}</h2>
           ${c
             ? html`<p part="intro">
-                ${[c.domain, `customer since ${formatDate(c.since)}`, c.isAdvisor ? 'you are its subscription advisor' : ''].filter(Boolean).join(' \u00b7 ')}
+                ${[c.domain, msg(str`customer since ${formatDate(c.since)}`), c.isAdvisor ? msg('you are its subscription advisor') : ''].filter(Boolean).join(' \u00b7 ')}
               </p>`
             : nothing}
         </div>
         ${!this.client.hasCredentials
-          ? html`<p part="intro">Sign in to see this customer.</p>`
+          ? html`<p part="intro">${msg('Sign in to see this customer.')}</p>`
           : status === TaskStatus.ERROR && !detail
             ? retryAlert(this.#explain(error), () => this.#detailTask.run())
             : detail
@@ -230,7 +232,7 @@ export class PartnerCustomerDetail extends ApiElement {
                   ${this.#can('users:read') ? this.#renderUsers() : nothing}
                   ${this.#can('service-requests:manage') ? this.#renderRequests() : nothing} ${this.#renderAudit()}
                 `
-              : loading('Loading the customer…')}
+              : loading(msg('Loading the customer…'))}
       </section>
       <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${(e: Event) => this.busy && e.preventDefault()} @close=${this.#closeDialog}>
         ${this.dialog && this.#dialogs.value
@@ -287,24 +289,26 @@ export class PartnerCustomerDetail extends ApiElement {
     const copy = this.#copyField.value;
     return this.#section(
       'delegation-title',
-      'Delegated administration',
-      html`<button type="button" part="button request" @click=${() => this.#openDialog({ kind: 'delegation' })}>Request delegated admin</button>`,
+      msg('Delegated administration'),
+      html`<button type="button" part="button request" @click=${() => this.#openDialog({ kind: 'delegation' })}>${msg('Request delegated admin')}</button>`,
       html`
         <p>
           ${delegationBadge(detail.delegation)} ${delegationSentence(detail)}
-          ${detail.delegation.status === 'active' && !assisting ? 'Your own partner access does not reach into its tenant.' : nothing}
+          ${detail.delegation.status === 'active' && !assisting ? msg('Your own partner access does not reach into its tenant.') : nothing}
         </p>
         ${!request
           ? nothing
           : !copy
-            ? this.#copyField.placeholder()
+            ? this.#copyField.placeholder(msg('Loading…'))
             : copy.copyField({
                 id: 'consent-url',
-                label: `Link to send to a global admin of ${detail.name}`,
+                label: msg(str`Link to send to a global admin of ${detail.name}`),
                 value: request.url,
                 part: 'consent-url',
-                buttonLabel: 'Copy link',
-                hint: `${pending ? '' : `${levelLabel(request.level)} requested; they can answer until ${formatDate(request.requestExpiresAt)}. `}A new request replaces this link.`,
+                buttonLabel: msg('Copy link'),
+                hint: pending
+                  ? msg('A new request replaces this link.')
+                  : msg(str`${levelLabel(request.level)} requested; they can answer until ${formatDate(request.requestExpiresAt)}. A new request replaces this link.`),
                 copied: this.copied?.id === 'consent-url' ? this.copied.result : null,
                 onCopied: (result) => (this.copied = { id: 'consent-url', result }),
               })}
@@ -315,11 +319,11 @@ export class PartnerCustomerDetail extends ApiElement {
   #renderSubscriptions(detail: CustomerDetail): TemplateResult {
     return this.#section(
       'subscriptions-title',
-      'Subscriptions',
+      msg('Subscriptions'),
       nothing,
       detail.subscriptions.length
         ? html`<ul part="items" aria-labelledby="subscriptions-title">${detail.subscriptions.map(subscriptionItem)}</ul>`
-        : html`<p part="intro">No subscriptions through you.</p>`,
+        : html`<p part="intro">${msg('No subscriptions through you.')}</p>`,
     );
   }
 
@@ -328,11 +332,11 @@ export class PartnerCustomerDetail extends ApiElement {
     const roleLabel = (id: string) => roles?.companyRoles.find((r) => r.id === id)?.label ?? id;
     return this.#section(
       'users-title',
-      'Users',
+      msg('Users'),
       this.#can('users:manage')
-        ? html`<button type="button" part="button add" @click=${() => this.#openDialog({ kind: 'user' })}>Add user</button>`
+        ? html`<button type="button" part="button add" @click=${() => this.#openDialog({ kind: 'user' })}>${msg('Add user')}</button>`
         : nothing,
-      this.#renderPaged(this.#users, 'users-title', 'Loading users…', 'No users.', (u) =>
+      this.#renderPaged(this.#users, 'users-title', msg('Loading users…'), msg('No users.'), (u) =>
         // The BFF's rule: a user with an admin role is reset only by someone who manages admins.
         userItem(u, roleLabel, this.#can(u.companyRoles.length ? 'users:manage-admins' : 'users:reset-password') ? () => this.#openDialog({ kind: 'reset', user: u }) : null),
       ),
@@ -342,21 +346,21 @@ export class PartnerCustomerDetail extends ApiElement {
   #renderRequests(): TemplateResult {
     return this.#section(
       'requests-title',
-      'Service requests',
-      html`<button type="button" part="button new-request" @click=${() => this.#openDialog({ kind: 'request' })}>New service request</button>`,
-      this.#renderPaged(this.#requests, 'requests-title', 'Loading service requests…', 'No service requests.', serviceRequestItem),
+      msg('Service requests'),
+      html`<button type="button" part="button new-request" @click=${() => this.#openDialog({ kind: 'request' })}>${msg('New service request')}</button>`,
+      this.#renderPaged(this.#requests, 'requests-title', msg('Loading service requests…'), msg('No service requests.'), serviceRequestItem),
     );
   }
 
   #renderAudit(): TemplateResult {
     return this.#section(
       'audit-title',
-      'Audit trail',
-      busyButton('download', 'Download CSV', this.downloading && 'Preparing…', this.#download),
+      msg('Audit trail'),
+      busyButton('download', msg('Download CSV'), this.downloading && msg('Preparing…'), this.#download),
       html`
-        <p part="intro">What your company did in this customer, and its delegation events, newest first.</p>
+        <p part="intro">${msg('What your company did in this customer, and its delegation events, newest first.')}</p>
         ${errorAlert(this.#explain(this.downloadError))}
-        ${this.#renderPaged(this.#audit, 'audit-title', 'Loading the audit trail…', 'Nothing yet.', auditItem)}
+        ${this.#renderPaged(this.#audit, 'audit-title', msg('Loading the audit trail…'), msg('Nothing yet.'), auditItem)}
       `,
     );
   }
@@ -367,8 +371,8 @@ export class PartnerCustomerDetail extends ApiElement {
   #renderDialogLoading(): TemplateResult {
     return html`
       <div part="form" id="dialog-title">
-        ${this.#dialogs.placeholder()}
-        <div part="actions"><button type="button" part="button" @click=${this.#cancel}>Cancel</button></div>
+        ${this.#dialogs.placeholder(msg('Loading…'))}
+        <div part="actions"><button type="button" part="button" @click=${this.#cancel}>${msg('Cancel')}</button></div>
       </div>
     `;
   }

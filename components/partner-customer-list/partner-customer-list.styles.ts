@@ -110,6 +110,9 @@ export default css`
 
   /* "Back to customers", which the list puts into the open customer's detail. */
   [part~='back'] {
+    /* When its words wrap (German on a narrow phone), they stay beside the arrow, at the start. */
+    justify-content: start;
+    text-align: start;
     min-height: 2.25rem;
     padding-block: calc(var(--_space) * 0.25);
     padding-inline: calc(var(--_space) * 0.75);

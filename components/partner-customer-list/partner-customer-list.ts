@@ -3,13 +3,15 @@ import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'l
 import { ApiElement } from '../api/api-element.ts';
 import type { ApiClient, CustomerDetail, CustomerListItem, CustomerQuery, DelegationView, MeView, RolesView } from '../api/client.ts';
 import { loadingLine as loading } from '../busy.ts';
-import { capitalized, delegationBadge, subscriptionBadge } from '../customer-states.ts';
+import { delegationBadge, subscriptionBadge } from '../customer-states.ts';
 import { formatDate } from '../dates.ts';
 import { delegationStateLabels } from '../delegation-text.ts';
 import { retryAlert } from '../error-messages.ts';
 import { partnerEvent } from '../events.ts';
 import { FocusAfterUpdate } from '../focus-after-update.ts';
 import { loadElement } from '../load-element.ts';
+import { msg, str } from '../localize.ts';
+import { formatNumber, plural } from '../numbers.ts';
 import { PagedList, pagedView } from '../paged-list.ts';
 import { selectField } from '../select-field.ts';
 import { SearchController } from '../search-controller.ts';
@@ -42,17 +44,39 @@ const detailParts = [
   'reset', 'new-request', 'download', 'dialog', 'form', 'segmented', 'segment', 'temporary-password', 'once-note',
 ].join(', ');
 
+/** A delegation's level in a word, as the list's note shows it. */
+const levelWords: Record<NonNullable<DelegationView['level']>, () => string> = { full: () => msg('Full'), limited: () => msg('Limited') };
+
 /** "Full · until Jan 23, 2027": a delegation's level and the date that matters in its state. */
 function delegationNote(d: DelegationView): string {
   const date =
     d.status === 'active'
-      ? d.expiresAt ? `until ${formatDate(d.expiresAt)}` : 'no end date'
+      ? d.expiresAt ? msg(str`until ${formatDate(d.expiresAt)}`) : msg('no end date')
       : d.status === 'pending' && d.requestExpiresAt
-        ? `answer by ${formatDate(d.requestExpiresAt)}`
+        ? msg(str`answer by ${formatDate(d.requestExpiresAt)}`)
         : d.status === 'expired' && d.expiresAt
-          ? `ended ${formatDate(d.expiresAt)}`
+          ? msg(str`ended ${formatDate(d.expiresAt)}`)
           : '';
-  return [d.level ? capitalized(d.level) : '', date].filter(Boolean).join(' \u00b7 ');
+  return [d.level ? levelWords[d.level]() : '', date].filter(Boolean).join(' \u00b7 ');
+}
+
+/**
+ * The list's status line once loaded: how many customers it shows (whether more are to load, and
+ * the search they match), or why it is empty. Whole sentences, so that each language words them.
+ */
+function listSummary(n: number, more: boolean, q: string, filtered: boolean): string {
+  const count = formatNumber(n);
+  if (n > 0) {
+    return q
+      ? more
+        ? plural(n, { one: () => msg(str`${count} customer matching “${q}”, more to load.`), other: () => msg(str`${count} customers matching “${q}”, more to load.`) })
+        : plural(n, { one: () => msg(str`${count} customer matching “${q}”.`), other: () => msg(str`${count} customers matching “${q}”.`) })
+      : more
+        ? plural(n, { one: () => msg(str`${count} customer, more to load.`), other: () => msg(str`${count} customers, more to load.`) })
+        : plural(n, { one: () => msg(str`${count} customer.`), other: () => msg(str`${count} customers.`) });
+  }
+  if (q) return filtered ? msg(str`No customers match “${q}” with these filters.`) : msg(str`No customers match “${q}”.`);
+  return filtered ? msg('No customers match these filters.') : msg('No customers yet. Customers who sign up with one of your offers appear here.');
 }
 
 /** The list row of a customer: what its detail shows besides (permissions, users…) left out. */
@@ -182,15 +206,14 @@ export class PartnerCustomerList extends ApiElement {
   protected override render() {
     const { status, value, error } = this.#setup;
     if (!this.client.hasCredentials || (status === TaskStatus.COMPLETE && !value)) {
-      return this.#card(html`<p part="intro">Sign in to see your customers.</p>`);
+      return this.#card(html`<p part="intro">${msg('Sign in to see your customers.')}</p>`);
     }
     if (status === TaskStatus.ERROR) return this.#card(retryAlert(error, () => this.#setup.run()));
-    if (!value) return this.#card(loading('Loading…'));
+    if (!value) return this.#card(loading(msg('Loading…')));
     if (!value.roles) {
       return this.#card(html`
         <p part="intro">
-          Finding and assisting customers needs administrative access to the companies you support (full or limited). Ask a
-          global admin of ${value.me.company.name} to give it to you.
+          ${msg(str`Finding and assisting customers needs administrative access to the companies you support (full or limited). Ask a global admin of ${value.me.company.name} to give it to you.`)}
         </p>
       `);
     }
@@ -208,7 +231,7 @@ export class PartnerCustomerList extends ApiElement {
             @partner-customer-loaded=${(e: CustomEvent<CustomerDetail>) => this.#customers.replace(listItem(e.detail))}
           >
             <div slot="back">
-              <button type="button" part="button back" @click=${this.#back}><span aria-hidden="true">\u2190</span> Back to customers</button>
+              <button type="button" part="button back" @click=${this.#back}><span aria-hidden="true">\u2190</span> ${msg('Back to customers')}</button>
             </div>
           </partner-customer-detail>`
         : nothing}
@@ -219,7 +242,7 @@ export class PartnerCustomerList extends ApiElement {
     // Hidden, not removed, while a customer is open: the list keeps its rows, filters and place.
     return html`
       <section part="card list" aria-labelledby="customers-title" ?hidden=${hidden}>
-        <h2 id="customers-title" part="title">Customers</h2>
+        <h2 id="customers-title" part="title">${msg('Customers')}</h2>
         ${content}
       </section>
     `;
@@ -229,25 +252,18 @@ export class PartnerCustomerList extends ApiElement {
     const list = this.#customers;
     const q = this.#search.query;
     const filtered = this.delegation !== '' || this.subscription !== '';
-    const n = list.items.length;
-    const summary =
-      n === 0
-        ? q
-          ? `No customers match \u201c${q}\u201d${filtered ? ' with these filters' : ''}.`
-          : filtered
-            ? 'No customers match these filters.'
-            : 'No customers yet. Customers who sign up with one of your offers appear here.'
-        : `${n} ${n === 1 ? 'customer' : 'customers'}${list.nextCursor ? ', more to load' : ''}${q ? ` matching \u201c${q}\u201d` : ''}.`;
+    const summary = listSummary(list.items.length, list.nextCursor !== null, q, filtered);
+    const any = ['', msg('Any')] as const;
     return html`
       <form part="search" role="search" @submit=${this.#search.submit}>
         <div part="filters">
-          ${this.#search.field('Search by name or domain')}
-          ${selectField('delegation-filter', 'Delegated admin', [['', 'Any'], ...Object.entries(delegationStateLabels)], this.delegation, (v) => (this.delegation = v as DelegationState))}
-          ${selectField('subscription-filter', 'Subscriptions', [['', 'Any'], ['trial', 'On trial'], ['active', 'Active'], ['expired_trial', 'Trial expired']], this.subscription, (v) => (this.subscription = v as SubscriptionFilter))}
-          ${selectField('sort', 'Sort by', [['name', 'Name'], ['newest', 'Newest first']], this.sort, (v) => (this.sort = v as Sort))}
+          ${this.#search.field(msg('Search by name or domain'))}
+          ${selectField('delegation-filter', msg('Delegated admin'), [any, ...Object.entries(delegationStateLabels)], this.delegation, (v) => (this.delegation = v as DelegationState))}
+          ${selectField('subscription-filter', msg('Subscriptions'), [any, ['trial', msg('On trial')], ['active', msg('Active')], ['expired_trial', msg('Trial expired')]], this.subscription, (v) => (this.subscription = v as SubscriptionFilter))}
+          ${selectField('sort', msg('Sort by'), [['name', msg('Name')], ['newest', msg('Newest first')]], this.sort, (v) => (this.sort = v as Sort))}
         </div>
       </form>
-      ${pagedView(list, 'customers-title', 'Loading customers…', summary, (c) => this.#renderRow(c), 'rows')}
+      ${pagedView(list, 'customers-title', msg('Loading customers…'), summary, (c) => this.#renderRow(c), 'rows')}
     `;
   }
 
@@ -261,15 +277,15 @@ export class PartnerCustomerList extends ApiElement {
         </div>
         <dl part="states" class="pairs">
           <div>
-            <dt>Delegated admin</dt>
+            <dt>${msg('Delegated admin')}</dt>
             <dd>${delegationBadge(c.delegation)} <span part="note">${delegationNote(c.delegation)}</span></dd>
           </div>
           <div>
-            <dt>Subscriptions</dt>
+            <dt>${msg('Subscriptions')}</dt>
             <dd>
               ${services.length
                 ? services.map((s) => html`<span class="service">${s.name} ${subscriptionBadge(s.status)}</span> `)
-                : html`<span part="note">None through you</span>`}
+                : html`<span part="note">${msg('None through you')}</span>`}
             </dd>
           </div>
         </dl>

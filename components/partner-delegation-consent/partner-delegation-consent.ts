@@ -10,6 +10,7 @@ import { errorAlert, fieldMessages, retryAlert, toApiError } from '../error-mess
 import { partnerEvent } from '../events.ts';
 import { FocusAfterUpdate } from '../focus-after-update.ts';
 import { msg, str } from '../localize.ts';
+import { ofName } from '../of-name.ts';
 import { formatNumber, plural } from '../numbers.ts';
 import { PagedList } from '../paged-list.ts';
 import { saveFile } from '../save-file.ts';
@@ -414,7 +415,7 @@ export class PartnerDelegationConsent extends ApiElement {
           ${request
             ? busyButton(
                 'primary review',
-                html`${msg('Review request')}<span class="visually-hidden"> ${msg(str`of ${p.name}`, { desc: 'Read after a button’s text, naming whom it is for' })}</span>`,
+                html`${msg('Review request')}${ofName(p.name)}`,
                 null,
                 () => this.#review(request.code),
               )

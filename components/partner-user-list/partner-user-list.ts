@@ -17,6 +17,7 @@ import { controls } from '../styles/controls.ts';
 import { tokens } from '../styles/tokens.ts';
 import styles from './partner-user-list.styles.ts';
 import { msg, str } from '../localize.ts';
+import { ofName } from '../of-name.ts';
 import { formatNumber, plural } from '../numbers.ts';
 
 /** Who is signed in, what they may do, and the roles table: what the list needs before it can show users. */
@@ -253,7 +254,7 @@ export class PartnerUserList extends ApiElement {
             : nothing}
           ${canReset
             ? html`<button type="button" part="button reset" @click=${() => this.#open({ kind: 'reset', user }, 'confirm-reset')}>
-                ${msg('Reset password')}<span class="visually-hidden"> ${msg(str`of ${user.displayName}`, { desc: 'Read after a button’s text, naming whom it is for' })}</span>
+                ${msg('Reset password')}${ofName(user.displayName)}
               </button>`
             : nothing}
         </div>

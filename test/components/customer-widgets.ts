@@ -1,13 +1,17 @@
 /**
  * For the tests of `<partner-customer-list>` and `<partner-customer-detail>`: the BFF's customer
- * routes answered from fixtures-customers.ts, and how those tests read a widget's shadow DOM
- * (all matches, text, a detail's section, the dialog).
+ * routes answered from fixtures-customers.ts, how those tests read a widget's shadow DOM
+ * (all matches, text, a detail's section, the dialog), and the way back to English after a test
+ * in another language.
  */
+import { fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import type { MeView } from '../../components/index.ts';
+import { getLocale } from '../../components/localize.ts';
 import { stubFetch, type Answer, type FetchStub, type RecordedCall } from './fetch-stub.ts';
 import { roles } from './fixtures-company.ts';
 import {
   activeOnTrial,
+  adminMe,
   customers,
   customersPage1,
   customersPage2,
@@ -65,4 +69,48 @@ export function section(el: Element, title: string): HTMLElement {
   const found = all(el, '[part~="section"]').find((s) => textOf(s.querySelector('h3')!) === title);
   if (!found) throw new Error(`no section "${title}"`);
   return found;
+}
+
+/**
+ * Waits, up to 3 s, until `test` holds: a language loads and the widget renders again in it. A
+ * `test` that throws (what it reads is not rendered yet) does not hold.
+ */
+export const until = (test: () => unknown, what: string) =>
+  waitUntil(
+    () => {
+      try {
+        return test();
+      } catch {
+        return false;
+      }
+    },
+    what,
+    { timeout: 3000 },
+  );
+
+/** After a test in another language: English again for the next test (and the other test files), as localize.test.ts does. */
+async function backToEnglish() {
+  fixtureCleanup();
+  document.documentElement.removeAttribute('lang');
+  const reset = await fixture(html`<partner-customer-list locale="en"></partner-customer-list>`);
+  await until(() => getLocale() === 'en', 'back to English');
+  reset.remove();
+}
+
+/** For a `describe` of tests in other languages: the customer routes stubbed for each test (`stub`), and English again after it. */
+export function stubbedInOtherLanguages(): { readonly stub: FetchStub } {
+  let stub: FetchStub | undefined;
+  beforeEach(() => {
+    stub = stubCustomerApi(() => adminMe);
+  });
+  afterEach(async () => {
+    await backToEnglish();
+    stub?.restore();
+  });
+  return {
+    get stub() {
+      if (!stub) throw new Error('the fetch stub is made in beforeEach');
+      return stub;
+    },
+  };
 }

@@ -21,9 +21,21 @@ import {
   tailspinForHelpdesk,
   tailspinUsers,
 } from './fixtures-customers.ts';
-import { all, apiBase, customerPath, dialog, section, stubCustomerApi, textOf } from './customer-widgets.ts';
+import { all, apiBase, customerPath, dialog, section, stubbedInOtherLanguages, stubCustomerApi, textOf, until } from './customer-widgets.ts';
 import { $, button, buttonIn, fill, inputLabelled, select, text } from './helpers.ts';
 import { audit } from './axe.ts';
+
+/**
+ * Tailspin as a detail loaded before a change of rights shows it: "Reset password" offered for its
+ * admin, which the BFF then refuses with 403 `forbidden`.
+ */
+function refusedAdminReset(stub: FetchStub) {
+  const stale = { ...tailspinForHelpdesk, permissions: [...tailspinForHelpdesk.permissions, 'users:manage-admins'] };
+  stub.on(`GET ${customerPath(stale.id)}`, { status: 200, body: stale });
+  const admin = tailspinUsers.items.find((u) => u.companyRoles.length > 0)!;
+  stub.on(`POST ${customerPath(stale.id, `/users/${admin.id}/reset-password`)}`, customerErrors.forbiddenManageAdmins);
+  return { stale, admin };
+}
 
 describe('<partner-customer-detail>', () => {
   let stub: FetchStub;
@@ -160,10 +172,7 @@ describe('<partner-customer-detail>', () => {
   });
 
   it('words a 403 forbidden as what the partner may do in this customer', async () => {
-    const stale = { ...tailspinForHelpdesk, permissions: [...tailspinForHelpdesk.permissions, 'users:manage-admins'] };
-    stub.on(`GET ${customerPath(stale.id)}`, { status: 200, body: stale });
-    const admin = tailspinUsers.items.find((u) => u.companyRoles.length > 0)!;
-    stub.on(`POST ${customerPath(stale.id, `/users/${admin.id}/reset-password`)}`, customerErrors.forbiddenManageAdmins);
+    const { stale, admin } = refusedAdminReset(stub);
     const el = await shown(stale.id);
     await waitUntil(() => el.shadowRoot!.textContent!.includes(admin.email), 'no users');
     button(el, `Reset password of ${admin.displayName}`).click();
@@ -303,5 +312,82 @@ describe('<partner-customer-detail>', () => {
     stub.on(`GET ${customerPath(fabrikam.id)}`, { status: 200, body: fabrikam });
     button(el, 'Try again').click();
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="section"]'), 'no retry');
+  });
+});
+
+describe('<partner-customer-detail> in German and Japanese', () => {
+  const stubbed = stubbedInOtherLanguages();
+
+  /** The detail in `locale`, once its sections are in, in that language (`title` is its first section's). */
+  async function shownIn(customerId: string, locale: string, title: string): Promise<PartnerCustomerDetail> {
+    const el = await fixture<PartnerCustomerDetail>(
+      html`<partner-customer-detail api-base=${apiBase} token="pks_partner" customer-id=${customerId} locale=${locale}></partner-customer-detail>`,
+    );
+    await until(() => el.shadowRoot!.querySelector('[part~="section-title"]')?.textContent === title, `${customerId} did not load in ${locale}`);
+    return el;
+  }
+
+  it('shows a customer in German: sections, the delegation in a sentence, counts, and the reset dialog', async () => {
+    const el = await shownIn(fabrikam.id, 'de', 'Delegierte Administration');
+    await until(() => all(section(el, 'Audit-Protokoll'), '[part~="item"]').length === 2 && el.shadowRoot!.textContent!.includes('user@fabrikam.example'), 'no users or audit');
+    expect(all(el, '[part~="section-title"]').map(textOf)).to.deep.equal(['Delegierte Administration', 'Abonnements', 'Benutzer', 'Serviceanfragen', 'Audit-Protokoll']);
+    expect(text(el, '[part~="intro"]')).to.equal(`fabrikam.example · Kunde seit ${formatDate(fabrikam.since)} · Sie sind sein Abonnementberater`);
+    expect(textOf(section(el, 'Delegierte Administration').querySelector('p')!)).to.equal(
+      `Aktiv Fabrikam Bakery hat Ihrem Unternehmen vollständige Administration bis zum ${formatDate('2027-01-23T05:24:10.142Z')} erteilt.`,
+    );
+    expect(textOf(section(el, 'Abonnements').querySelector('[part~="item"]')!)).to.equal('Business Mail Aktiv 12 Lizenzen');
+    expect(textOf(section(el, 'Serviceanfragen').querySelector('[part~="status"]')!)).to.equal('Keine Serviceanfragen.');
+    expect(all(section(el, 'Audit-Protokoll'), '[part~="item"] [part~="name"]').map(textOf)).to.deep.equal(['Serviceanfrage eröffnet', 'Benutzer hinzugefügt']);
+    expect(button(el, 'Benutzer hinzufügen')).to.exist;
+    expect(button(el, 'CSV herunterladen')).to.exist;
+
+    button(el, 'Passwort zurücksetzen für Fabrikam Bakery User').click();
+    await until(() => text(el, '#dialog-title') === 'Passwort von Fabrikam Bakery User zurücksetzen?', 'no German confirmation');
+    expect(buttonIn(dialog(el), 'Abbrechen')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('words a refusal in German, with the words for its code', async () => {
+    const { stale, admin } = refusedAdminReset(stubbed.stub);
+    const el = await shownIn(stale.id, 'de', 'Delegierte Administration');
+    expect(textOf(section(el, 'Delegierte Administration'))).to.contain('Tailspin Toys hat Ihrem Unternehmen eingeschränkte Administration ohne Enddatum erteilt.');
+    await until(() => el.shadowRoot!.textContent!.includes(admin.email), 'no users');
+    button(el, `Passwort zurücksetzen für ${admin.displayName}`).click();
+    await until(() => dialog(el).open && el.shadowRoot!.querySelector('dialog form'), 'no confirmation');
+    button(el, 'Passwort zurücksetzen').click();
+    await until(() => text(el, 'dialog [role="alert"]') !== '', 'no message');
+    expect(text(el, 'dialog [role="alert"]')).to.equal(
+      'Nicht erlaubt: Bei Tailspin Toys dürfen Sie tun, was Ihr Partnerzugriff erlaubt, im Rahmen der von Tailspin Toys erteilten delegierten Administration – dies geht darüber hinaus. (Dazu sind Sie nicht berechtigt.)',
+    );
+  });
+
+  it('requests delegated admin in Japanese', async () => {
+    stubbed.stub.on(`POST ${customerPath(lucerne.id, '/delegation-requests')}`, { status: 201, body: delegationRequested });
+    const el = await shownIn(lucerne.id, 'ja', '委任管理');
+    expect(textOf(section(el, '委任管理'))).to.contain('Lucerne Publishing はまだ貴社に委任管理を許可していません。');
+    button(el, '委任管理をリクエスト').click();
+    await until(() => text(el, '#dialog-title') === 'Lucerne Publishing に委任管理をリクエスト', 'no Japanese dialog');
+    expect(text(el, '#level-hint')).to.equal('顧客に許可してもらう操作の範囲を選択してください。');
+    inputLabelled(el, '完全な管理権限').click();
+    await el.updateComplete;
+    expect(text(el, '#level-hint')).to.match(/^顧客のグローバル管理者として操作します/);
+    fill(el, '回答期限の日数（任意）', '30');
+    await expect(el).to.be.accessible();
+
+    stubbed.stub.on(`GET ${customerPath(lucerne.id)}`, { status: 200, body: lucerneRequested });
+    button(el, 'リクエスト').click();
+    await until(() => el.shadowRoot!.querySelector('#consent-url'), 'no link');
+    expect(inputLabelled(el, 'Lucerne Publishing のグローバル管理者に送るリンク').value).to.equal(delegationRequested.url);
+    expect(button(el, 'リンクをコピー')).to.exist;
+  });
+
+  it('renders again in the language its locale attribute asks for', async () => {
+    const el = await shownIn(fabrikam.id, 'en', 'Delegated administration');
+    el.setAttribute('locale', 'ja');
+    await until(() => textOf(section(el, '委任管理').querySelector('h3')!) === '委任管理', 'not Japanese after locale="ja"');
+    expect(textOf(section(el, 'サブスクリプション').querySelector('[part~="item"]')!)).to.equal('Business Mail 有効 12 ライセンス');
+    el.setAttribute('locale', 'de');
+    await until(() => button(el, 'Neue Serviceanfrage'), 'not German after locale="de"');
+    expect(text(el, '#detail-title')).to.equal('Fabrikam Bakery');
   });
 });

@@ -16,7 +16,7 @@ import {
   searchCoho,
   searchTail,
 } from './fixtures-customers.ts';
-import { all, apiBase, customerPath, dialog, section, stubCustomerApi, textOf } from './customer-widgets.ts';
+import { all, apiBase, customerPath, dialog, section, stubbedInOtherLanguages, stubCustomerApi, textOf, until } from './customer-widgets.ts';
 import { $, button, buttonIn, fill, inputLabelled, select, text } from './helpers.ts';
 import { audit } from './axe.ts';
 
@@ -181,7 +181,8 @@ describe('<partner-customer-list>', () => {
     expect((await loaded).detail).to.deep.equal(lucerne);
 
     button(detail, 'Request delegated admin').click();
-    await waitUntil(() => dialog(detail).open);
+    // The dialogs' forms may still be loading (the first dialog of this file): wait for them, not only for the dialog.
+    await waitUntil(() => dialog(detail).open && detail.shadowRoot!.querySelector('input[name="level"]'), 'no delegation request form');
     inputLabelled(detail, 'Full administration').click();
     stub.on(`GET ${customerPath(lucerne.id)}`, { status: 200, body: lucerneRequested });
     const requested = oneEvent(el, 'partner-delegation-requested');
@@ -242,4 +243,62 @@ describe('<partner-customer-list>', () => {
     button(el, 'Try again').click();
     await waitUntil(() => rowNames(el).length === 7, 'no retry');
   });
+});
+
+describe('<partner-customer-list> in German and Japanese', () => {
+  const stubbed = stubbedInOtherLanguages();
+
+  async function listIn(locale: string, title: string): Promise<PartnerCustomerList> {
+    const el = await fixture<PartnerCustomerList>(html`<partner-customer-list api-base=${apiBase} token="pks_partner" locale=${locale}></partner-customer-list>`);
+    await until(() => text(el, '#customers-title') === title && el.shadowRoot!.querySelector('[part~="row"]'), `no list in ${locale}`);
+    return el;
+  }
+
+  it('shows the list in German: filters, counts, states and dates, and is accessible', async () => {
+    const el = await listIn('de', 'Kunden');
+    expect(text(el, '[part~="status"]')).to.equal('7 Kunden.');
+    expect(all(el, '[part~="filters"] label').map(textOf)).to.deep.equal(['Nach Name oder Domain suchen', 'Delegation', 'Abonnements', 'Sortieren nach']);
+    expect(all(el, '#delegation-filter option').map(textOf)).to.deep.equal(['Alle', 'Keine', 'Angefragt', 'Aktiv', 'Abgelaufen', 'Widerrufen', 'Abgelehnt']);
+    const states = all(el, '[part~="row"]').map((r) => [...r.querySelectorAll('dd')].map(textOf));
+    expect(states[3]).to.deep.equal([`Aktiv Vollständig · bis ${formatDate('2027-01-23T05:24:10.142Z')}`, 'Business Mail Aktiv']);
+    expect(formatDate('2027-01-23T12:00:00Z')).to.equal('23.01.2027'); // the date above is German
+    expect(states[4]).to.deep.equal(['Keine', 'Cloud Backup Testversion abgelaufen']);
+    expect(states[5]).to.deep.equal(['Aktiv Eingeschränkt · ohne Enddatum', 'Office Suite Pro Testversion']);
+    await expect(el).to.be.accessible();
+
+    fill(el, 'Nach Name oder Domain suchen', 'tail');
+    await until(() => text(el, '[part~="status"]') === '1 Kunde passend zu „tail“.', 'no German count for one');
+    fill(el, 'Nach Name oder Domain suchen', 'zzz');
+    await until(() => text(el, '[part~="status"]') === 'Kein Kunde passt zu „zzz“.', 'no German empty state');
+  });
+
+  it('shows the list and an open customer in Japanese', async () => {
+    const el = await listIn('ja', '顧客');
+    expect(text(el, '[part~="status"]')).to.equal('顧客 7 件。');
+    expect(all(el, '[part~="row"]')[0]!.querySelector('dt')!.textContent).to.equal('委任管理');
+    expect(textOf(all(el, '[part~="row"]')[0]!.querySelector('dd')!)).to.equal('取り消し済み 制限付き');
+    const detail = await open(el, 'Fabrikam Bakery');
+    expect(textOf($(el, '[part~="back"]'))).to.equal('← 顧客一覧に戻る');
+    await until(() => all(detail, '[part~="section-title"]').length === 5, 'no sections');
+    expect(all(detail, '[part~="section-title"]').map(textOf)).to.deep.equal(['委任管理', 'サブスクリプション', 'ユーザー', 'サービスリクエスト', '監査ログ']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders again in the language its locale attribute asks for', async () => {
+    const el = await listIn('en', 'Customers');
+    expect(text(el, '[part~="status"]')).to.equal('7 customers.');
+    el.setAttribute('locale', 'de');
+    await until(() => text(el, '#customers-title') === 'Kunden', 'not German after locale="de"');
+    expect(text(el, '[part~="status"]')).to.equal('7 Kunden.');
+    el.setAttribute('locale', 'ja');
+    await until(() => text(el, '[part~="status"]') === '顧客 7 件。', 'not Japanese after locale="ja"');
+    expect(button(el, 'Fabrikam Bakery')).to.exist; // names are data: never translated
+  });
+
+  /** Opens a customer by its name; resolves with its detail once it has loaded. */
+  async function open(el: PartnerCustomerList, name: string): Promise<PartnerCustomerDetail> {
+    button(el, name).click();
+    await until(() => el.shadowRoot!.querySelector('partner-customer-detail')?.shadowRoot?.querySelector('[part~="section"]'), `${name} did not open`);
+    return $<PartnerCustomerDetail>(el, 'partner-customer-detail');
+  }
 });
