@@ -16,10 +16,12 @@ import { distDir, elementModules, rootDir } from './element-modules.ts';
  * `@lit/task` and `@lit/context`. Issue 15 set 45 KB; `<partner-overview>` (issue 13) took the
  * bundle to 45.9 KB, so it was 46 KB; `<partner-webhooks>` (issue 14) took it to 50.6 KB, so it
  * was 51 KB; languages (issue 16: the runtime of @lit/localize, 1.4 KB, and the wrapped strings)
- * took it to 52.7 KB, so it is 53 KB until the bundle is brought back under 45 (issue 15 stays
- * open for that). An element or change that would push past it must pay for itself first.
+ * took it to 52.7 KB, so it was 53 KB; every element's texts through `msg()` (the rest of issue 16:
+ * some 600 messages, the plural forms and the `desc` notes for translators) took it to 55.2 KB, so it
+ * is 56 KB until the bundle is brought back under 45 (issue 15 stays open for that). An element or
+ * change that would push past it must pay for itself first.
  */
-export const bundleBudget = 53 * 1024;
+export const bundleBudget = 56 * 1024;
 
 /**
  * The ceiling for one element's entry in dist/elements with every chunk it imports statically
@@ -29,13 +31,19 @@ export const bundleBudget = 53 * 1024;
 export const entryBudget = 20 * 1024;
 
 /**
- * Entries allowed over `entryBudget` for now, each with its own ceiling. `<partner-offer-builder>`
- * was at 19.9 KB when languages came (issue 16): `msg` and the choice of language in the shared
- * chunk (0.5 KB; the runtime itself loads only for another language than English) took it to
- * 20.4 KB. Its list of offers (paged-list.ts) shown as a part loaded on demand would bring it back
- * under 20 KB; until then it has 20.5.
+ * Entries allowed over `entryBudget` for now, each with its own ceiling: three entries that were
+ * within 0.6 KB of 20 KB went over when every text went through `msg()` (issue 16). The offer
+ * builder (20.4 KB after the first languages) now loads its list items as a part and is at 20.7 KB;
+ * the customer detail (20.3 KB) and the delegation consent (20.6 KB) grew by their messages and
+ * the plural forms (numbers.ts). Each would come back under 20 KB with a further part on demand
+ * (the builder's whole list with its filters; the detail's audit and delegation sections; the
+ * consent's audit log).
  */
-export const entryBudgetExceptions: Record<string, number> = { 'partner-offer-builder': 20.5 * 1024 };
+export const entryBudgetExceptions: Record<string, number> = {
+  'partner-offer-builder': 20.75 * 1024,
+  'partner-customer-detail': 20.5 * 1024,
+  'partner-delegation-consent': 20.75 * 1024,
+};
 
 // Level 9, as the BFF compresses what it serves (bff/bundle.ts).
 const gzipped = (bytes: Uint8Array) => gzipSync(bytes, { level: 9 }).length;
