@@ -167,7 +167,7 @@ export function customerDialog(dialog: Dialog, s: DialogState): TemplateResult {
           </div>
           ${selectField('severity', msg('Severity'), severities.map((v) => [v, severityLabels[v]()]), 'normal')}
           ${alert}
-          <div part="actions">${submit(msg('Open request'), msg('Opening…'))} ${cancel}</div>
+          <div part="actions">${submit(msg('Open request', { id: 'service-request-submit', desc: 'Button: opens a new service request' }), msg('Opening…'))} ${cancel}</div>
         </form>
       `;
     case 'reset':

@@ -385,7 +385,7 @@ describe('<partner-customer-detail> in German and Japanese', () => {
     const el = await shownIn(fabrikam.id, 'en', 'Delegated administration');
     el.setAttribute('locale', 'ja');
     await until(() => textOf(section(el, '委任管理').querySelector('h3')!) === '委任管理', 'not Japanese after locale="ja"');
-    expect(textOf(section(el, 'サブスクリプション').querySelector('[part~="item"]')!)).to.equal('Business Mail 有効 12 ライセンス');
+    expect(textOf(section(el, 'サブスクリプション').querySelector('[part~="item"]')!)).to.equal('Business Mail 有効 12ライセンス');
     el.setAttribute('locale', 'de');
     await until(() => button(el, 'Neue Serviceanfrage'), 'not German after locale="de"');
     expect(text(el, '#detail-title')).to.equal('Fabrikam Bakery');

@@ -396,7 +396,7 @@ describe('<partner-delegation-consent>', () => {
       const lit = rowOf(el, 'Litware IT Services');
       expect(textOf(lit.querySelector('[part~="advisor"]')!)).to.equal('アドバイザー');
       const [delegation, request] = pairs(lit.querySelector('[part~="delegation"]')!);
-      expect(delegation![0]).to.equal('管理の委任');
+      expect(delegation![0]).to.equal('委任管理');
       expect(request![0]).to.equal('未回答のリクエスト');
       expect(request![1]).to.match(new RegExp(`、回答期限 ${formatDate(litware!.pendingRequest!.requestExpiresAt!)}$`));
       expect(textOf(lit.querySelector('[part~="review"]')!)).to.equal('リクエストを確認 （Litware IT Services）');

@@ -388,7 +388,7 @@ describe('<partner-signup>', () => {
 
     it('shows a trial offer in German, signs up and welcomes in German; accessible', async () => {
       const el = await signupIn('de', trialCode);
-      expect(text(el, '[part~="eyebrow"]')).to.equal('Einladung zum Testen');
+      expect(text(el, '[part~="eyebrow"]')).to.equal('Testeinladung');
       expect(text(el, '#offer-title')).to.equal('Mail trial for bakeries'); // the partner's own name for it
       expect(text(el, '[part~="intro"]')).to.equal('Northwind Cloud Partners lädt Sie ein, Business Mail 30 Tage lang kostenlos zu testen.');
       expect(text(el, '#advisor-title')).to.equal('Ihr Berater: Northwind Cloud Partners');
@@ -399,7 +399,7 @@ describe('<partner-signup>', () => {
       await expect(el).to.be.accessible();
 
       stub.on(`POST /api/public/offers/${trialCode}/redemptions`, offerErrors.rateLimited);
-      fill(el, 'Firmenname', 'Alpine Ski House');
+      fill(el, 'Unternehmensname', 'Alpine Ski House');
       fill(el, 'Ihr Name', 'Anna Alpine');
       fill(el, 'E-Mail-Adresse', 'anna@alpineski.example');
       fill(el, 'Passwort', 'alpine-ski-2026');
@@ -475,7 +475,7 @@ describe('<partner-signup>', () => {
       expect(text(el, '#account-title')).to.equal('Ihr Konto');
       el.setAttribute('locale', 'ja');
       await until(() => submitButton(el).textContent?.trim() === 'アカウントを作成してトライアルを開始', 'Japanese after locale="ja"');
-      expect(text(el, '#consent-title')).to.equal('管理の委任');
+      expect(text(el, '#consent-title')).to.equal('委任管理');
       el.setAttribute('locale', 'en');
       await until(() => text(el, '#account-title') === 'Your account', 'English again');
     });
