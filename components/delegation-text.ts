@@ -1,13 +1,12 @@
 /**
  * How the widgets name delegated administration and the audit trail to people: delegation
- * states, levels, audit actions and what an entry was about. One wording on both sides, the
+ * states, levels (level-texts.ts), audit actions and what an entry was about. One wording on both sides, the
  * partner's customer list and the customer's consent page, in the elements' language.
  */
 import type { AuditEntryView, DelegationView } from './api/client.ts';
 import { msg, str } from './localize.ts';
+import { levelLabel } from './level-texts.ts';
 import { formatNumber } from './numbers.ts';
-
-type Level = NonNullable<DelegationView['level']>;
 
 /**
  * The tables below stay records of strings (both widgets read `labels[key]`), but each entry is
@@ -29,11 +28,7 @@ export const delegationStateLabels: Record<DelegationView['status'], string> = r
   declined: () => msg('Declined'),
 });
 
-// Lists and audit details carry only a level's id; these are the labels GET /api/roles serves.
-const levelLabels: Record<Level, () => string> = { full: () => msg('Full administration'), limited: () => msg('Limited administration') };
-
-/** A level's label, e.g. "Full administration"; `''` for anything else. */
-export const levelLabel = (level: unknown): string => levelLabels[level as Level]?.() ?? '';
+export { levelLabel };
 
 /** What each audit action is called. */
 export const auditActionLabels: Record<string, string> = readNow({

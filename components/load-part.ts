@@ -2,7 +2,7 @@
  * Loads, on demand, a part of an element that the element shows only later and that is not an
  * element of its own (those come through load-element.ts): the dialogs of
  * `<partner-customer-detail>`, the license stepper of the offer widgets, the views after an
- * offer is created or redeemed, the offer builder's list items, the one-time password of
+ * offer is created or redeemed, the offer builder's list, the one-time password of
  * `<partner-user-list>`, the detail's consent link, the signing secret of `<partner-webhooks>`.
  * Each entry of dist/elements then carries what it shows at first, and the part comes as a chunk
  * when needed.
@@ -23,7 +23,7 @@ export interface Parts {
   'customer-dialogs': typeof import('./partner-customer-detail/customer-dialogs.ts');
   'license-stepper': typeof import('./license-stepper.ts');
   'offer-created': typeof import('./partner-offer-builder/offer-created.ts');
-  'offer-list-item': typeof import('./partner-offer-builder/offer-list-item.ts');
+  'offer-list': typeof import('./partner-offer-builder/offer-list.ts');
   'signup-success': typeof import('./partner-signup/signup-success.ts');
   'temporary-password': typeof import('./temporary-password.ts');
   'copy-text': typeof import('./copy-text.ts');
@@ -48,8 +48,8 @@ function importPart(part: keyof Parts): Promise<unknown> {
       return import('./license-stepper.ts');
     case 'offer-created':
       return import('./partner-offer-builder/offer-created.ts');
-    case 'offer-list-item':
-      return import('./partner-offer-builder/offer-list-item.ts');
+    case 'offer-list':
+      return import('./partner-offer-builder/offer-list.ts');
     case 'signup-success':
       return import('./partner-signup/signup-success.ts');
     case 'temporary-password':

@@ -31,18 +31,18 @@ export const bundleBudget = 56 * 1024;
 export const entryBudget = 20 * 1024;
 
 /**
- * Entries allowed over `entryBudget` for now, each with its own ceiling: three entries that were
- * within 0.6 KB of 20 KB went over when every text went through `msg()` (issue 16). The offer
- * builder (20.4 KB after the first languages) now loads its list items as a part and is at 20.7 KB;
- * the customer detail (20.3 KB) and the delegation consent (20.6 KB) grew by their messages and
- * the plural forms (numbers.ts). Each would come back under 20 KB with a further part on demand
- * (the builder's whole list with its filters; the detail's audit and delegation sections; the
- * consent's audit log).
+ * Entries allowed over `entryBudget` for now, each with its own ceiling. Every text through
+ * `msg()`, the plural forms (numbers.ts) and the delegation levels' and roles' names and
+ * descriptions in the reader's language (level-texts.ts, role-names.ts; issue 16) took three
+ * entries past 20 KB: the consent widget to 20.9 KB, the customer detail to 20.8 KB, the sign-up
+ * widget to 20.1 KB. Each would come back under 20 KB with a further part on demand, as the offer
+ * builder's list became (21.3 → 19.6 KB): the consent's audit log, the detail's audit and
+ * delegation sections, the sign-up's delegation question.
  */
 export const entryBudgetExceptions: Record<string, number> = {
-  'partner-offer-builder': 20.75 * 1024,
-  'partner-customer-detail': 20.5 * 1024,
-  'partner-delegation-consent': 20.75 * 1024,
+  'partner-delegation-consent': 21 * 1024,
+  'partner-customer-detail': 21 * 1024,
+  'partner-signup': 20.25 * 1024,
 };
 
 // Level 9, as the BFF compresses what it serves (bff/bundle.ts).

@@ -13,6 +13,7 @@ import { partnerEvent } from '../events.ts';
 import { FocusAfterUpdate } from '../focus-after-update.ts';
 import { onDemandPart } from '../load-part.ts';
 import { msg, str } from '../localize.ts';
+import { roleName } from '../role-names.ts';
 import { PagedList, pagedView } from '../paged-list.ts';
 import { saveFile } from '../save-file.ts';
 import { controls } from '../styles/controls.ts';
@@ -329,7 +330,7 @@ export class PartnerCustomerDetail extends ApiElement {
 
   #renderUsers(): TemplateResult {
     const roles = this.roles ?? this.#loadedRoles.value;
-    const roleLabel = (id: string) => roles?.companyRoles.find((r) => r.id === id)?.label ?? id;
+    const roleLabel = (id: string) => roleName(roles?.companyRoles.find((r) => r.id === id) ?? { id });
     return this.#section(
       'users-title',
       msg('Users'),

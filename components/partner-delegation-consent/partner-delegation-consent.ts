@@ -10,6 +10,7 @@ import { errorAlert, fieldMessages, retryAlert, toApiError } from '../error-mess
 import { partnerEvent } from '../events.ts';
 import { FocusAfterUpdate } from '../focus-after-update.ts';
 import { msg, str } from '../localize.ts';
+import { levelDescription } from '../level-texts.ts';
 import { ofName } from '../of-name.ts';
 import { formatNumber, plural } from '../numbers.ts';
 import { PagedList } from '../paged-list.ts';
@@ -273,7 +274,7 @@ export class PartnerDelegationConsent extends ApiElement {
       </div>
       <div part="level">
         <h3 part="subtitle">${levelLabel(r.level)}</h3>
-        <p part="description">${r.description}</p>
+        <p part="description">${levelDescription(r.level, r.description)}</p>
       </div>
       <dl part="facts" class="pairs">
         <div>

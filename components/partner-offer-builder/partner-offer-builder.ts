@@ -3,20 +3,21 @@ import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'l
 import { ApiElement } from '../api/api-element.ts';
 import type { ApiClient, ApiRequestError, MeView, NewOffer, OfferView, RolesView, ServiceView } from '../api/client.ts';
 import { FocusAfterUpdate } from '../focus-after-update.ts';
-import { endOfDay, formatDate, today } from '../dates.ts';
+import { endOfDay, today } from '../dates.ts';
 import { busyButton, loadingLine } from '../busy.ts';
 import { errorAlert, errorText, fieldMessages, toApiError } from '../error-messages.ts';
 import { partnerEvent, type OfferFollowUp } from '../events.ts';
 import { onDemandPart } from '../load-part.ts';
 import { msg, str } from '../localize.ts';
+import { levelDescription, levelLabel } from '../level-texts.ts';
 import { formatMoney, formatMonthlyTotal } from '../money.ts';
-import { formatNumber, plural } from '../numbers.ts';
-import { loadMoreControls, PagedList } from '../paged-list.ts';
-import { selectField } from '../select-field.ts';
+import { formatNumber } from '../numbers.ts';
+import type { PagedList } from '../paged-list.ts';
 import { fieldError, textField } from '../text-field.ts';
 import { controls } from '../styles/controls.ts';
 import { offerControls } from '../styles/offer-controls.ts';
 import { tokens } from '../styles/tokens.ts';
+import type { ListedOffer } from './offer-list.ts';
 import styles from './partner-offer-builder.styles.ts';
 
 type Kind = OfferView['kind'];
@@ -37,6 +38,7 @@ const kindLabels: Record<Kind, () => string> = { trial: () => msg('Trial invitat
 const statusLabels: Record<Status, () => string> = { active: () => msg('Active'), expired: () => msg('Expired'), revoked: () => msg('Revoked') };
 const asksFor: Record<Level, () => string> = { full: () => msg('asks for full delegated admin'), limited: () => msg('asks for limited delegated admin') };
 const pageSize = 10;
+type OfferArgs = readonly [ApiClient, boolean, Status | '', Kind | ''];
 
 /** A filter's choices: "All", then each label. */
 const filterOptions = (labels: Record<string, () => string>): [string, string][] => [['', msg('All')], ...Object.entries(labels).map(([v, label]): [string, string] => [v, label()])];
@@ -174,8 +176,8 @@ export class PartnerOfferBuilder extends ApiElement {
   readonly #stepper = onDemandPart(this, 'license-stepper');
   /** The created offer's view, loaded with the first create request. */
   readonly #createdView = onDemandPart(this, 'offer-created');
-  /** How an offer of the list shows, loaded with the list's first page. */
-  readonly #listItem = onDemandPart(this, 'offer-list-item');
+  /** The list of offers, loaded once the user may see them (dist/elements; the bundle has it). */
+  readonly #listPart = onDemandPart(this, 'offer-list');
 
   readonly #setup = new Task(this, {
     args: () => [this.client] as const,
@@ -188,17 +190,24 @@ export class PartnerOfferBuilder extends ApiElement {
     },
   });
 
-  /** The partner's offers, newest first, for the filters; a new filter or session starts again from the first page. */
-  readonly #offers = new PagedList<OfferView, readonly [ApiClient, boolean, Status | '', Kind | '']>(
-    this,
-    () => [this.client, !!this.#setup.value?.catalog, this.statusFilter, this.kindFilter] as const,
-    ([client, allowed, status, kind], cursor, signal) =>
-      allowed ? client.offers({ status: status || undefined, kind: kind || undefined, cursor, limit: pageSize }, { signal }) : initialState,
-  );
+  /** The partner's offers, newest first, for the filters; there once the list's part is. */
+  #offers: PagedList<OfferView, OfferArgs> | undefined;
 
   protected override willUpdate() {
     if (this.kind === 'purchase' && !this.#stepper.value && !this.#stepper.error) void this.#stepper.load();
-    if (this.#setup.value?.catalog && !this.#listItem.value && !this.#listItem.error) void this.#listItem.load();
+    if (!this.#setup.value?.catalog) return;
+    const listPart = this.#listPart.value;
+    if (!listPart) {
+      if (!this.#listPart.error) void this.#listPart.load();
+    } else {
+      // Made in willUpdate, its task sees this update and asks for the first page.
+      this.#offers ??= listPart.offerPages<OfferArgs>(
+        this,
+        () => [this.client, !!this.#setup.value?.catalog, this.statusFilter, this.kindFilter] as const,
+        ([client, allowed, status, kind], cursor, signal) =>
+          allowed ? client.offers({ status: status || undefined, kind: kind || undefined, cursor, limit: pageSize }, { signal }) : initialState,
+      );
+    }
   }
 
   protected override render() {
@@ -405,10 +414,10 @@ export class PartnerOfferBuilder extends ApiElement {
                       id: `level-${l.id}`,
                       name: 'level',
                       value: l.id,
-                      label: l.label,
+                      label: levelLabel(l.id) || l.label,
                       checked: this.level === l.id,
                       onPick: () => (this.level = l.id),
-                      details: html`<p part="description" id="level-${l.id}-about">${l.description}</p>`,
+                      details: html`<p part="description" id="level-${l.id}-about">${levelDescription(l.id, l.description)}</p>`,
                     }),
                   )}
                 </ul>
@@ -475,7 +484,7 @@ export class PartnerOfferBuilder extends ApiElement {
       this.#focus.request('#created-title');
       this.dispatchEvent(partnerEvent('partner-offer-created', offer));
       // Newest first: a new offer tops the list, so load it again from its first page.
-      void this.#offers.first.run();
+      void this.#offers?.first.run();
     } catch (error) {
       this.createError = toApiError(error);
     } finally {
@@ -544,39 +553,25 @@ export class PartnerOfferBuilder extends ApiElement {
   // ——— The list ———
 
   #renderList(): TemplateResult {
+    const listPart = this.#listPart.value;
     const list = this.#offers;
-    const { status, error } = list.first;
-    const loaded = status === TaskStatus.COMPLETE;
-    const offers = list.items;
-    const filtered = this.statusFilter !== '' || this.kindFilter !== '';
-    return html`
-      <section part="card list" aria-labelledby="list-title">
-        <h2 id="list-title" part="title">${msg('Your offers')}</h2>
-        <div part="filters">
-          ${selectField('status-filter', msg('Show status'), filterOptions(statusLabels), this.statusFilter, (v) => (this.statusFilter = v as Status))}
-          ${selectField('kind-filter', msg('Show type'), filterOptions(kindLabels), this.kindFilter, (v) => (this.kindFilter = v as Kind))}
-          <button type="button" part="button refresh" @click=${this.#refresh}>${msg('Refresh')}</button>
-        </div>
-        ${status === TaskStatus.ERROR
-          ? html`
-              <div part="error" role="alert" class="shown">${msg('Could not load your offers.')} ${errorText(error)}</div>
-              <div part="actions"><button type="button" part="button" @click=${this.#refresh}>${msg('Try again')}</button></div>
-            `
-          : offers.length
-            ? html`<ul class="offers" role="list" aria-busy=${loaded ? 'false' : 'true'}>${offers.map((o) => this.#renderOffer(o))}</ul>`
-            : loaded
-              ? html`<p part="intro">${filtered ? msg('No offers match these filters.') : msg('No offers yet. Build one above.')}</p>`
-              : loadingLine(msg('Loading your offers…'))}
-        ${errorAlert(this.revokeError)} ${loadMoreControls(list)}
-      </section>
-    `;
+    if (!listPart || !list) return html`<section part="card list">${this.#listPart.placeholder(msg('Loading your offers…'))}</section>`;
+    return listPart.offerList({
+      list: list as PagedList<OfferView, readonly unknown[]>,
+      status: this.statusFilter,
+      kind: this.kindFilter,
+      statusOptions: filterOptions(statusLabels),
+      kindOptions: filterOptions(kindLabels),
+      onStatus: (v) => (this.statusFilter = v as Status),
+      onKind: (v) => (this.kindFilter = v as Kind),
+      onRefresh: this.#refresh,
+      revokeError: this.revokeError,
+      item: (offer) => this.#listedOffer(offer),
+    });
   }
 
-  #renderOffer(offer: OfferView): TemplateResult {
-    const item = this.#listItem.value;
-    // Loaded with the list's first page; only a failed load leaves it missing.
-    if (!item) return html`<li>${this.#listItem.placeholder()}</li>`;
-    return item.offerListItem({
+  #listedOffer(offer: OfferView): ListedOffer {
+    return {
       offer,
       title: offerTitle(offer),
       summary: offerSummary(offer),
@@ -588,13 +583,13 @@ export class PartnerOfferBuilder extends ApiElement {
       onAskRevoke: () => this.#askRevoke(offer),
       onCancelRevoke: () => this.#cancelRevoke(offer),
       onRevoke: () => this.#revoke(offer),
-    });
+    };
   }
 
   /** Loads the list again from its first page, e.g. to see new redemption counts. */
   #refresh = () => {
     this.revokeError = null;
-    void this.#offers.first.run();
+    void this.#offers?.first.run();
   };
 
   #askRevoke(offer: OfferView) {
@@ -614,7 +609,7 @@ export class PartnerOfferBuilder extends ApiElement {
     this.revokeError = null;
     try {
       const revoked = await this.client.revokeOffer(offer.id);
-      this.#offers.replace(revoked);
+      this.#offers?.replace(revoked);
       this.confirmRevoke = null;
       this.#focus.request(`#offer-${CSS.escape(offer.id)}-title`);
       this.dispatchEvent(partnerEvent('partner-offer-revoked', revoked));

@@ -9,6 +9,8 @@ import { controls } from '../styles/controls.ts';
 import { tokens } from '../styles/tokens.ts';
 import styles from './partner-role-picker.styles.ts';
 import { msg } from '../localize.ts';
+import { accessName, roleName } from '../role-names.ts';
+import { roleDescription } from './role-descriptions.ts';
 
 /** What the picker holds: the user's admin roles in their own company and their partner access. */
 export interface RolePickerValue {
@@ -242,7 +244,7 @@ export class PartnerRolePicker extends FormAssociated(ApiElement) {
               <fieldset part="options" aria-describedby=${missing ? 'company-role-error' : nothing}>
                 <legend part="legend sublegend">${msg('Role')}</legend>
                 ${roles.companyRoles.map((role) =>
-                  this.#renderOption('company-role', role.id, role.label, role.description, this.selectedRoles[0] === role.id, () => {
+                  this.#renderOption('company-role', role.id, roleName(role), roleDescription('role', role), this.selectedRoles[0] === role.id, () => {
                     this.selectedRoles = [role.id];
                   }),
                 )}
@@ -267,7 +269,7 @@ export class PartnerRolePicker extends FormAssociated(ApiElement) {
               <fieldset part="options" aria-describedby=${missing ? 'partner-level-error' : nothing}>
                 <legend part="legend sublegend">${msg('Access', { desc: 'Heading of the partner access levels' })}</legend>
                 ${levels.map((level) =>
-                  this.#renderOption('partner-level', level.id, level.label, level.description, this.partnerLevel === level.id, () => {
+                  this.#renderOption('partner-level', level.id, accessName(level), roleDescription('access', level), this.partnerLevel === level.id, () => {
                     this.partnerLevel = level.id;
                   }),
                 )}

@@ -10,6 +10,7 @@ import { controls } from '../styles/controls.ts';
 import { tokens } from '../styles/tokens.ts';
 import styles from './partner-sign-in.styles.ts';
 import { msg, str } from '../localize.ts';
+import { accessName, roleName } from '../role-names.ts';
 
 type Busy = 'sign-in' | 'change-password' | 'sign-out' | null;
 type FocusTarget = 'email' | 'current-password' | 'signed-in';
@@ -21,8 +22,6 @@ const fieldPaths: Record<string, string> = {
   'body.currentPassword': 'current-password',
   'body.newPassword': 'new-password',
 };
-
-const partnerAccessLabels = { none: () => msg('None'), limited: () => msg('Limited'), full: () => msg('Full') } as const;
 
 /**
  * Signs a user in with email and password (partner staff, or a customer's admin on the consent
@@ -164,7 +163,7 @@ export class PartnerSignIn extends ApiElement {
   }
 
   #renderSignedIn(me: MeView): TemplateResult {
-    const roles = me.roles.map((r) => r.label).join(', ') || msg('No admin role');
+    const roles = me.roles.map(roleName).join(', ') || msg('No admin role');
     return html`
       <div part="card">
         <h2 id="signed-in-title" part="title" tabindex="-1">${msg('Signed in')}</h2>
@@ -179,7 +178,7 @@ export class PartnerSignIn extends ApiElement {
           <div><dt>${msg('Company')}</dt><dd>${me.company.name}</dd></div>
           <div><dt>${msg('Roles')}</dt><dd>${roles}</dd></div>
           ${me.company.kind === 'partner'
-            ? html`<div><dt>${msg('Partner access')}</dt><dd>${partnerAccessLabels[me.partnerAccess]()}</dd></div>`
+            ? html`<div><dt>${msg('Partner access')}</dt><dd>${accessName({ id: me.partnerAccess })}</dd></div>`
             : nothing}
         </dl>
         <div part="actions">

@@ -11,6 +11,7 @@ import { textField } from '../text-field.ts';
 import { partnerEvent, type PartnerSignupCompletedDetail } from '../events.ts';
 import { onDemandPart } from '../load-part.ts';
 import { getLocale, msg, str } from '../localize.ts';
+import { levelDescription } from '../level-texts.ts';
 import { formatMoney, formatMonthlyTotal } from '../money.ts';
 import { formatNumber, plural } from '../numbers.ts';
 import { controls } from '../styles/controls.ts';
@@ -430,7 +431,7 @@ export class PartnerSignup extends ApiElement {
           </span>
         </label>
         <p part="consent-description" id="consent-description">
-          ${ask.description} ${msg('Optional: you can sign up without it, and you can revoke it at any time.')}
+          ${levelDescription(ask.level, ask.description)} ${msg('Optional: you can sign up without it, and you can revoke it at any time.')}
         </p>
       </section>
     `;

@@ -360,6 +360,9 @@ describe('<partner-delegation-consent>', () => {
     it('shows a request in German and says in German what accepting it gave; accessible', async () => {
       const el = await consentIn('de', code);
       expect(title(el)).to.equal('Northwind Cloud Partners bittet um eingeschränkte Administratorrechte für Ihr Unternehmen');
+      // The level and what it allows in German, not the catalogue's English (level-texts.ts).
+      expect(text(el, '[part~="subtitle"]')).to.equal('Eingeschränkte Administration');
+      expect(text(el, '[part~="description"]')).to.match(/^Der Partner darf als Ihr Passwortadministrator handeln/);
       expect(pairs($(el, '[part~="facts"]'))).to.deep.equal([
         ['Angefragt am', formatDate(pendingRequest.requestedAt)],
         ['Antwort bis', formatDate(pendingRequest.requestExpiresAt!)],

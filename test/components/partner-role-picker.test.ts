@@ -221,10 +221,13 @@ describe('<partner-role-picker>', () => {
       expect(picker.validationMessage).to.equal('Wählen Sie eine der Rollen oder \u201eNein\u201c.');
       await picker.updateComplete;
       expect(picker.shadowRoot!.querySelector('[part~="field-error"]')!.textContent).to.equal(picker.validationMessage);
-      // The roles' own labels come from the catalogue as they are.
-      await pick(picker, 'company', 'Billing admin');
+      // The catalogue's roles and access levels in German too, with what each allows.
+      await pick(picker, 'company', 'Abrechnungsadministrator');
+      expect(picker.shadowRoot!.textContent).to.contain('Liest die Unternehmensdaten, verwaltet Abonnements und Lizenzanzahlen und bearbeitet Serviceanfragen.');
       await pick(picker, 'partner', 'Ja');
       expect(legends(picker)[3]).to.equal('Zugriff');
+      await pick(picker, 'partner', 'Eingeschränkt');
+      expect(picker.shadowRoot!.textContent).to.contain('mit den Rechten ihres Passwortadministrators');
       await expect(picker).to.be.accessible();
     });
 

@@ -391,8 +391,9 @@ describe('<partner-user-list>', () => {
       const ada = rowOf(el, 'Ada Admin');
       expect(ada.querySelector('[part~="badge"]')!.textContent).to.equal('Sie');
       expect([...ada.querySelectorAll('dt')].map((dt) => dt.textContent)).to.deep.equal(['Administratorrolle', 'Partnerzugriff']);
-      // No admin role: the widget's own word; the roles' labels come from the catalogue as they are.
-      expect(rowOf(el, 'Stu Staff').querySelector('dd')!.textContent).to.equal('Keine');
+      // The roles and access levels in German (role-names.ts); no admin role is "Keine", no access "Keiner".
+      expect([...ada.querySelectorAll('dd')].map((dd) => dd.textContent)).to.deep.equal(['Globaler Administrator', 'Vollständig']);
+      expect([...rowOf(el, 'Stu Staff').querySelectorAll('dd')].map((dd) => dd.textContent)).to.deep.equal(['Keine', 'Keiner']);
       expect(buttonsOf(rowOf(el, 'Stu Staff'))).to.deep.equal(['Bearbeiten Stu Staff', 'Passwort zurücksetzen für Stu Staff']);
       await expect(el).to.be.accessible();
 
