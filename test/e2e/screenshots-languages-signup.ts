@@ -22,7 +22,7 @@ const advisor = 'Northwind Cloud Partners';
 /** What the script looks for, in each language. */
 const words = {
   de: {
-    company: 'Firmenname',
+    company: 'Unternehmensname',
     name: 'Ihr Name',
     email: 'E-Mail-Adresse',
     password: 'Passwort',
