@@ -3,9 +3,9 @@
  * element of its own (those come through load-element.ts): the dialogs of
  * `<partner-customer-detail>`, the license stepper of the offer widgets, the views after an
  * offer is created or redeemed, the offer builder's list, the one-time password of
- * `<partner-user-list>`, the detail's consent link, the signing secret of `<partner-webhooks>`.
- * Each entry of dist/elements then carries what it shows at first, and the part comes as a chunk
- * when needed.
+ * `<partner-user-list>`, the detail's consent link, the signing secret of `<partner-webhooks>`,
+ * the consent page's activity log. Each entry of dist/elements then carries what it shows at
+ * first, and the part comes as a chunk when needed.
  *
  * The one-file bundle must not load anything later, and a dynamic import left in it would make
  * rolldown wrap every module it reaches (see load-element.ts). So in the bundle the test below
@@ -20,6 +20,7 @@ import { OnDemand } from './on-demand.ts';
  * element's own when the part is there, before it first renders.
  */
 export interface Parts {
+  'consent-audit': typeof import('./partner-delegation-consent/consent-audit.ts');
   'customer-dialogs': typeof import('./partner-customer-detail/customer-dialogs.ts');
   'license-stepper': typeof import('./license-stepper.ts');
   'offer-created': typeof import('./partner-offer-builder/offer-created.ts');
@@ -42,6 +43,8 @@ function importPart(part: keyof Parts): Promise<unknown> {
   // The test must stay here, before the imports: see load-element.ts.
   if (import.meta.env?.MODE === 'bundle') return Promise.resolve();
   switch (part) {
+    case 'consent-audit':
+      return import('./partner-delegation-consent/consent-audit.ts');
     case 'customer-dialogs':
       return import('./partner-customer-detail/customer-dialogs.ts');
     case 'license-stepper':

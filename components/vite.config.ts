@@ -71,6 +71,20 @@ const inBase = (id: string) => (/[\\/]node_modules[\\/]|^\0/.test(id) && !locali
  */
 export const localizeStrOnly = { find: /^@lit\/localize$/, replacement: '@lit/localize/internal/str-tag.js' };
 
+/**
+ * `msg(…, { desc: '…' })` notes are for translators: lit-localize's extractor reads them from the
+ * source into the XLIFF files, and the runtime never looks at them (only at `id`). The build
+ * leaves them out, a few hundred bytes of English in every entry and the bundle.
+ */
+const stripTranslatorNotes = {
+  name: 'partnerkit-strip-translator-notes',
+  transform(code: string, id: string) {
+    if (!id.startsWith(componentsDir) || !id.endsWith('.ts') || !code.includes('desc:')) return null;
+    // Vite hands over the TypeScript already turned into JavaScript, its strings in double quotes.
+    return { code: code.replace(/,?\s*\bdesc:\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/g, ''), map: null };
+  },
+};
+
 // Both passes build the same source the same way; they differ only in entries and output.
 function shared(): UserConfig {
   return {
@@ -83,6 +97,7 @@ function shared(): UserConfig {
     // so do end tags HTML lets a page leave out (`</p>` before a `<div>`, `</li>`, `</dd>`): the
     // minifier keeps any that a `${…}` follows, where the parser could not tell.
     plugins: [
+      stripTranslatorNotes,
       minifyHtmlLiterals({
         failOnError: true,
         options: { minifyOptions: { removeAttributeQuotes: true, collapseBooleanAttributes: true, removeOptionalTags: true } },

@@ -3,8 +3,8 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { ApiElement } from '../api/api-element.ts';
 import type { ApiClient, ApiRequestError, AuditEntryView, PartnerListItem, PublicDelegationView } from '../api/client.ts';
 import { contactList, contactStyles } from '../contact-list.ts';
-import { endOfDay, formatDate, formatDateTime, today } from '../dates.ts';
-import { auditActionLabels, auditSubject, delegationStateLabels, levelLabel } from '../delegation-text.ts';
+import { endOfDay, formatDate, today } from '../dates.ts';
+import { delegationStateLabels, levelLabel } from '../delegation-text.ts';
 import { busyButton, loadingLine } from '../busy.ts';
 import { errorAlert, fieldMessages, retryAlert, toApiError } from '../error-messages.ts';
 import { partnerEvent } from '../events.ts';
@@ -12,15 +12,15 @@ import { FocusAfterUpdate } from '../focus-after-update.ts';
 import { msg, str } from '../localize.ts';
 import { levelDescription } from '../level-texts.ts';
 import { ofName } from '../of-name.ts';
-import { formatNumber, plural } from '../numbers.ts';
-import { PagedList } from '../paged-list.ts';
-import { saveFile } from '../save-file.ts';
+import { onDemandPart } from '../load-part.ts';
+import type { PagedList } from '../paged-list.ts';
 import { controls } from '../styles/controls.ts';
 import { tokens } from '../styles/tokens.ts';
 import { textField } from '../text-field.ts';
 import styles from './partner-delegation-consent.styles.ts';
 
 type Busy = 'accept' | 'decline' | 'revoke' | 'csv' | null;
+type AuditArgs = readonly [ApiClient, string | null, string, number];
 
 /** The heading of a request still waiting for its answer. */
 function askOf(r: PublicDelegationView): string {
@@ -200,22 +200,32 @@ export class PartnerDelegationConsent extends ApiElement {
     },
   });
 
-  /** The audit of partner actions, newest first, for the partner filter. */
-  readonly #audit = new PagedList<AuditEntryView, readonly [ApiClient, string | null, string, number]>(
-    this,
-    () => [this.client, this.requestCode, this.auditPartner, this.pageSize] as const,
-    ([client, code, partnerId, limit], cursor, signal) =>
-      code || !client.hasCredentials ? initialState : client.audit({ partnerId: partnerId || undefined, cursor, limit }, { signal }),
-  );
+  /** The activity log, loaded when the overview first shows (dist/elements; the bundle has it). */
+  readonly #auditPart = onDemandPart(this, 'consent-audit');
+  /** The audit of partner actions, newest first, for the partner filter; there once its part is. */
+  #audit: PagedList<AuditEntryView, AuditArgs> | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>) {
     // Another request: nothing said about the previous one stays.
     if (changed.has('code')) this.answered = this.problem = this.error = null;
+    if (this.requestCode || !this.client.hasCredentials) return;
+    const part = this.#auditPart.value;
+    if (!part) {
+      if (!this.#auditPart.error) void this.#auditPart.load();
+      return;
+    }
+    // Made in willUpdate, its task sees this update and asks for the first page.
+    this.#audit ??= part.auditPages<AuditArgs>(
+      this,
+      () => [this.client, this.requestCode, this.auditPartner, this.pageSize] as const,
+      ([client, code, partnerId, limit], cursor, signal) =>
+        code || !client.hasCredentials ? initialState : client.audit({ partnerId: partnerId || undefined, cursor, limit }, { signal }),
+    );
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.#audit.abort();
+    this.#audit?.abort();
   }
 
   protected override render() {
@@ -474,7 +484,7 @@ export class PartnerDelegationConsent extends ApiElement {
       this.#focus.request(`#partner-${p.id}`);
       this.dispatchEvent(partnerEvent('partner-delegation-revoked', { partnerId: p.id, delegation }));
       void this.#partners.run();
-      void this.#audit.first.run();
+      void this.#audit?.first.run();
     } catch (error) {
       this.error = toApiError(error);
       // 404: it had already ended (expired, or revoked elsewhere); show the list as it is now.
@@ -485,66 +495,18 @@ export class PartnerDelegationConsent extends ApiElement {
   }
 
   #renderAudit(partners: PartnerListItem[]): TemplateResult {
+    const part = this.#auditPart.value;
     const audit = this.#audit;
-    const { status, error } = audit.first;
-    const loaded = status === TaskStatus.COMPLETE;
-    const count = audit.items.length;
-    const n = formatNumber(count);
-    const summary = !count
-      ? msg('No activity yet.')
-      : audit.nextCursor
-        ? plural(count, { one: () => msg(str`${n} entry, more to load.`), other: () => msg(str`${n} entries, more to load.`) })
-        : plural(count, { one: () => msg(str`${n} entry.`), other: () => msg(str`${n} entries.`) });
-    return html`
-      <section part="card audit" aria-labelledby="audit-title">
-        <div part="header">
-          <h2 id="audit-title" part="title">${msg('Partner activity')}</h2>
-          ${busyButton('download', msg('Download CSV'), this.busy === 'csv' && msg('Preparing…'), this.#downloadCsv)}
-        </div>
-        <p part="intro">${msg('What partners did in your company, and every change to their access, newest first.')}</p>
-        ${partners.length > 1
-          ? html`
-              <div part="filters">
-                <div part="field">
-                  <label part="label" for="audit-partner">${msg('Partner')}</label>
-                  <select part="input" id="audit-partner" @change=${(e: Event) => (this.auditPartner = (e.target as HTMLSelectElement).value)}>
-                    <option value="" ?selected=${!this.auditPartner}>${msg('All partners')}</option>
-                    ${partners.map((p) => html`<option value=${p.id} ?selected=${this.auditPartner === p.id}>${p.name}</option>`)}
-                  </select>
-                </div>
-              </div>
-            `
-          : nothing}
-        ${status === TaskStatus.ERROR
-          ? retryAlert(error, () => audit.first.run())
-          : html`
-              ${loaded ? html`<p part="status" role="status">${summary}</p>` : loadingLine(msg('Loading activity…'))}
-              ${count
-                ? html`<ol part="entries" aria-labelledby="audit-title" aria-busy=${loaded ? 'false' : 'true'}>${audit.items.map((e) => this.#renderEntry(e))}</ol>`
-                : nothing}
-              ${errorAlert(audit.moreError ?? this.csvError)}
-              ${loaded && audit.nextCursor
-                ? html`<div part="actions">${busyButton('more', msg('Load more'), audit.loadingMore && msg('Loading more…'), () => audit.loadMore())}</div>`
-                : nothing}
-            `}
-      </section>
-    `;
-  }
-
-  #renderEntry(e: AuditEntryView): TemplateResult {
-    const detail = auditSubject(e);
-    const actor = e.actor ? `${e.actor.name ?? ''}${e.actor.email ? ` (${e.actor.email})` : ''}` : msg('automatically');
-    return html`
-      <li part="entry">
-        <time part="time" datetime=${e.at}>${formatDateTime(e.at)}</time>
-        <p>
-          <span part="action">${auditActionLabels[e.action] ?? e.action}</span>
-          ${detail ? html`<span part="target">${detail}</span>` : nothing}
-          ${e.outcome === 'success' ? nothing : html`<span part="badge ${e.outcome}">${e.outcome === 'denied' ? msg('Refused') : msg('Failed')}</span>`}
-        </p>
-        <p part="who">${e.partner.name ?? msg('A partner')} · ${actor}</p>
-      </li>
-    `;
+    if (!part || !audit) return html`<section part="card audit">${this.#auditPart.placeholder(msg('Loading activity…'))}</section>`;
+    return part.auditLog({
+      audit: audit as PagedList<AuditEntryView, readonly unknown[]>,
+      partners,
+      partnerId: this.auditPartner,
+      onPartner: (partnerId) => (this.auditPartner = partnerId),
+      preparing: this.busy === 'csv',
+      onDownload: this.#downloadCsv,
+      csvError: this.csvError,
+    });
   }
 
   #downloadCsv = async () => {
@@ -552,8 +514,7 @@ export class PartnerDelegationConsent extends ApiElement {
     this.busy = 'csv';
     this.csvError = null;
     try {
-      const name = msg('partner-activity', { desc: 'file name' });
-      saveFile(await this.client.auditCsv(null, this.auditPartner ? { partnerId: this.auditPartner } : {}), `${name}-${today()}.csv`);
+      await this.#auditPart.value?.downloadAuditCsv(this.client, this.auditPartner);
     } catch (error) {
       this.csvError = toApiError(error);
     } finally {
