@@ -4,8 +4,8 @@
  * `<partner-customer-detail>`, the license stepper of the offer widgets, the views after an
  * offer is created or redeemed, the offer builder's list, the one-time password of
  * `<partner-user-list>`, the detail's consent link, the signing secret of `<partner-webhooks>`,
- * the consent page's activity log. Each entry of dist/elements then carries what it shows at
- * first, and the part comes as a chunk when needed.
+ * the consent page's activity log, the sign-up's delegation question. Each entry of
+ * dist/elements then carries what it shows at first, and the part comes as a chunk when needed.
  *
  * The one-file bundle must not load anything later, and a dynamic import left in it would make
  * rolldown wrap every module it reaches (see load-element.ts). So in the bundle the test below
@@ -25,6 +25,7 @@ export interface Parts {
   'license-stepper': typeof import('./license-stepper.ts');
   'offer-created': typeof import('./partner-offer-builder/offer-created.ts');
   'offer-list': typeof import('./partner-offer-builder/offer-list.ts');
+  'signup-consent': typeof import('./partner-signup/signup-consent.ts');
   'signup-success': typeof import('./partner-signup/signup-success.ts');
   'temporary-password': typeof import('./temporary-password.ts');
   'copy-text': typeof import('./copy-text.ts');
@@ -53,6 +54,8 @@ function importPart(part: keyof Parts): Promise<unknown> {
       return import('./partner-offer-builder/offer-created.ts');
     case 'offer-list':
       return import('./partner-offer-builder/offer-list.ts');
+    case 'signup-consent':
+      return import('./partner-signup/signup-consent.ts');
     case 'signup-success':
       return import('./partner-signup/signup-success.ts');
     case 'temporary-password':

@@ -81,7 +81,10 @@ const stripTranslatorNotes = {
   transform(code: string, id: string) {
     if (!id.startsWith(componentsDir) || !id.endsWith('.ts') || !code.includes('desc:')) return null;
     // Vite hands over the TypeScript already turned into JavaScript, its strings in double quotes.
-    return { code: code.replace(/,?\s*\bdesc:\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/g, ''), map: null };
+    const note = String.raw`\bdesc:\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')`;
+    // An options argument with nothing but the note goes whole; otherwise only the note.
+    const stripped = code.replace(new RegExp(String.raw`,\s*\{\s*${note}\s*\}`, 'g'), '').replace(new RegExp(String.raw`,?\s*${note}`, 'g'), '');
+    return { code: stripped, map: null };
   },
 };
 

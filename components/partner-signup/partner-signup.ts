@@ -11,7 +11,6 @@ import { textField } from '../text-field.ts';
 import { partnerEvent, type PartnerSignupCompletedDetail } from '../events.ts';
 import { onDemandPart } from '../load-part.ts';
 import { getLocale, msg, str } from '../localize.ts';
-import { levelDescription } from '../level-texts.ts';
 import { formatMoney, formatMonthlyTotal } from '../money.ts';
 import { formatNumber, plural } from '../numbers.ts';
 import { controls } from '../styles/controls.ts';
@@ -148,6 +147,8 @@ export class PartnerSignup extends ApiElement {
   readonly #stepper = onDemandPart(this, 'license-stepper');
   /** The welcome after signing up, loaded with the submit. */
   readonly #success = onDemandPart(this, 'signup-success');
+  /** The delegated administration question, loaded with an offer that asks for it. */
+  readonly #consentPart = onDemandPart(this, 'signup-consent');
 
   readonly #publicOffer = new Task(this, {
     args: () => [this.client, this.code] as const,
@@ -155,6 +156,7 @@ export class PartnerSignup extends ApiElement {
       if (!code) return null;
       const offer = await client.publicOffer(code, { signal });
       if (offer.kind === 'purchase' && !(await this.#stepper.load())) throw this.#stepper.error;
+      if (offer.delegatedAdmin && !(await this.#consentPart.load())) throw this.#consentPart.error;
       return offer;
     },
   });
@@ -231,7 +233,7 @@ export class PartnerSignup extends ApiElement {
         </header>
         ${this.#renderAdvisor(offer)}
         <form part="form" @submit=${(e: SubmitEvent) => this.#onSubmit(e, offer)} @input=${this.#onInput}>
-          ${this.#renderItems(offer, errors)} ${this.#renderAccount(errors)} ${offer.delegatedAdmin ? this.#renderConsent(offer) : nothing}
+          ${this.#renderItems(offer, errors)} ${this.#renderAccount(errors)} ${offer.delegatedAdmin ? this.#renderConsent({ ...offer, delegatedAdmin: offer.delegatedAdmin }) : nothing}
           ${this.#renderAlert(errors)}
           <div part="actions">
             ${busyButton('primary submit', this.#submitLabel(trial), this.busy && (trial ? msg('Starting your trial…') : msg('Subscribing…')))}
@@ -409,32 +411,11 @@ export class PartnerSignup extends ApiElement {
     if (id in this.fields) this.fields = { ...this.fields, [id]: value };
   };
 
-  #renderConsent(offer: PublicOfferView): TemplateResult {
-    const ask = offer.delegatedAdmin!;
-    const advisor = offer.advisor.name;
-    return html`
-      <section part="consent" aria-labelledby="consent-title">
-        <h3 id="consent-title" part="subtitle">${msg('Delegated administration')}</h3>
-        <label class="check">
-          <input
-            type="checkbox"
-            name="accept-delegated-admin"
-            .checked=${this.acceptDelegation}
-            ?disabled=${this.busy}
-            aria-describedby="consent-description"
-            @change=${(e: Event) => (this.acceptDelegation = (e.target as HTMLInputElement).checked)}
-          />
-          <span>
-            ${ask.level === 'full'
-              ? msg(str`Give ${advisor} full administration of my company`)
-              : msg(str`Give ${advisor} limited administration of my company`)}
-          </span>
-        </label>
-        <p part="consent-description" id="consent-description">
-          ${levelDescription(ask.level, ask.description)} ${msg('Optional: you can sign up without it, and you can revoke it at any time.')}
-        </p>
-      </section>
-    `;
+  #renderConsent(offer: PublicOfferView & { delegatedAdmin: NonNullable<PublicOfferView['delegatedAdmin']> }): TemplateResult {
+    // The offer's task waited for the part: only a failed load leaves it missing.
+    const part = this.#consentPart.value;
+    if (!part) return html`<section part="consent">${this.#consentPart.placeholder()}</section>`;
+    return part.consentQuestion({ offer, accepted: this.acceptDelegation, disabled: this.busy, onChange: (accepted) => (this.acceptDelegation = accepted) });
   }
 
   #renderAlert(errors: Map<string, string[]>): TemplateResult {
