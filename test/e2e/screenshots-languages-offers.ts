@@ -38,6 +38,7 @@ const words = {
     purchase: 'Kaufangebot',
     licenses: 'Lizenzen für Office Suite Pro',
     delegation: 'Den Kunden um delegierte Administration bitten',
+    limited: 'Eingeschränkte Administration',
     name: 'Name des Angebots (optional)',
     create: 'Angebot erstellen',
     ready: 'Angebot bereit',
@@ -53,6 +54,7 @@ const words = {
     purchase: '購入オファー',
     licenses: 'ライセンス数（Office Suite Pro）',
     delegation: '顧客に委任管理を依頼する',
+    limited: '制限付きの管理権限',
     name: 'オファー名 （任意）',
     create: 'オファーを作成',
     ready: 'オファーの準備ができました',
@@ -88,7 +90,7 @@ try {
       await builder.getByRole('checkbox', { name: 'Security Plus' }).check();
       await builder.getByLabel(w.licenses).fill('20');
       await builder.getByLabel(w.delegation).check();
-      await builder.getByLabel('Limited administration').check();
+      await builder.getByLabel(w.limited).check();
       await builder.getByLabel(w.name).fill(`Office + Security (${device})`);
       await shoot(page, builder.locator('[part~="builder"]'), name('builder-purchase'));
 
