@@ -1,11 +1,9 @@
 /**
  * Prices in the catalog are integers in a currency's minor unit (cents). These turn them into
- * text in the elements' language; the offer builder and the sign-up widget both show them, and
- * the counts of licenses they are paid for (`licenseCount`), which the overview shows too.
+ * text in the elements' language; the offer builder and the sign-up widget both show them.
  */
 
-import { getLocale, msg, str } from './localize.ts';
-import { formatNumber, plural } from './numbers.ts';
+import { getLocale } from './localize.ts';
 
 const formats = new Map<string, Intl.NumberFormat>();
 
@@ -39,10 +37,4 @@ export function formatMonthlyTotal(lines: PricedLine[], locale?: string): string
   const byCurrency = new Map<string, number>();
   for (const line of lines) byCurrency.set(line.currency, (byCurrency.get(line.currency) ?? 0) + line.priceMinor * line.licenses);
   return [...byCurrency].map(([currency, minor]) => formatMoney(minor, currency, locale)).join(' + ');
-}
-
-/** `12` → `12 licenses` (en), `12 Lizenzen` (de). */
-export function licenseCount(n: number): string {
-  const count = formatNumber(n);
-  return plural(n, { one: () => msg(str`${count} license`), other: () => msg(str`${count} licenses`) });
 }

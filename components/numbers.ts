@@ -8,7 +8,7 @@
  * The forms are functions so that only the chosen message is looked up, and each is a whole
  * `msg()` the extractor sees; a form the language needs but the caller lacks falls back to `other`.
  */
-import { getLocale } from './localize.ts';
+import { getLocale, msg, str } from './localize.ts';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const percentFormats = new Map<string, Intl.NumberFormat>();
@@ -32,4 +32,10 @@ type Forms = Partial<Record<Intl.LDMLPluralRule, () => string>> & { other: () =>
 /** The form of `forms` that the current language uses for `n`. */
 export function plural(n: number, forms: Forms): string {
   return (forms[cached(pluralRules, (l) => new Intl.PluralRules(l)).select(n)] ?? forms.other)();
+}
+
+/** `12` → `12 licenses` (en), `12 Lizenzen` (de), `12ライセンス` (ja): every widget that counts licenses says it so. */
+export function licenseCount(n: number): string {
+  const count = formatNumber(n);
+  return plural(n, { one: () => msg(str`${count} license`), other: () => msg(str`${count} licenses`) });
 }

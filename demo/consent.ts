@@ -7,6 +7,7 @@
 import '../components/partner-session/partner-session.ts';
 import '../components/partner-sign-in/partner-sign-in.ts';
 import '../components/partner-delegation-consent/partner-delegation-consent.ts';
-import { hostedLanguage, msg } from './hosted-language.ts';
+import { msg } from '../components/localize.ts';
+import { hostedLanguage } from './hosted-language.ts';
 
 hostedLanguage(() => msg('Delegated administration'));

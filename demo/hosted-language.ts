@@ -4,7 +4,6 @@
  * lang>` says which, so the elements follow it, and the page's own heading and title are
  * messages like the elements' texts, set again when another language is ready.
  */
-import { msg } from '../components/localize.ts';
 import { normaliseLocale } from '../components/localize-runtime.ts';
 
 export function hostedLanguage(heading: () => string) {
@@ -15,5 +14,3 @@ export function hostedLanguage(heading: () => string) {
   show();
   addEventListener('lit-localize-status', (event) => (event as CustomEvent<{ status: string }>).detail.status === 'ready' && show());
 }
-
-export { msg };

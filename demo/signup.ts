@@ -4,8 +4,8 @@
  */
 import '../components/partner-session/partner-session.ts';
 import '../components/partner-signup/partner-signup.ts';
-import { str } from '../components/localize.ts';
-import { hostedLanguage, msg } from './hosted-language.ts';
+import { msg, str } from '../components/localize.ts';
+import { hostedLanguage } from './hosted-language.ts';
 
 hostedLanguage(() => msg('Sign up'));
 

@@ -10,7 +10,7 @@ import { formatDate, formatDateTime } from '../dates.ts';
 import { auditActionLabels, auditSubject } from '../delegation-text.ts';
 import { msg, str } from '../localize.ts';
 import { ofName } from '../of-name.ts';
-import { formatNumber, plural } from '../numbers.ts';
+import { licenseCount } from '../numbers.ts';
 
 /** A level inside a sentence ("You asked for full administration"): not the label, whose capital German keeps only for nouns. */
 const levelsInSentence: Record<NonNullable<DelegationView['level']>, () => string> = {
@@ -38,13 +38,12 @@ export function delegationSentence({ name, delegation: d }: CustomerListItem): s
 }
 
 export function subscriptionItem(s: SubscriptionView): TemplateResult {
-  const licenses = formatNumber(s.licenses);
   return html`
     <li part="item">
       <div><span part="name">${s.name}</span> ${subscriptionBadge(s.status)}</div>
       <p part="meta">
         ${[
-          plural(s.licenses, { one: () => msg(str`${licenses} license`), other: () => msg(str`${licenses} licenses`) }),
+          licenseCount(s.licenses),
           s.trialEndsAt ? (s.status === 'trial' ? msg(str`trial ends ${formatDate(s.trialEndsAt)}`) : msg(str`trial ended ${formatDate(s.trialEndsAt)}`)) : '',
           s.advisedByYou ? '' : msg('through another advisor'),
         ]

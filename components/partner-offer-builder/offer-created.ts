@@ -8,8 +8,7 @@ import { html, type TemplateResult } from 'lit';
 import type { OfferView } from '../api/client.ts';
 import { formatDate } from '../dates.ts';
 import { getLocale, msg, str } from '../localize.ts';
-import { licenseCount } from '../money.ts';
-import { formatNumber, plural } from '../numbers.ts';
+import { formatNumber, licenseCount, plural } from '../numbers.ts';
 import { css } from '../styles/css.ts';
 
 /** The link's row and the email button; the builder's styles do the rest. */

@@ -9,7 +9,7 @@ import { contactList } from '../contact-list.ts';
 import { formatDate } from '../dates.ts';
 import type { PartnerSignupCompletedDetail } from '../events.ts';
 import { msg, str } from '../localize.ts';
-import { formatNumber, plural } from '../numbers.ts';
+import { licenseCount } from '../numbers.ts';
 import { css } from '../styles/css.ts';
 
 /** The check mark and the subscriptions; the widget's styles do the rest. */
@@ -60,7 +60,7 @@ export function signupSuccess(result: PartnerSignupCompletedDetail, offer: Publi
             <li>
               <strong>${s.name}</strong>
               <span>
-                ${stateOf(s)} · ${plural(s.licenses, { one: () => msg(str`${formatNumber(s.licenses)} license`), other: () => msg(str`${formatNumber(s.licenses)} licenses`) })}
+                ${stateOf(s)} · ${licenseCount(s.licenses)}
               </span>
             </li>
           `,

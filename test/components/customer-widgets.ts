@@ -1,13 +1,13 @@
 /**
  * For the tests of `<partner-customer-list>` and `<partner-customer-detail>`: the BFF's customer
  * routes answered from fixtures-customers.ts, how those tests read a widget's shadow DOM
- * (all matches, text, a detail's section, the dialog), and the way back to English after a test
+ * (all matches, text, a detail's section, the dialog), and English again after a test
  * in another language.
  */
-import { fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { waitUntil } from '@open-wc/testing';
 import type { MeView } from '../../components/index.ts';
-import { getLocale } from '../../components/localize.ts';
 import { stubFetch, type Answer, type FetchStub, type RecordedCall } from './fetch-stub.ts';
+import { backToEnglish } from './helpers.ts';
 import { roles } from './fixtures-company.ts';
 import {
   activeOnTrial,
@@ -87,15 +87,6 @@ export const until = (test: () => unknown, what: string) =>
     what,
     { timeout: 3000 },
   );
-
-/** After a test in another language: English again for the next test (and the other test files), as localize.test.ts does. */
-async function backToEnglish() {
-  fixtureCleanup();
-  document.documentElement.removeAttribute('lang');
-  const reset = await fixture(html`<partner-customer-list locale="en"></partner-customer-list>`);
-  await until(() => getLocale() === 'en', 'back to English');
-  reset.remove();
-}
 
 /** For a `describe` of tests in other languages: the customer routes stubbed for each test (`stub`), and English again after it. */
 export function stubbedInOtherLanguages(): { readonly stub: FetchStub } {

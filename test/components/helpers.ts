@@ -1,5 +1,6 @@
 /** Small ways to act on a widget's shadow DOM as a person would. */
-import { waitUntil } from '@open-wc/testing';
+import { fixtureCleanup, waitUntil } from '@open-wc/testing';
+import { getLocale } from '../../components/localize.ts';
 
 export function $<T extends Element = HTMLElement>(el: Element, selector: string): T {
   const found = el.shadowRoot!.querySelector<T>(selector);
@@ -66,4 +67,15 @@ export function select(el: Element, label: string, value: string) {
   const control = [...el.shadowRoot!.querySelectorAll('label')].find((l) => l.textContent?.trim() === label)!.control as HTMLSelectElement;
   control.value = value;
   control.dispatchEvent(new Event('change'));
+}
+
+/**
+ * After a test in another language: English again for the next test and the other test files.
+ * With the elements that had a `locale` attribute gone and no `<html lang>`, the page's language
+ * is the browser's (English here).
+ */
+export async function backToEnglish() {
+  fixtureCleanup();
+  document.documentElement.removeAttribute('lang');
+  await waitUntil(() => getLocale() === 'en', 'back to English', { timeout: 3000 });
 }

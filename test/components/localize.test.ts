@@ -1,4 +1,4 @@
-import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../components/index.ts';
 import type { PartnerPortal, PartnerSession, PartnerSignIn } from '../../components/index.ts';
 import { formatDate } from '../../components/dates.ts';
@@ -8,7 +8,7 @@ import { formatNumber, formatPercent, plural } from '../../components/numbers.ts
 import { stubFetch, type FetchStub } from './fetch-stub.ts';
 import { adminMe, adminSession, errors } from './fixtures.ts';
 import { overviewFull } from './fixtures-overview.ts';
-import { button, fill } from './helpers.ts';
+import { button, fill, backToEnglish } from './helpers.ts';
 
 const apiBase = 'http://127.0.0.1:9'; // never reached: fetch is stubbed
 
@@ -27,12 +27,7 @@ describe('languages', () => {
   });
   afterEach(async () => {
     stub.restore();
-    fixtureCleanup();
-    // Back to English for the next test (and the other test files).
-    document.documentElement.removeAttribute('lang');
-    const reset = await fixture(html`<partner-sign-in locale="en"></partner-sign-in>`);
-    await until(() => getLocale() === 'en', 'back to English');
-    reset.remove();
+    await backToEnglish();
   });
 
   it('renders <partner-sign-in> in German from its own locale attribute, with a localized error code', async () => {

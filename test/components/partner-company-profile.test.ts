@@ -1,10 +1,9 @@
-import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../components/index.ts';
 import type { PartnerCompanyProfile } from '../../components/index.ts';
-import { getLocale } from '../../components/localize.ts';
 import { stubFetch, type FetchStub } from './fetch-stub.ts';
 import { adminMe, billingMe, company, companyUpdated, customerMe, errors } from './fixtures-company.ts';
-import { button, fill, inputLabelled, text } from './helpers.ts';
+import { button, fill, inputLabelled, text, backToEnglish } from './helpers.ts';
 import { audit } from './axe.ts';
 
 const apiBase = 'http://127.0.0.1:9'; // never reached: fetch is stubbed
@@ -194,9 +193,7 @@ describe('<partner-company-profile>', () => {
     }
 
     afterEach(async () => {
-      // Once the elements with a locale attribute have left, the page's language is English again (for the next test and file).
-      fixtureCleanup();
-      await until(() => getLocale() === 'en', 'back to English');
+      await backToEnglish();
     });
 
     it('shows a non-admin the profile read-only in German', async () => {

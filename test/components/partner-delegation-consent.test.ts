@@ -1,4 +1,4 @@
-import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../components/index.ts';
 import type { PartnerDelegationConsent } from '../../components/index.ts';
 import { endOfDay, formatDate } from '../../components/dates.ts';
@@ -18,7 +18,7 @@ import {
   revokedDelegation,
   tailspinRequest,
 } from './fixtures-consent.ts';
-import { $, fill, heading, text } from './helpers.ts';
+import { $, fill, heading, text, backToEnglish } from './helpers.ts';
 import { audit } from './axe.ts';
 
 const apiBase = 'http://127.0.0.1:9'; // never reached: fetch is stubbed
@@ -350,11 +350,7 @@ describe('<partner-delegation-consent>', () => {
     }
 
     afterEach(async () => {
-      fixtureCleanup();
-      // Back to English for the next test (and the other test files).
-      const reset = await fixture(html`<partner-sign-in locale="en"></partner-sign-in>`);
-      await until(() => getLocale() === 'en', 'back to English');
-      reset.remove();
+      await backToEnglish();
     });
 
     it('shows a request in German and says in German what accepting it gave; accessible', async () => {

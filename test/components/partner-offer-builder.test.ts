@@ -1,13 +1,12 @@
-import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../components/index.ts';
 import type { MeView, PartnerOfferBuilder } from '../../components/index.ts';
 import { formatDate } from '../../components/dates.ts';
-import { getLocale } from '../../components/localize.ts';
 import { stubFetch, type FetchStub } from './fetch-stub.ts';
 import { adminMe } from './fixtures.ts';
 import { catalog, delegationLevels, offerErrors, offerList, purchaseOffer, revokedTrialOffer, trialOffer } from './fixtures-offers.ts';
 import { roles } from './fixtures-company.ts';
-import { $, button, fill, heading, inputLabelled, text } from './helpers.ts';
+import { $, button, fill, heading, inputLabelled, text, backToEnglish } from './helpers.ts';
 import { audit } from './axe.ts';
 
 const apiBase = 'http://127.0.0.1:9'; // never reached: fetch is stubbed
@@ -402,12 +401,7 @@ describe('<partner-offer-builder>', () => {
 
   describe('in German and Japanese', () => {
     afterEach(async () => {
-      fixtureCleanup();
-      // Back to English for the next test (and the other test files).
-      document.documentElement.removeAttribute('lang');
-      const reset = await fixture(html`<partner-offer-builder locale="en"></partner-offer-builder>`);
-      await waitUntil(() => getLocale() === 'en', 'back to English');
-      reset.remove();
+      await backToEnglish();
     });
 
     async function localized(locale: string, title: string): Promise<PartnerOfferBuilder> {

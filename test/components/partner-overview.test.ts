@@ -1,9 +1,8 @@
-import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../components/index.ts';
 import type { PartnerOverview } from '../../components/index.ts';
 import { formatDate, formatRelative } from '../../components/dates.ts';
 import type { PartnerActionDetail } from '../../components/events.ts';
-import { getLocale } from '../../components/localize.ts';
 import { stubFetch, type FetchStub } from './fetch-stub.ts';
 import { adminMe } from './fixtures.ts';
 import {
@@ -25,7 +24,7 @@ import {
   trialEnded,
   trialEnding,
 } from './fixtures-overview.ts';
-import { $, button, buttonIn, text } from './helpers.ts';
+import { $, button, buttonIn, text, backToEnglish } from './helpers.ts';
 import { audit } from './axe.ts';
 
 const apiBase = 'http://127.0.0.1:9'; // never reached: fetch is stubbed
@@ -410,12 +409,7 @@ describe('<partner-overview>', () => {
   describe('in German and Japanese', () => {
     beforeEach(() => stub.on('GET /api/overview', { status: 200, body: overviewAllKinds }));
     afterEach(async () => {
-      fixtureCleanup();
-      // Back to English for the next test (and the other test files).
-      document.documentElement.removeAttribute('lang');
-      const reset = await fixture(html`<partner-overview locale="en"></partner-overview>`);
-      await waitUntil(() => getLocale() === 'en', 'back to English');
-      reset.remove();
+      await backToEnglish();
     });
 
     async function localized(locale: string, intro: string): Promise<PartnerOverview> {

@@ -1,10 +1,9 @@
-import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../components/index.ts';
 import type { PartnerRolePicker } from '../../components/index.ts';
-import { getLocale } from '../../components/localize.ts';
 import { stubFetch, type FetchStub } from './fetch-stub.ts';
 import { customerMe, adminMe, roles } from './fixtures-company.ts';
-import { pick, pickerRadio } from './helpers.ts';
+import { pick, pickerRadio, backToEnglish } from './helpers.ts';
 import { audit } from './axe.ts';
 
 const apiBase = 'http://127.0.0.1:9'; // never reached: fetch is stubbed
@@ -203,11 +202,7 @@ describe('<partner-role-picker>', () => {
   describe('languages', () => {
     const legends = (picker: PartnerRolePicker) => [...picker.shadowRoot!.querySelectorAll('legend')].map((l) => l.textContent!.trim());
     afterEach(async () => {
-      // English again for what runs next (as localize.test.ts does).
-      fixtureCleanup();
-      await fixture(html`<partner-role-picker .roles=${roles} company-kind="partner" locale="en"></partner-role-picker>`);
-      await waitUntil(() => getLocale() === 'en', 'back to English');
-      fixtureCleanup();
+      await backToEnglish();
     });
 
     it('asks its questions in German, with the missing choice in German, and is accessible', async () => {

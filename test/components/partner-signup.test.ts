@@ -1,4 +1,4 @@
-import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../components/index.ts';
 import type { PartnerSignup } from '../../components/index.ts';
 import { formatDate } from '../../components/dates.ts';
@@ -14,7 +14,7 @@ import {
   purchaseRedemption,
   trialRedemption,
 } from './fixtures-offers.ts';
-import { $, button, fill, heading, inputLabelled, text } from './helpers.ts';
+import { $, button, fill, heading, inputLabelled, text, backToEnglish } from './helpers.ts';
 
 const apiBase = 'http://127.0.0.1:9'; // never reached: fetch is stubbed
 const trialCode = publicTrialOffer.code;
@@ -379,11 +379,7 @@ describe('<partner-signup>', () => {
     }
 
     afterEach(async () => {
-      fixtureCleanup();
-      // Back to English for the next test (and the other test files).
-      const reset = await fixture(html`<partner-sign-in locale="en"></partner-sign-in>`);
-      await until(() => getLocale() === 'en', 'back to English');
-      reset.remove();
+      await backToEnglish();
     });
 
     it('shows a trial offer in German, signs up and welcomes in German; accessible', async () => {

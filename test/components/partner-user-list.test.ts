@@ -1,7 +1,6 @@
-import { aTimeout, expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../components/index.ts';
 import type { PartnerRolePicker, PartnerUserList } from '../../components/index.ts';
-import { getLocale } from '../../components/localize.ts';
 import { stubFetch, type Answer, type FetchStub, type RecordedCall } from './fetch-stub.ts';
 import {
   adminMe,
@@ -20,7 +19,7 @@ import {
   stuUpdated,
   users,
 } from './fixtures-company.ts';
-import { button, fill, inputLabelled, pick, text } from './helpers.ts';
+import { button, fill, inputLabelled, pick, text, backToEnglish } from './helpers.ts';
 import { audit } from './axe.ts';
 
 const apiBase = 'http://127.0.0.1:9'; // never reached: fetch is stubbed
@@ -374,11 +373,7 @@ describe('<partner-user-list>', () => {
   describe('languages', () => {
     const title = (el: PartnerUserList) => text(el, '#users-title');
     afterEach(async () => {
-      // Back to English for the tests after these, and the other files (as localize.test.ts does).
-      fixtureCleanup();
-      const reset = await fixture(html`<partner-user-list locale="en"></partner-user-list>`);
-      await waitUntil(() => getLocale() === 'en', 'back to English');
-      reset.remove();
+      await backToEnglish();
     });
 
     it('lists the users in German: heading, search, count, badges, roles and buttons', async () => {

@@ -1,4 +1,4 @@
-import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../components/index.ts';
 import type { PartnerWebhooks } from '../../components/index.ts';
 import { formatDate, formatDateTime } from '../../components/dates.ts';
@@ -22,7 +22,7 @@ import {
   urlRefused,
   webhooksMe,
 } from './fixtures-webhooks.ts';
-import { $, button, buttonIn, fill, inputLabelled, text } from './helpers.ts';
+import { $, button, buttonIn, fill, inputLabelled, text, backToEnglish } from './helpers.ts';
 import { audit } from './axe.ts';
 
 const apiBase = 'http://127.0.0.1:9'; // never reached: fetch is stubbed
@@ -384,9 +384,7 @@ describe('<partner-webhooks>', () => {
     }
 
     afterEach(async () => {
-      // Once the elements with a locale attribute have left, the page's language is English again (for the next test and file).
-      fixtureCleanup();
-      await until(() => getLocale() === 'en', 'back to English');
+      await backToEnglish();
     });
 
     it('lists the endpoints in German, with German dates, and pages the deliveries with the shared "Load more"', async () => {
