@@ -35,7 +35,7 @@ import { cursorInstant, decodeCursor, encodeCursor, invalidCursor, pageQuerySche
 import type { Auth } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { can } from '../permissions.ts';
-import { callerCompany, type Along, type AlongRow } from './sessions.ts';
+import { alongForQuery, broughtAlong, callerCompany, type Along, type AlongRow } from './sessions.ts';
 
 const day = 86_400_000;
 const week = 7 * day;
@@ -245,51 +245,40 @@ function figureFields() {
  * `getOverview` leaves out what the caller may not see; null for a query the route's validation
  * will refuse (a cursor that cannot be decoded included), so the token is still checked first.
  */
-export function overviewAlong(rawQuery: Record<string, string>): Along<OverviewFields> | null {
-  const query = overviewQuerySchema.safeParse(rawQuery);
-  if (!query.success) return null;
-  let cursor: Cursor | null;
-  try {
-    cursor = decodeAttentionCursor(query.data.cursor);
-  } catch {
-    return null;
-  }
-  const mode = listMode(cursor);
-  return {
-    name: `overview_${mode}`,
-    fields: () => overviewFields(mode),
-    params: (at) => {
-      const { since, mondays } = weeksAt(at);
-      return {
-        since,
-        seriesFrom: mondays[0],
-        fetch: query.data.limit + 1,
-        cursorDeadline: cursor?.deadline ?? null,
-        cursorKind: cursor?.kind ?? null,
-        cursorId: cursor?.id ?? null,
-      };
-    },
-  };
+export function overviewAlong(rawQuery: Record<string, string>): Along | null {
+  return alongForQuery(overviewQuerySchema, rawQuery, (query) => decodeAttentionCursor(query.cursor), (query, cursor) => {
+    const mode = listMode(cursor);
+    return {
+      name: `overview_${mode}`,
+      fields: () => overviewFields(mode),
+      params: (at) => {
+        const { since, mondays } = weeksAt(at);
+        return {
+          since,
+          seriesFrom: mondays[0],
+          fetch: query.limit + 1,
+          cursorDeadline: cursor?.deadline ?? null,
+          cursorKind: cursor?.kind ?? null,
+          cursorId: cursor?.id ?? null,
+        };
+      },
+    };
+  });
 }
 
 /** The overview for the caller, from what `overviewAlong`'s statement brought with the session. */
 export function getOverview(auth: Auth, query: OverviewQuery, along: { row: Record<string, unknown>; now: Date } | undefined): Overview {
   const { actor } = auth;
   if (actor.companyKind !== 'partner') throw new ApiError(403, 'forbidden', 'The overview is for partner companies.');
-  if (!along) {
-    // The query passed validation, so `overviewAlong` refused its cursor: this throws the 422.
-    decodeAttentionCursor(query.cursor);
-    throw new Error('the overview statement did not run with the session look-up');
-  }
+  const { row: fields, now: at } = broughtAlong(along, () => decodeAttentionCursor(query.cursor));
   const seesCustomers = can(actor, 'partner:use');
   const seesMoney = can(actor, 'subscriptions:manage');
   const overview: Overview = { company: { id: auth.company.id, name: auth.company.name }, figures: {} };
   const seesWebhooks = can(actor, 'webhooks:manage');
   if (!seesCustomers && !seesMoney && !seesWebhooks) return overview;
 
-  const at = along.now;
   const { since, mondays } = weeksAt(at);
-  const row = along.row as OverviewRow;
+  const row = fields as OverviewRow;
   if (seesWebhooks) overview.webhooks = { disabled: row.disabledWebhooks.map((w) => ({ ...w, disabledAt: iso(w.disabledAt) })) };
   if (seesMoney) {
     const byCurrency = new Map<string, number>();

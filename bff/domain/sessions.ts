@@ -118,6 +118,38 @@ export interface Along<Fields extends Record<string, SQL> = Record<string, SQL>>
 export type AlongRow<Fields extends Record<string, SQL>> = { [K in keyof Fields]: Fields[K] extends SQL<infer T> ? T : never };
 
 /**
+ * The `Along` of a route whose query `schema` validates, with `decode` for what validation
+ * alone does not check (a cursor); null when either refuses the query, which the route then
+ * answers with its 422, after the token was checked.
+ */
+export function alongForQuery<Schema extends z.ZodType, Decoded>(
+  schema: Schema,
+  rawQuery: Record<string, string>,
+  decode: (query: z.infer<Schema>) => Decoded,
+  build: (query: z.infer<Schema>, decoded: Decoded) => Along,
+): Along | null {
+  const query = schema.safeParse(rawQuery);
+  if (!query.success) return null;
+  let decoded: Decoded;
+  try {
+    decoded = decode(query.data);
+  } catch {
+    return null;
+  }
+  return build(query.data, decoded);
+}
+
+/**
+ * What the session look-up brought for a route with `alongForQuery`. Without it the query was
+ * one `decode` refuses, so `decode` throws its 422 here.
+ */
+export function broughtAlong<T extends { row: Record<string, unknown> }>(along: T | undefined, decode: () => unknown): T {
+  if (along) return along;
+  decode();
+  throw new Error('the route’s statement did not run with the session look-up');
+}
+
+/**
  * The session's company inside an `Along`'s fields. It comes from a CTE of the statement, read
  * once: a reference to the outer row's column would make every field a correlated subquery,
  * which Postgres ran seven times slower (measured) than with a value it knows up front.

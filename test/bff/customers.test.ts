@@ -212,6 +212,20 @@ describe('GET /api/customers', () => {
     await assertErrorShape(await t.request('/api/customers', { token: customerAdmin.token }), 403, 'forbidden');
     await assertErrorShape(await t.request(`/api/customers/${c.customer.id}`, { token: none.token }), 403, 'forbidden');
   });
+
+  // The list's statement runs with the session look-up (one round trip): the token is still
+  // checked before the query, and a session that ended brings nothing along.
+  test('the token is checked first: 401 for a bad or ended session whatever the query', async () => {
+    const partner = await t.createCompany({ kind: 'partner' });
+    const p = await partnerUser(t, partner.id, 'full');
+    await linkCustomer(t, partner.id);
+    for (const q of ['', '?cursor=garbage', '?limit=0', '?q=a&sort=newest']) {
+      await assertErrorShape(await t.request(`/api/customers${q}`, { token: 'pks_not-a-token' }), 401, 'invalid_token');
+    }
+    assert.equal((await json(await t.request('/api/customers', { token: p.token }))).items.length, 1);
+    assert.equal((await t.request('/api/sessions/current', { method: 'DELETE', token: p.token })).status, 204);
+    await assertErrorShape(await t.request('/api/customers', { token: p.token }), 401, 'invalid_token');
+  });
 });
 
 describe('GET /api/customers/:id', () => {
