@@ -1,10 +1,9 @@
 /**
  * Bearer-token middleware: resolves the session and puts the caller on the context.
  */
-import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { ApiError, unauthorized } from './errors.ts';
-import { findSession, type Along } from './domain/sessions.ts';
+import { findSession } from './domain/sessions.ts';
 import type { AppEnv } from './env.ts';
 
 /** Reads `Authorization: Bearer <token>`; anything else counts as no token. */
@@ -18,12 +17,6 @@ export interface RequireSessionOptions {
   allowTemporaryPassword?: boolean;
   /** Public routes that also serve signed-in callers: no token is fine, a bad one is still a 401. */
   optional?: boolean;
-  /**
-   * The route's own statement, to run with the look-up in one round trip (`c.var.along`); null
-   * when the request cannot have one (e.g. its query is invalid, which the route's validation
-   * then answers, after the token has been checked).
-   */
-  along?: (c: Context<AppEnv>) => Along | null;
 }
 
 export function requireSession(options: RequireSessionOptions = {}) {
@@ -31,14 +24,12 @@ export function requireSession(options: RequireSessionOptions = {}) {
     const token = bearerToken(c.req.header('Authorization'));
     if (!token && options.optional) return next();
     if (!token) throw unauthorized('Send a bearer token in the Authorization header.');
-    const found = await findSession(c.var.deps, token, options.along?.(c) ?? undefined);
-    if (!found) throw new ApiError(401, 'invalid_token', 'The token is unknown, expired or revoked; sign in again.');
-    if (found.passwordTemporary && !options.allowTemporaryPassword) {
+    const auth = await findSession(c.var.deps, token);
+    if (!auth) throw new ApiError(401, 'invalid_token', 'The token is unknown, expired or revoked; sign in again.');
+    if (auth.passwordTemporary && !options.allowTemporaryPassword) {
       throw new ApiError(403, 'password_change_required', 'Change your temporary password before doing anything else.');
     }
-    const { along, ...auth } = found;
     c.set('auth', auth);
-    if (along) c.set('along', along);
     await next();
   });
 }

@@ -39,8 +39,6 @@ export type AppEnv = {
   Variables: {
     deps: Deps;
     auth: Auth;
-    /** What a route's `along` statement brought with the session look-up (`requireSession`), and its instant. */
-    along?: { row: Record<string, unknown>; now: Date };
     /**
      * Origins that may read this response besides the caller's own company's: the public offer
      * and delegation routes set the owning partner's `allowedOrigins` here (see bff/cors.ts).

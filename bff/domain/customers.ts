@@ -9,7 +9,7 @@
  * name, a search is an index-only walk of the partner's own (sort_name, id, search_text) entries
  * that stops after a page of matches, so it costs about page size ÷ (share of customers that
  * match) entries, also at 100,000 customers. Each row's delegation and subscriptions are looked
- * up as of the request's instant, and Postgres builds the page's JSON (`listFields`). Keyset
+ * up as of the request's instant, and Postgres builds the page's JSON (`prepareList`). Keyset
  * cursors, no OFFSET. Nothing is written.
  */
 import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
@@ -19,6 +19,7 @@ import { companyRole, delegations, partnerCustomers, services, subscriptions, us
 import { cursorId, cursorInstant, decodeCursor, decodeInstantCursor, encodeCursor, pageQuerySchema } from '../cursor.ts';
 import type { Deps } from '../env.ts';
 import { assertCan, can, permissionsIn, type Actor } from '../permissions.ts';
+import { prepared } from '../prepared.ts';
 import { subscriptionState, subscriptionViewSchema, toSubscriptionView, type SubscriptionState } from './assist.ts';
 import type { AuditFilter } from './audit.ts';
 import { openCustomer } from './customer-access.ts';
@@ -35,7 +36,6 @@ import {
   type delegationRequestSchema,
 } from './delegations.ts';
 import { openServiceRequests, serviceRequestViewSchema } from './service-requests.ts';
-import { alongForQuery, broughtAlong, callerCompany, type Along, type AlongRow } from './sessions.ts';
 import { containsPattern } from './users.ts';
 
 export const subscriptionFilters = ['trial', 'active', 'expired_trial'] as const;
@@ -173,9 +173,7 @@ function itemJson(now: Instant) {
 /**
  * One statement answers a page, the PostgREST way: Postgres finds the rows, works out every
  * state that depends on the time from the request's `now`, and builds the page's JSON, which the
- * route sends as it is. It only reads, so it runs on a replica as well. It is the session
- * look-up's statement too (`Along`, as the overview's), so a page costs one round trip; the
- * caller's company is the partner.
+ * route sends as it is. It only reads, so it runs on a replica as well.
  *
  * By name, the rows come from a walk of the partner's own (sort_name, customer_id, search_text)
  * entries that stops after the page: unfiltered it reads each row as it goes; with a search or
@@ -187,9 +185,9 @@ function itemJson(now: Instant) {
  * size is in the SQL text rather than a parameter: Postgres plans a bound LIMIT as a tenth of
  * the rows.
  */
-function listFields(shape: ListShape) {
+function prepareList(db: Db, shape: ListShape, name: string) {
   const byName = shape.sort === 'name';
-  const partnerId = callerCompany;
+  const partnerId = sql.placeholder('partnerId');
   const now = sql`${sql.placeholder('now')}::timestamptz`;
   const order = byName
     ? sql`${partnerCustomers.sortName} asc, ${partnerCustomers.customerId} asc`
@@ -224,63 +222,34 @@ function listFields(shape: ListShape) {
           join ${partnerCustomers} on ${partnerCustomers.partnerId} = ${partnerId} and ${partnerCustomers.customerId} = matching.id
           order by ${order}`
       : sql`select ${columns} from ${partnerCustomers} where ${where} order by ${order} limit ${fetch}`;
-  // One pass over the page's rows: the items (the extra row only counts), the last one's key, and
-  // whether more follow, as one text field (a field of its own each would walk the rows again).
-  // The unit separator cannot occur raw in JSON, and only the sort key may hold one: `splitPage`.
-  return {
-    page: sql<string>`(select coalesce(json_agg(${itemJson(now)} order by page.n) filter (where page.n <= ${limit}), '[]'::json)::text
-      || chr(31) || coalesce(max(page.sort_key) filter (where page.n = ${limit}), '')
-      || chr(31) || coalesce(max(page.customer_id::text) filter (where page.n = ${limit}), '')
-      || chr(31) || (count(*) > ${limit})::text
-      from (${rows}) as page)`,
-  };
+  // One pass over the page's rows: the items (the extra row only counts), and the last one's key.
+  return db
+    .select({
+      items: sql<string>`coalesce(json_agg(${itemJson(now)} order by page.n) filter (where page.n <= ${limit}), '[]'::json)::text`,
+      lastKey: sql<string | null>`max(page.sort_key) filter (where page.n = ${limit})`,
+      lastId: sql<string | null>`max(page.customer_id::text) filter (where page.n = ${limit})`,
+      more: sql<boolean>`count(*) > ${limit}`,
+    })
+    .from(sql`(${rows}) as page`)
+    .prepare(name);
 }
 
-/** The page field's parts: items JSON, the last row's sort key and id, whether more follow. */
-function splitPage(page: string) {
-  const first = page.indexOf('\u001f');
-  const rest = page.slice(first + 1).split('\u001f');
-  const more = rest.pop() === 'true';
-  const lastId = rest.pop()!;
-  return { items: page.slice(0, first), lastKey: rest.join('\u001f'), lastId, more };
-}
-
-type ListCursor = (string | number)[] | null;
-
-function listShape(query: ListCustomersQuery, after: ListCursor): ListShape {
-  return { sort: query.sort, delegation: query.delegation, subscription: query.subscription, limit: query.limit, search: Boolean(query.q), after: after !== null };
-}
-
-const decodeListCursor = (query: ListCustomersQuery): ListCursor =>
-  !query.cursor ? null : query.sort === 'name' ? decodeCursor(query.cursor, 2) : decodeInstantCursor(query.cursor);
-
-/**
- * The list's statement for the session look-up (route: `requireSession({ along })`); null for a
- * query the route's validation refuses (a cursor that cannot be decoded included), so the token
- * is still checked first.
- */
-export function customerListAlong(rawQuery: Record<string, string>): Along | null {
-  return alongForQuery(listCustomersQuerySchema, rawQuery, decodeListCursor, (query, after) => {
-    const shape = listShape(query, after);
-    return {
-      name: `customers_${shape.sort}_${shape.search ? 'q' : ''}_${shape.delegation ?? ''}_${shape.subscription ?? ''}_${shape.after ? 'after' : ''}_${shape.limit}`,
-      fields: () => listFields(shape),
-      params: () => ({
-        pattern: query.q ? containsPattern(query.q) : null,
-        afterKey: after ? String(after[0]) : null,
-        afterId: after ? cursorId(after[1]) : null,
-      }),
-    };
-  });
-}
-
-/** A page of the list, as the JSON text the route sends, from what the session look-up brought. */
-export function listCustomers(actor: Actor, query: ListCustomersQuery, along: { row: Record<string, unknown> } | undefined): string {
+/** A page of the list, as the JSON text the route sends. */
+export async function listCustomers(deps: Deps, actor: Actor, query: ListCustomersQuery): Promise<string> {
   assertCan(actor, 'partner:use');
-  const { row } = broughtAlong(along, () => decodeListCursor(query));
-  const page = splitPage((row as AlongRow<ReturnType<typeof listFields>>).page);
-  const nextCursor = page.more ? encodeCursor([page.lastKey, page.lastId]) : null;
-  return `{"items":${page.items},"nextCursor":${JSON.stringify(nextCursor)}}`;
+  const byName = query.sort === 'name';
+  const after = !query.cursor ? null : byName ? decodeCursor(query.cursor, 2) : decodeInstantCursor(query.cursor);
+  const shape: ListShape = { sort: query.sort, delegation: query.delegation, subscription: query.subscription, limit: query.limit, search: Boolean(query.q), after: after !== null };
+  const name = `partnerkit_customers_${shape.sort}_${shape.search ? 'q' : ''}_${shape.delegation ?? ''}_${shape.subscription ?? ''}_${shape.after ? 'after' : ''}_${shape.limit}`;
+  const [page] = await prepared(deps.db, name, (n) => prepareList(deps.db, shape, n)).execute({
+    partnerId: actor.companyId,
+    now: deps.clock().toISOString(),
+    pattern: query.q ? containsPattern(query.q) : null,
+    afterKey: after ? String(after[0]) : null,
+    afterId: after ? cursorId(after[1]) : null,
+  });
+  const nextCursor = page?.more && page.lastKey !== null ? encodeCursor([page.lastKey, page.lastId!]) : null;
+  return `{"items":${page?.items ?? '[]'},"nextCursor":${JSON.stringify(nextCursor)}}`;
 }
 
 export async function getCustomer(deps: Deps, actor: Actor, id: string): Promise<CustomerDetail> {

@@ -12,8 +12,8 @@
  * yet (trials and delegations past their end), which short index ranges find. It writes nothing.
  */
 import { and, asc, desc, eq, gt, lte, sql, type SQL } from 'drizzle-orm';
-import { QueryBuilder } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
+import type { Db } from '../../db/database.ts';
 import {
   delegationLevel,
   delegations,
@@ -32,10 +32,10 @@ import {
   webhookEndpoints,
 } from '../../db/schema.ts';
 import { cursorInstant, decodeCursor, encodeCursor, invalidCursor, pageQuerySchema } from '../cursor.ts';
-import type { Auth } from '../env.ts';
+import type { Auth, Deps } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { can } from '../permissions.ts';
-import { alongForQuery, broughtAlong, callerCompany, type Along, type AlongRow } from './sessions.ts';
+import { prepared } from '../prepared.ts';
 
 const day = 86_400_000;
 const week = 7 * day;
@@ -186,10 +186,9 @@ const iso = (at: Date | string) => new Date(at).toISOString();
 // States are written into the SQL, never bound: Postgres can then use the partial indexes on them
 // in the statements' generic plans (a bound value might be any state).
 
-/** The request's instant inside a prepared statement (the session look-up's). */
+/** The request's instant inside a prepared statement. */
 const now = sql`${sql.placeholder('now')}::timestamptz`;
-// The statement runs with the session look-up (`Along`), so the partner is the caller's company.
-const partner = callerCompany;
+const partner = sql.placeholder('partnerId');
 const daysFromNow = (days: number) => sql`(${now} + interval '${sql.raw(String(days))} days')`;
 
 type ServiceTotal = { trials: number; paying: number; licenses: number; priceMinor: number; currency: string };
@@ -229,48 +228,20 @@ function figureFields() {
         select ${offers.id} as "offerId", ${offers.name} as name, ${offers.kind} as kind, sum(${offerWeeks.redemptions})::int as redemptions
         from ${offers} join ${offerWeeks} on ${offerWeeks.offerId} = ${offers.id} and ${offerWeeks.week} >= ${since}
         where ${offers.partnerId} = ${partner} group by ${offers.id} order by 4 desc, ${offers.id} limit 10) top)`,
-      // In this statement rather than a query of its own, as a second round trip cost the
-      // overview a third of its throughput; shown only to those who manage webhooks.
-      disabledWebhooks: sql<{ id: string; url: string; disabledAt: string }[]>`(
+      // Asked only of those who manage webhooks (null otherwise): in this statement rather than a
+      // query of its own, as a second round trip cost the overview a third of its throughput.
+      disabledWebhooks: sql<{ id: string; url: string; disabledAt: string }[] | null>`(case when ${sql.placeholder('seesWebhooks')}::boolean then (
         select coalesce(json_agg(json_build_object('id', ${webhookEndpoints.id}, 'url', ${webhookEndpoints.url}, 'disabledAt', ${webhookEndpoints.disabledAt})
           order by ${webhookEndpoints.disabledAt} desc), '[]'::json)
         from ${webhookEndpoints} where ${webhookEndpoints.partnerId} = ${partner} and ${webhookEndpoints.enabled} = false
-          and ${webhookEndpoints.disabledReason} = 'failing')`,
+          and ${webhookEndpoints.disabledReason} = 'failing') end)`,
   };
 }
 
-/**
- * The overview's statement, run with the session look-up in one round trip (route: `requireSession({ along })`).
- * It is built before the caller's permissions are known, so it works out every part, and
- * `getOverview` leaves out what the caller may not see; null for a query the route's validation
- * will refuse (a cursor that cannot be decoded included), so the token is still checked first.
- */
-export function overviewAlong(rawQuery: Record<string, string>): Along | null {
-  return alongForQuery(overviewQuerySchema, rawQuery, (query) => decodeAttentionCursor(query.cursor), (query, cursor) => {
-    const mode = listMode(cursor);
-    return {
-      name: `overview_${mode}`,
-      fields: () => overviewFields(mode),
-      params: (at) => {
-        const { since, mondays } = weeksAt(at);
-        return {
-          since,
-          seriesFrom: mondays[0],
-          fetch: query.limit + 1,
-          cursorDeadline: cursor?.deadline ?? null,
-          cursorKind: cursor?.kind ?? null,
-          cursorId: cursor?.id ?? null,
-        };
-      },
-    };
-  });
-}
-
-/** The overview for the caller, from what `overviewAlong`'s statement brought with the session. */
-export function getOverview(auth: Auth, query: OverviewQuery, along: { row: Record<string, unknown>; now: Date } | undefined): Overview {
+export async function getOverview(deps: Deps, auth: Auth, query: OverviewQuery): Promise<Overview> {
   const { actor } = auth;
   if (actor.companyKind !== 'partner') throw new ApiError(403, 'forbidden', 'The overview is for partner companies.');
-  const { row: fields, now: at } = broughtAlong(along, () => decodeAttentionCursor(query.cursor));
+  const at = deps.clock();
   const seesCustomers = can(actor, 'partner:use');
   const seesMoney = can(actor, 'subscriptions:manage');
   const overview: Overview = { company: { id: auth.company.id, name: auth.company.name }, figures: {} };
@@ -278,8 +249,21 @@ export function getOverview(auth: Auth, query: OverviewQuery, along: { row: Reco
   if (!seesCustomers && !seesMoney && !seesWebhooks) return overview;
 
   const { since, mondays } = weeksAt(at);
-  const row = fields as OverviewRow;
-  if (seesWebhooks) overview.webhooks = { disabled: row.disabledWebhooks.map((w) => ({ ...w, disabledAt: iso(w.disabledAt) })) };
+  const cursor = seesCustomers ? decodeAttentionCursor(query.cursor) : null;
+  const mode = listMode(seesCustomers, cursor);
+  const [figures] = await prepared(deps.db, `partnerkit_overview_${mode}`, (name) => prepareOverview(deps.db, mode, name)).execute({
+    partnerId: actor.companyId,
+    now: at.toISOString(),
+    since,
+    seriesFrom: mondays[0],
+    fetch: query.limit + 1,
+    cursorDeadline: cursor?.deadline ?? null,
+    cursorKind: cursor?.kind ?? null,
+    cursorId: cursor?.id ?? null,
+    seesWebhooks,
+  });
+  const row = figures!;
+  if (seesWebhooks) overview.webhooks = { disabled: (row.disabledWebhooks ?? []).map((w) => ({ ...w, disabledAt: iso(w.disabledAt) })) };
   if (seesMoney) {
     const byCurrency = new Map<string, number>();
     for (const s of row.services) byCurrency.set(s.currency, (byCurrency.get(s.currency) ?? 0) + Number(s.licenses) * s.priceMinor);
@@ -367,14 +351,11 @@ const renewal = sql<{ requestId: string; requestedAt: string } | null>`(
   select json_build_object('requestId', r.id, 'requestedAt', r.created_at) from ${delegations} r
   where r.partner_id = ${partner} and r.customer_id = "delegations"."customer_id" and r.status = 'pending' and r.request_expires_at > ${now})`;
 
-// The parts are subqueries of the session look-up's statement: built without a database.
-const qb = new QueryBuilder();
-
 const fetch = sql.placeholder('fetch') as unknown as number; // drizzle types limit() as number | Placeholder
 
 /** Trials of the partner's, with their service and any open follow-up offer, in the deadline's order. */
-function trialsQuery(where: SQL | undefined, newestFirst: boolean) {
-  return qb
+function trialsQuery(db: Db, where: SQL | undefined, newestFirst: boolean) {
+  return db
     .select({
       id: sql`${subscriptions.id}`.as('id'),
       customerId: sql`${subscriptions.customerId}`.as('customerId'),
@@ -395,8 +376,8 @@ function trialsQuery(where: SQL | undefined, newestFirst: boolean) {
 }
 
 /** Open delegation requests in the order of their deadline. */
-function requestsQuery(deadline: SQL, where: SQL | undefined, newestFirst: boolean) {
-  return qb
+function requestsQuery(db: Db, deadline: SQL, where: SQL | undefined, newestFirst: boolean) {
+  return db
     .select({
       id: sql`${delegations.id}`.as('id'),
       customerId: sql`${delegations.customerId}`.as('customerId'),
@@ -421,15 +402,16 @@ const parts = {
   trialEnding: {
     tier: 0,
     kind: 'trial_ending',
-    build: (after: SQL | undefined) =>
-      trialsQuery(and(sql`${subscriptions.status} = 'trial'`, gt(subscriptions.trialEndsAt, now), lte(subscriptions.trialEndsAt, daysFromNow(attentionRules.trialEndingDays)), after), false),
+    build: (db: Db, after: SQL | undefined) =>
+      trialsQuery(db, and(sql`${subscriptions.status} = 'trial'`, gt(subscriptions.trialEndsAt, now), lte(subscriptions.trialEndsAt, daysFromNow(attentionRules.trialEndingDays)), after), false),
     after: afterCursor(0, 'trial_ending', sql`${subscriptions.trialEndsAt}`, sql`${subscriptions.id}`),
   },
   trialEnded: {
     tier: 1,
     kind: 'trial_ended',
-    build: (after: SQL | undefined) =>
+    build: (db: Db, after: SQL | undefined) =>
       trialsQuery(
+        db,
         and(sql`${subscriptions.status} in ('trial', 'expired')`, lte(subscriptions.trialEndsAt, now), gt(subscriptions.trialEndsAt, daysFromNow(-attentionRules.trialEndedDays)), after),
         true,
       ),
@@ -438,8 +420,8 @@ const parts = {
   delegationEnding: {
     tier: 0,
     kind: 'delegation_ending',
-    build: (after: SQL | undefined) =>
-      qb
+    build: (db: Db, after: SQL | undefined) =>
+      db
         .select({
           id: sql`${delegations.id}`.as('id'),
           customerId: sql`${delegations.customerId}`.as('customerId'),
@@ -467,16 +449,17 @@ const parts = {
   requestLapsing: {
     tier: 0,
     kind: 'delegation_request',
-    build: (after: SQL | undefined) =>
-      requestsQuery(sql`${delegations.requestExpiresAt}`, and(lte(delegations.requestExpiresAt, daysFromNow(attentionRules.requestLapsingDays)), after), false),
+    build: (db: Db, after: SQL | undefined) =>
+      requestsQuery(db, sql`${delegations.requestExpiresAt}`, and(lte(delegations.requestExpiresAt, daysFromNow(attentionRules.requestLapsingDays)), after), false),
     after: afterCursor(0, 'delegation_request', sql`${delegations.requestExpiresAt}`, sql`${delegations.id}`),
   },
   // Requests unanswered too long (and not lapsing soon): their deadline passed 3 days after asking.
   requestUnanswered: {
     tier: 1,
     kind: 'delegation_request',
-    build: (after: SQL | undefined) =>
+    build: (db: Db, after: SQL | undefined) =>
       requestsQuery(
+        db,
         unansweredSince,
         and(
           lte(delegations.createdAt, daysFromNow(-attentionRules.requestUnansweredDays)),
@@ -490,8 +473,8 @@ const parts = {
   serviceRequest: {
     tier: 1,
     kind: 'service_request',
-    build: (after: SQL | undefined) =>
-      qb
+    build: (db: Db, after: SQL | undefined) =>
+      db
         .select({
           id: sql`${serviceRequests.id}`.as('id'),
           customerId: sql`${serviceRequests.customerId}`.as('customerId'),
@@ -518,19 +501,20 @@ const parts = {
 
 type Part = keyof typeof parts;
 
-/** What the page's statement continues with: from the start, or after a cursor of tier 0 or 1. */
-type ListMode = 'start' | 'after0' | 'after1';
+/** What the page's statement continues with: no list at all, from the start, or after a cursor of tier 0 or 1. */
+type ListMode = 'none' | 'start' | 'after0' | 'after1';
 
-function listMode(cursor: Cursor | null): ListMode {
+function listMode(seesCustomers: boolean, cursor: Cursor | null): ListMode {
+  if (!seesCustomers) return 'none';
   return !cursor ? 'start' : cursor.tier === 0 ? 'after0' : 'after1';
 }
 
 /** One part's rows as a JSON array, continued as the mode says (a tier-0 part ends after a tier-1 cursor). */
-function partJson(part: Part, mode: ListMode): SQL {
+function partJson(db: Db, part: Part, mode: ListMode): SQL {
   const { tier, build, after } = parts[part];
-  if (mode === 'after1' && tier === 0) return sql`'[]'::json`;
+  if (mode === 'none' || (mode === 'after1' && tier === 0)) return sql`'[]'::json`;
   const continued = (mode === 'after0' && tier === 0) || (mode === 'after1' && tier === 1);
-  return sql`(select coalesce(json_agg(part), '[]'::json) from (${build(continued ? after : undefined)}) part)`;
+  return sql`(select coalesce(json_agg(part), '[]'::json) from (${build(db, continued ? after : undefined)}) part)`;
 }
 
 type Json<T> = { [K in keyof T]: T[K] extends Date | null ? string | null : T[K] };
@@ -541,24 +525,26 @@ type RequestRow = DelegationRow & { requestedAt: string; lapsesAt: string };
 type ServiceRequestRow = Json<{ id: string; customerId: string; customerName: string; deadlineKey: string; openedAt: Date; title: string; severity: (typeof severity.enumValues)[number] }>;
 
 /**
- * The whole overview in the session look-up's statement (one per list mode): the figures, and
- * each part of the attention list as a JSON array of at most a page and one. One round trip per
- * request: with one query per part, or the look-up apart, the round trips cost more than the queries.
+ * The whole overview in one prepared statement (one per list mode): the figures, and each part
+ * of the attention list as a JSON array of at most a page and one. One round trip per request:
+ * with one query per part, the round trips cost more than the queries.
  */
-function overviewFields(mode: ListMode) {
-  return {
-    ...figureFields(),
-    trialEnding: sql<TrialRow[]>`${partJson('trialEnding', mode)}`,
-    trialEnded: sql<TrialRow[]>`${partJson('trialEnded', mode)}`,
-    delegationEnding: sql<EndingRow[]>`${partJson('delegationEnding', mode)}`,
-    requestLapsing: sql<RequestRow[]>`${partJson('requestLapsing', mode)}`,
-    requestUnanswered: sql<RequestRow[]>`${partJson('requestUnanswered', mode)}`,
-    serviceRequest: sql<ServiceRequestRow[]>`${partJson('serviceRequest', mode)}`,
-  };
+function prepareOverview(db: Db, mode: ListMode, name: string) {
+  return db
+    .select({
+      ...figureFields(),
+      trialEnding: sql<TrialRow[]>`${partJson(db, 'trialEnding', mode)}`,
+      trialEnded: sql<TrialRow[]>`${partJson(db, 'trialEnded', mode)}`,
+      delegationEnding: sql<EndingRow[]>`${partJson(db, 'delegationEnding', mode)}`,
+      requestLapsing: sql<RequestRow[]>`${partJson(db, 'requestLapsing', mode)}`,
+      requestUnanswered: sql<RequestRow[]>`${partJson(db, 'requestUnanswered', mode)}`,
+      serviceRequest: sql<ServiceRequestRow[]>`${partJson(db, 'serviceRequest', mode)}`,
+    })
+    .from(sql`(select 1) as one`)
+    .prepare(name);
 }
 
-type OverviewFields = ReturnType<typeof overviewFields>;
-type OverviewRow = AlongRow<OverviewFields>;
+type OverviewRow = Awaited<ReturnType<ReturnType<typeof prepareOverview>['execute']>>[number];
 
 /** The attention page from the parts' rows: merged in urgency order, cut to the page, with its cursor. */
 function attentionPage(row: OverviewRow, at: Date, limit: number) {

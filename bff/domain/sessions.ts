@@ -2,7 +2,7 @@
  * Signing in and out, the signed-in user's own account, and the session look-up behind
  * every bearer token.
  */
-import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../../db/database.ts';
 import { companies, sessions, users } from '../../db/schema.ts';
@@ -100,111 +100,52 @@ export async function signOut(deps: Deps, auth: Auth) {
   await deps.db.update(sessions).set({ revokedAt: deps.clock() }).where(eq(sessions.id, auth.sessionId));
 }
 
-/**
- * What a route's own statement adds to the session look-up, so that both cost one round trip
- * (issue 13: the look-up's round trip was a fifth of the overview's cost). Its fields may name
- * the caller's company as `callerCompany`; they are only worked out for a session that is valid,
- * and the route checks permissions on the session before it uses any of them.
- */
-export interface Along<Fields extends Record<string, SQL> = Record<string, SQL>> {
-  /** The prepared statement's name: one per shape of `fields`. */
-  name: string;
-  fields: () => Fields;
-  /** Values for the fields' placeholders as of the look-up's instant; `now` (ISO text) and `tokenHash` are set. */
-  params: (now: Date) => Record<string, unknown>;
-}
-
-/** What the fields of an `Along` return. */
-export type AlongRow<Fields extends Record<string, SQL>> = { [K in keyof Fields]: Fields[K] extends SQL<infer T> ? T : never };
-
-/**
- * The `Along` of a route whose query `schema` validates, with `decode` for what validation
- * alone does not check (a cursor); null when either refuses the query, which the route then
- * answers with its 422, after the token was checked.
- */
-export function alongForQuery<Schema extends z.ZodType, Decoded>(
-  schema: Schema,
-  rawQuery: Record<string, string>,
-  decode: (query: z.infer<Schema>) => Decoded,
-  build: (query: z.infer<Schema>, decoded: Decoded) => Along,
-): Along | null {
-  const query = schema.safeParse(rawQuery);
-  if (!query.success) return null;
-  let decoded: Decoded;
-  try {
-    decoded = decode(query.data);
-  } catch {
-    return null;
-  }
-  return build(query.data, decoded);
-}
-
-/**
- * What the session look-up brought for a route with `alongForQuery`. Without it the query was
- * one `decode` refuses, so `decode` throws its 422 here.
- */
-export function broughtAlong<T extends { row: Record<string, unknown> }>(along: T | undefined, decode: () => unknown): T {
-  if (along) return along;
-  decode();
-  throw new Error('the route’s statement did not run with the session look-up');
-}
-
-/**
- * The session's company inside an `Along`'s fields. It comes from a CTE of the statement, read
- * once: a reference to the outer row's column would make every field a correlated subquery,
- * which Postgres ran seven times slower (measured) than with a value it knows up front.
- */
-export const callerCompany = sql`(select ${sql.identifier('company_id')} from ${sql.identifier('caller')})`;
-
-const validSession = () =>
-  and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql.placeholder('now')), isNull(users.disabledAt));
-
 // Prepared: the session look-up runs on every request, so drizzle builds its SQL once.
-function prepareSessionQuery(db: Deps['db'], name: string, fields?: Record<string, SQL>) {
-  const caller = db
-    .$with('caller')
-    .as(db.select({ companyId: sql<string>`${users.companyId}`.as('company_id') }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(validSession()));
-  return (fields ? db.with(caller) : db)
-    .select({ session: sessions, user: users, company: companies, ...fields })
+function prepareSessionQuery(db: Deps['db'], name: string) {
+  return db
+    .select({ session: sessions, user: users, company: companies })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(companies, eq(companies.id, users.companyId))
-    .where(validSession())
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        isNull(users.disabledAt),
+      ),
+    )
     .limit(1)
     .prepare(name);
 }
 
 /**
  * The caller behind a bearer token, or null when the token is unknown, expired or revoked.
- * One query brings the user and company too, so routes need not look them up again, and with
- * `along` a route's own fields (`along` on the result, with the instant they are as of).
+ * One query brings the user and company too, so routes need not look them up again.
  */
-export async function findSession(deps: Deps, token: string, along?: Along): Promise<(Auth & { along?: { row: Record<string, unknown>; now: Date } }) | null> {
-  const now = deps.clock();
-  const name = along ? `partnerkit_find_session_${along.name}` : 'partnerkit_find_session';
-  const lookUp = (db: Deps['db']) =>
+export async function findSession(deps: Deps, token: string): Promise<Auth | null> {
+  const lookUp = (db: Deps['db']) => {
     // Placeholders skip drizzle's column mapping, so the instant goes as ISO text.
-    prepared(db, name, (n) => prepareSessionQuery(db, n, along?.fields())).execute({ ...along?.params(now), tokenHash: hashSecret(token), now: now.toISOString() });
+    return prepared(db, 'partnerkit_find_session', (name) => prepareSessionQuery(db, name)).execute({ tokenHash: hashSecret(token), now: deps.clock().toISOString() });
+  };
   // A replica may not have the session yet that a sign-in just made: the primary decides.
   let [row] = await lookUp(deps.db);
   if (!row && deps.db !== deps.primary) [row] = await lookUp(deps.primary);
   if (!row) return null;
-  const { session, user, company, ...fields } = row;
   return {
     actor: {
-      userId: user.id,
-      companyId: company.id,
-      companyKind: company.kind,
-      companyRoles: user.companyRoles,
-      partnerAccess: user.partnerAccess,
+      userId: row.user.id,
+      companyId: row.company.id,
+      companyKind: row.company.kind,
+      companyRoles: row.user.companyRoles,
+      partnerAccess: row.user.partnerAccess,
     },
-    user,
-    company,
-    sessionId: session.id,
-    sessionKind: session.kind,
-    expiresAt: session.expiresAt,
-    passwordTemporary: user.passwordTemporary,
-    ...(along ? { along: { row: fields, now } } : {}),
+    user: row.user,
+    company: row.company,
+    sessionId: row.session.id,
+    sessionKind: row.session.kind,
+    expiresAt: row.session.expiresAt,
+    passwordTemporary: row.user.passwordTemporary,
   };
 }
 

@@ -17,7 +17,6 @@ import {
   customerDetailSchema,
   customerListItemSchema,
   getCustomer,
-  customerListAlong,
   listCustomers,
   listCustomersQuerySchema,
   requestDelegation,
@@ -45,8 +44,7 @@ const assistNote =
   'Needs a delegation in force from the customer; what it allows comes from your partner access capped by its level. Without one: 403 `no_delegation`. Recorded in the customer’s audit trail (refusals as `denied`).';
 
 export const customerRoutes = new Hono<AppEnv>()
-  // Ahead of the router's own look-up: the list's statement goes with the session's (one round
-  // trip), and a route that answers does not reach the middleware registered after it.
+  .use(requireSession())
   .get(
     '/',
     describe({
@@ -55,12 +53,10 @@ export const customerRoutes = new Hono<AppEnv>()
       responses: { 200: { description: 'A page of customers', schema: pageSchema(customerListItemSchema) } },
       errors: [403, 422],
     }),
-    requireSession({ along: (c) => customerListAlong(c.req.query()) }),
     validate('query', listCustomersQuerySchema),
     // The page arrives as JSON text, built by Postgres.
-    (c) => c.body(listCustomers(c.var.auth.actor, c.req.valid('query'), c.var.along), 200, { 'Content-Type': 'application/json' }),
+    async (c) => c.body(await listCustomers(c.var.deps, c.var.auth.actor, c.req.valid('query')), 200, { 'Content-Type': 'application/json' }),
   )
-  .use(requireSession())
   .get(
     '/:id',
     describe({

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { requireSession } from '../auth.ts';
-import { getOverview, overviewAlong, overviewQuerySchema, overviewSchema } from '../domain/overview.ts';
+import { getOverview, overviewQuerySchema, overviewSchema } from '../domain/overview.ts';
 import type { AppEnv } from '../env.ts';
 import { describe, validate } from '../openapi.ts';
 
@@ -14,8 +14,7 @@ export const overviewRoutes = new Hono<AppEnv>().get(
     responses: { 200: { description: 'The overview', schema: overviewSchema } },
     errors: [403, 422],
   }),
-  // The overview's statement goes with the session look-up: one round trip.
-  requireSession({ along: (c) => overviewAlong(c.req.query()) }),
+  requireSession(),
   validate('query', overviewQuerySchema),
-  (c) => c.json(getOverview(c.var.auth, c.req.valid('query'), c.var.along)),
+  async (c) => c.json(await getOverview(c.var.deps, c.var.auth, c.req.valid('query'))),
 );

@@ -213,8 +213,7 @@ describe('GET /api/customers', () => {
     await assertErrorShape(await t.request(`/api/customers/${c.customer.id}`, { token: none.token }), 403, 'forbidden');
   });
 
-  // The list's statement runs with the session look-up (one round trip): the token is still
-  // checked before the query, and a session that ended brings nothing along.
+  // The token is checked before the query, and a session that ended sees nothing.
   test('the token is checked first: 401 for a bad or ended session whatever the query', async () => {
     const partner = await t.createCompany({ kind: 'partner' });
     const p = await partnerUser(t, partner.id, 'full');

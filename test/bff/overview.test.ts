@@ -58,8 +58,7 @@ describe('who sees what', () => {
     await assertErrorShape(await t.request('/api/overview?limit=0', { token: admin.token }), 422, 'validation_failed');
   });
 
-  // The overview's statement runs with the session look-up (one round trip): the token is still
-  // checked before the query, and a session that ended brings nothing along.
+  // The token is checked before the query, and a session that ended sees nothing.
   test('the token is checked first: 401 for a bad or ended session whatever the query', async () => {
     const { company, admin } = await partner();
     await linkCustomer(t, company.id, { subscription: { status: 'trial', trialEndsAt: days(2) } });
@@ -70,9 +69,6 @@ describe('who sees what', () => {
     assert.equal((await overview(ending.token)).attention.items.length, 1);
     assert.equal((await t.request('/api/sessions/current', { method: 'DELETE', token: ending.token })).status, 204);
     await assertErrorShape(await t.request('/api/overview', { token: ending.token }), 401, 'invalid_token');
-    // A user who may see nothing of customers still gets a clear answer for a bad cursor.
-    const service = await partnerUser(t, company.id, 'none', ['service_admin']);
-    await assertErrorShape(await t.request('/api/overview?cursor=bm9wZQ', { token: service.token }), 422, 'validation_failed');
     assert.equal((await overview(admin.token)).attention.items.length, 1);
   });
 
