@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -139,4 +139,49 @@ export function watchErrors(page: Page): string[] {
     if (/Content Security Policy/i.test(message.text())) failures.push(message.text());
   });
   return failures;
+}
+
+/** One screen size of the language screenshots: its name, and what `browser.newPage` takes for it. */
+export interface ShotView {
+  device: string;
+  options: { viewport: { width: number; height: number }; deviceScaleFactor: number };
+}
+
+/**
+ * The frame of the language screenshot scripts (test/e2e/screenshots-languages*.ts, tools for a
+ * person to look at, not part of `npm test`): the folder (argv[2], else
+ * /tmp/pk-shots-languages-<name>), the languages of `words` (`LANGS=de` for one), desktop
+ * 1280 px and phone 390 px (`PHONE=320` adds a narrower phone), the demo server and Chromium,
+ * and cleaning up. `setup` runs once, after the server starts; `shoot` once per size and
+ * language, with `path(state)` naming its file.
+ */
+export async function screenshotsInLanguages<Words, Setup = undefined>(
+  name: string,
+  words: Record<string, Words>,
+  shoot: (shot: { browser: Browser; server: DemoServer; lang: string; w: Words; view: ShotView; path: (state: string) => string; setup: Setup }) => Promise<void>,
+  setup?: (server: DemoServer) => Promise<Setup>,
+): Promise<void> {
+  const outDir = process.argv[2] ?? (name ? `/tmp/pk-shots-languages-${name}` : '/tmp/pk-shots-languages');
+  mkdirSync(outDir, { recursive: true });
+  const only = process.env.LANGS?.split(',');
+  const phone = Number(process.env.PHONE);
+  const views: ShotView[] = [
+    { device: 'desktop', options: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 } },
+    { device: 'phone', options: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 } },
+    ...(phone ? [{ device: `phone-${phone}`, options: { viewport: { width: phone, height: 800 }, deviceScaleFactor: 2 } }] : []),
+  ];
+  const server = await startDemoServer();
+  const browser = await launchBrowser();
+  try {
+    const prepared = (await setup?.(server)) as Setup;
+    for (const view of views) {
+      for (const [lang, w] of Object.entries(words).filter(([l]) => !only || only.includes(l))) {
+        await shoot({ browser, server, lang, w, view, path: (state) => `${outDir}/${lang}-${view.device}-${state}.png`, setup: prepared });
+      }
+    }
+    console.log(`screenshots in ${outDir}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 }

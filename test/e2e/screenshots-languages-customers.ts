@@ -7,14 +7,9 @@
  * `node --import tsx test/e2e/screenshots-languages-customers.ts [outDir]` (after `npm run build`;
  * `LANGS=de` for one language, `PHONE=320` for a narrower phone too).
  */
-import { mkdirSync } from 'node:fs';
 import { demoPassword } from '../../db/seed.ts';
-import { launchBrowser, startDemoServer } from './harness.ts';
+import { screenshotsInLanguages } from './harness.ts';
 
-const outDir = process.argv[2] ?? '/tmp/pk-shots-languages-customers';
-mkdirSync(outDir, { recursive: true });
-const only = process.env.LANGS?.split(',');
-const devices: [string, number, number][] = [['desktop', 1280, 800], ['phone', 390, 844], ...(process.env.PHONE ? [[`phone-${process.env.PHONE}`, Number(process.env.PHONE), 800] as [string, number, number]] : [])];
 const words = {
   de: {
     email: 'E-Mail-Adresse', password: 'Passwort', signIn: 'Anmelden', search: 'Nach Name oder Domain suchen', empty: 'Kein Kunde passt', count: /^\d+ Kunden\.$/,
@@ -31,71 +26,60 @@ const words = {
     full: '完全な管理権限', days: '回答期限の日数（任意）', request: 'リクエスト', link: 'Lucerne Publishing のグローバル管理者に送るリンク',
   },
 };
-const server = await startDemoServer();
-const browser = await launchBrowser();
-try {
-  for (const [device, width, height] of devices) {
-    for (const [lang, w] of Object.entries(words).filter(([l]) => !only || only.includes(l))) {
-      const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: device === 'desktop' ? 1 : 2 });
-      const name = (state: string) => `${outDir}/${lang}-${device}-${state}.png`;
-      await page.goto(`${server.url}?lang=${lang}`);
-      const signIn = page.locator('partner-sign-in').first();
-      await signIn.getByLabel(w.email, { exact: true }).fill('admin@northwind.example');
-      await signIn.getByLabel(w.password, { exact: true }).fill(demoPassword);
-      await signIn.getByRole('button', { name: w.signIn }).click();
+await screenshotsInLanguages('customers', words, async ({ browser, server, lang, w, view, path: name }) => {
+  const page = await browser.newPage(view.options);
+  await page.goto(`${server.url}?lang=${lang}`);
+  const signIn = page.locator('partner-sign-in').first();
+  await signIn.getByLabel(w.email, { exact: true }).fill('admin@northwind.example');
+  await signIn.getByLabel(w.password, { exact: true }).fill(demoPassword);
+  await signIn.getByRole('button', { name: w.signIn }).click();
 
-      const customers = page.locator('partner-customer-list');
-      await customers.locator('[part~="row"]').first().waitFor();
-      await customers.screenshot({ path: name('list') });
-      const search = customers.getByLabel(w.search);
-      await search.fill('zzz');
-      await customers.getByText(w.empty).waitFor();
-      await customers.screenshot({ path: name('empty') });
-      await search.fill('');
-      await customers.getByText(w.count).waitFor();
+  const customers = page.locator('partner-customer-list');
+  await customers.locator('[part~="row"]').first().waitFor();
+  await customers.screenshot({ path: name('list') });
+  const search = customers.getByLabel(w.search);
+  await search.fill('zzz');
+  await customers.getByText(w.empty).waitFor();
+  await customers.screenshot({ path: name('empty') });
+  await search.fill('');
+  await customers.getByText(w.count).waitFor();
 
-      // Fabrikam: full delegation, so everything is offered.
-      await customers.getByRole('button', { name: 'Fabrikam Bakery' }).click();
-      await customers.getByRole('button', { name: w.resetOf }).click();
-      await page.screenshot({ path: name('reset-confirm') });
-      const dialog = customers.getByRole('dialog');
-      await dialog.getByRole('button', { name: w.reset, exact: true }).click();
-      await dialog.getByLabel(w.temporary).waitFor();
-      await page.screenshot({ path: name('reset-password') });
-      await dialog.getByRole('button', { name: w.done }).click();
+  // Fabrikam: full delegation, so everything is offered.
+  await customers.getByRole('button', { name: 'Fabrikam Bakery' }).click();
+  await customers.getByRole('button', { name: w.resetOf }).click();
+  await page.screenshot({ path: name('reset-confirm') });
+  const dialog = customers.getByRole('dialog');
+  await dialog.getByRole('button', { name: w.reset, exact: true }).click();
+  await dialog.getByLabel(w.temporary).waitFor();
+  await page.screenshot({ path: name('reset-password') });
+  await dialog.getByRole('button', { name: w.done }).click();
 
-      await customers.getByRole('button', { name: w.newRequest }).click();
-      await dialog.getByLabel(w.title).fill(' ');
-      await dialog.getByLabel(w.description).fill(' ');
-      await dialog.getByRole('button', { name: w.open }).click();
-      await dialog.locator('[part~="field-error"]').first().waitFor();
-      await page.screenshot({ path: name('service-request-invalid') });
-      await dialog.getByLabel(w.title).fill('Mail not arriving');
-      await dialog.getByLabel(w.description).fill('Since this morning no mail from outside arrives at orders@fabrikam.example.');
-      await dialog.getByLabel(w.severity).selectOption('high');
-      await dialog.getByRole('button', { name: w.open }).click();
-      await customers.locator('[part~="section"]', { hasText: w.audit }).getByText(w.opened).first().waitFor();
-      await customers.screenshot({ path: name('detail') });
+  await customers.getByRole('button', { name: w.newRequest }).click();
+  await dialog.getByLabel(w.title).fill(' ');
+  await dialog.getByLabel(w.description).fill(' ');
+  await dialog.getByRole('button', { name: w.open }).click();
+  await dialog.locator('[part~="field-error"]').first().waitFor();
+  await page.screenshot({ path: name('service-request-invalid') });
+  await dialog.getByLabel(w.title).fill('Mail not arriving');
+  await dialog.getByLabel(w.description).fill('Since this morning no mail from outside arrives at orders@fabrikam.example.');
+  await dialog.getByLabel(w.severity).selectOption('high');
+  await dialog.getByRole('button', { name: w.open }).click();
+  await customers.locator('[part~="section"]', { hasText: w.audit }).getByText(w.opened).first().waitFor();
+  await customers.screenshot({ path: name('detail') });
 
-      // Lucerne: no delegation; ask for it.
-      await customers.getByRole('button', { name: w.back }).click();
-      await customers.getByRole('button', { name: 'Lucerne Publishing' }).click();
-      await customers.getByRole('button', { name: w.requestDelegation }).click();
-      await dialog.getByText(w.full).click();
-      await dialog.getByLabel(w.days).fill('30');
-      await page.screenshot({ path: name('delegation-request') });
-      await dialog.getByRole('button', { name: w.request, exact: true }).click();
-      await customers.getByLabel(w.link).waitFor();
-      await customers.locator('[part~="detail"] [part~="badge"][part~="pending"]').waitFor();
-      await customers.screenshot({ path: name('delegation-link') });
+  // Lucerne: no delegation; ask for it.
+  await customers.getByRole('button', { name: w.back }).click();
+  await customers.getByRole('button', { name: 'Lucerne Publishing' }).click();
+  await customers.getByRole('button', { name: w.requestDelegation }).click();
+  await dialog.getByText(w.full).click();
+  await dialog.getByLabel(w.days).fill('30');
+  await page.screenshot({ path: name('delegation-request') });
+  await dialog.getByRole('button', { name: w.request, exact: true }).click();
+  await customers.getByLabel(w.link).waitFor();
+  await customers.locator('[part~="detail"] [part~="badge"][part~="pending"]').waitFor();
+  await customers.screenshot({ path: name('delegation-link') });
 
-      await customers.getByRole('button', { name: w.back }).click();
-      await customers.screenshot({ path: name('list-after') });
-      await page.close();
-    }
-  }
-  console.log(`screenshots in ${outDir}`);
-} finally {
-  await browser.close();
-  await server.close();
-}
+  await customers.getByRole('button', { name: w.back }).click();
+  await customers.screenshot({ path: name('list-after') });
+  await page.close();
+});

@@ -7,10 +7,9 @@
  *
  *   npm run build && node --import tsx test/e2e/screenshots-languages-offers.ts [outDir]
  */
-import { mkdirSync } from 'node:fs';
 import { demoPassword } from '../../db/seed.ts';
 import type { Locator, Page } from 'playwright-core';
-import { launchBrowser, startDemoServer } from './harness.ts';
+import { screenshotsInLanguages } from './harness.ts';
 
 /** `locator` in pieces at most 900 px tall (`<path>-1.png`, …), so that a long phone screenshot stays readable. */
 async function shoot(page: Page, locator: Locator, path: string) {
@@ -24,9 +23,6 @@ async function shoot(page: Page, locator: Locator, path: string) {
   }
 }
 
-const outDir = process.argv[2] ?? '/tmp/pk-shots-languages-offers';
-mkdirSync(outDir, { recursive: true });
-const only = process.env.LANGS?.split(',');
 const words = {
   de: {
     email: 'E-Mail-Adresse',
@@ -62,48 +58,37 @@ const words = {
   },
 };
 
-const server = await startDemoServer();
-const browser = await launchBrowser();
-try {
-  for (const [device, width, height] of [['desktop', 1280, 800], ['phone', 390, 844]] as const) {
-    for (const [lang, w] of Object.entries(words).filter(([l]) => !only || only.includes(l))) {
-      const page = await browser.newPage({ viewport: { width, height } });
-      const name = (state: string) => `${outDir}/${lang}-${device}-${state}.png`;
-      await page.goto(`${server.url}?lang=${lang}`);
-      const signIn = page.locator('partner-sign-in').first();
-      await signIn.getByLabel(w.email).fill('admin@northwind.example');
-      await signIn.getByLabel(w.password).fill(demoPassword);
-      await signIn.getByRole('button', { name: w.signIn }).click();
-      await signIn.getByRole('button', { name: w.signOut }).waitFor();
+await screenshotsInLanguages('offers', words, async ({ browser, server, lang, w, view, path: name }) => {
+  const page = await browser.newPage(view.options);
+  await page.goto(`${server.url}?lang=${lang}`);
+  const signIn = page.locator('partner-sign-in').first();
+  await signIn.getByLabel(w.email).fill('admin@northwind.example');
+  await signIn.getByLabel(w.password).fill(demoPassword);
+  await signIn.getByRole('button', { name: w.signIn }).click();
+  await signIn.getByRole('button', { name: w.signOut }).waitFor();
 
-      const overview = page.locator('partner-overview');
-      await overview.getByText(w.overview).waitFor();
-      await overview.locator('[part~="chart"]').first().waitFor();
-      await shoot(page, overview, name('overview'));
+  const overview = page.locator('partner-overview');
+  await overview.getByText(w.overview).waitFor();
+  await overview.locator('[part~="chart"]').first().waitFor();
+  await shoot(page, overview, name('overview'));
 
-      const builder = page.locator('partner-offer-builder');
-      await builder.getByRole('heading', { name: w.newOffer }).waitFor();
-      await builder.locator('[part~="list"] [part~="offer"]').first().waitFor();
-      await shoot(page, builder.locator('[part~="builder"]'), name('builder-trial'));
-      await builder.getByLabel(w.purchase, { exact: true }).check();
-      await builder.getByRole('checkbox', { name: 'Office Suite Pro' }).check();
-      await builder.getByRole('checkbox', { name: 'Security Plus' }).check();
-      await builder.getByLabel(w.licenses).fill('20');
-      await builder.getByLabel(w.delegation).check();
-      await builder.getByLabel(w.limited).check();
-      await builder.getByLabel(w.name).fill(`Office + Security (${device})`);
-      await shoot(page, builder.locator('[part~="builder"]'), name('builder-purchase'));
+  const builder = page.locator('partner-offer-builder');
+  await builder.getByRole('heading', { name: w.newOffer }).waitFor();
+  await builder.locator('[part~="list"] [part~="offer"]').first().waitFor();
+  await shoot(page, builder.locator('[part~="builder"]'), name('builder-trial'));
+  await builder.getByLabel(w.purchase, { exact: true }).check();
+  await builder.getByRole('checkbox', { name: 'Office Suite Pro' }).check();
+  await builder.getByRole('checkbox', { name: 'Security Plus' }).check();
+  await builder.getByLabel(w.licenses).fill('20');
+  await builder.getByLabel(w.delegation).check();
+  await builder.getByLabel(w.limited).check();
+  await builder.getByLabel(w.name).fill(`Office + Security (${view.device})`);
+  await shoot(page, builder.locator('[part~="builder"]'), name('builder-purchase'));
 
-      await builder.getByRole('button', { name: w.create }).click();
-      await builder.getByRole('heading', { name: w.ready }).waitFor();
-      await shoot(page, builder.locator('[part~="created"]'), name('builder-created'));
-      await builder.getByRole('button', { name: w.revoke, exact: true }).first().click();
-      await shoot(page, builder.locator('[part~="list"]'), name('builder-list'));
-      await page.close();
-    }
-  }
-  console.log(`screenshots in ${outDir}`);
-} finally {
-  await browser.close();
-  await server.close();
-}
+  await builder.getByRole('button', { name: w.create }).click();
+  await builder.getByRole('heading', { name: w.ready }).waitFor();
+  await shoot(page, builder.locator('[part~="created"]'), name('builder-created'));
+  await builder.getByRole('button', { name: w.revoke, exact: true }).first().click();
+  await shoot(page, builder.locator('[part~="list"]'), name('builder-list'));
+  await page.close();
+});

@@ -10,14 +10,10 @@
  *
  *   npm run build && node --import tsx test/e2e/screenshots-languages-signup.ts [outDir]   (default /tmp/pk-shots-languages-signup)
  */
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { demoPassword } from '../../db/seed.ts';
-import { launchBrowser, startDemoServer } from './harness.ts';
+import { screenshotsInLanguages, type DemoServer } from './harness.ts';
 
-const outDir = process.argv[2] ?? '/tmp/pk-shots-languages-signup';
-mkdirSync(outDir, { recursive: true });
-const only = process.env.LANGS?.split(',');
 const advisor = 'Northwind Cloud Partners';
 /** What the script looks for, in each language. */
 const words = {
@@ -55,8 +51,8 @@ const words = {
   },
 };
 
-const server = await startDemoServer();
-const browser = await launchBrowser();
+// Set when the frame has started it (`setup`), before anything below calls the BFF.
+let server: DemoServer;
 
 /** One JSON call to the BFF (the setup a partner would do in its own widgets). */
 async function api<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
@@ -78,94 +74,93 @@ async function open(page: Page, url: string, lang: string) {
   await page.evaluate((l) => (document.documentElement.lang = l), lang);
 }
 
-try {
-  const northwind = await signIn('admin@northwind.example');
-  const helpdesk = await signIn('helpdesk@northwind.example');
-  const { items: catalog } = await api<{ items: { id: string; sku: string }[] }>('GET', '/api/catalog', northwind);
-  const service = (sku: string) => catalog.find((s) => s.sku === sku)!.id;
-  const purchase = await api<{ url: string }>('POST', '/api/offers', northwind, {
-    kind: 'purchase',
-    name: 'Office + Security',
-    items: [
-      { serviceId: service('OFFICE-PRO'), licenses: 20 },
-      { serviceId: service('SEC-PLUS'), licenses: 10 },
-    ],
-    delegatedAdmin: 'limited',
-    expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-  });
-  const trial = await api<{ url: string }>('POST', '/api/offers', northwind, { kind: 'trial', serviceId: service('MAIL-STD'), delegatedAdmin: 'full' });
+await screenshotsInLanguages(
+  'signup',
+  words,
+  async ({ browser, lang, w, view, path, setup: { northwind, purchase, trial, wideWorld } }) => {
+    const context = await browser.newContext(view.options);
+    const page = await context.newPage();
+    const shot = (state: string) => page.screenshot({ path: path(state), fullPage: true });
 
-  // Northwind does a few things in Fabrikam, so its audit has something to show, and asks again.
-  const { items: customers } = await api<{ items: { id: string; domain: string }[] }>('GET', '/api/customers?limit=50', northwind);
-  const customerId = (domain: string) => customers.find((c) => c.domain === domain)!.id;
-  const fabrikam = customerId('fabrikam.example');
-  const wideWorld = customerId('wideworld.example');
-  const { items: fabrikamUsers } = await api<{ items: { id: string; email: string }[] }>('GET', `/api/customers/${fabrikam}/users`, northwind);
-  await api('POST', `/api/customers/${fabrikam}/users/${fabrikamUsers.find((u) => u.email === 'user@fabrikam.example')!.id}/reset-password`, northwind);
-  await api('POST', `/api/customers/${fabrikam}/users`, helpdesk, { displayName: 'Sam Baker', email: 'sam@fabrikam.example' }).catch(() => {}); // refused: audited as denied
-  await api('POST', `/api/customers/${fabrikam}/users`, northwind, { displayName: 'Sam Baker', email: 'sam@fabrikam.example' });
-  await api('POST', `/api/customers/${fabrikam}/delegation-requests`, northwind, { level: 'limited', expiresInDays: 30 });
+    // The sign-up page: a purchase offer (two sign-up attempts of the ten a minute SIGNUP_RATE_LIMIT allows one address).
+    await open(page, here(purchase.url), lang);
+    const signup = page.locator('partner-signup');
+    await signup.getByRole('button', { name: w.subscribe }).waitFor();
+    await shot('signup-offer');
+    await signup.getByLabel(w.company, { exact: true }).fill('Proseware Labs');
+    await signup.getByLabel(w.name, { exact: true }).fill('Pat Prospect');
+    await signup.getByLabel(w.email, { exact: true }).fill(`pat-${view.device}-${lang}@proseware.example`);
+    await signup.getByLabel(w.password, { exact: true }).fill('onlylettershere');
+    await signup.getByRole('checkbox', { name: w.consent }).check();
+    await signup.getByRole('button', { name: w.subscribe }).click();
+    await signup.locator('[part~="field-error"]').first().waitFor();
+    await shot('signup-error');
+    await signup.getByLabel(w.password, { exact: true }).fill('proseware-2026');
+    await signup.getByRole('button', { name: w.subscribe }).click();
+    await signup.getByRole('heading', { name: w.welcome }).waitFor();
+    await shot('signup-success');
 
-  for (const [device, width, height] of [['desktop', 1280, 800], ['phone', 390, 844]] as const) {
-    for (const [lang, w] of Object.entries(words).filter(([l]) => !only || only.includes(l))) {
-      const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: device === 'phone' ? 2 : 1 });
-      const page = await context.newPage();
-      const shot = (state: string) => page.screenshot({ path: `${outDir}/${lang}-${device}-${state}.png`, fullPage: true });
+    await open(page, here(trial.url), lang);
+    await signup.getByRole('button', { name: w.trial }).waitFor();
+    await shot('signup-trial');
 
-      // The sign-up page: a purchase offer (two sign-up attempts of the ten a minute SIGNUP_RATE_LIMIT allows one address).
-      await open(page, here(purchase.url), lang);
-      const signup = page.locator('partner-signup');
-      await signup.getByRole('button', { name: w.subscribe }).waitFor();
-      await shot('signup-offer');
-      await signup.getByLabel(w.company, { exact: true }).fill('Proseware Labs');
-      await signup.getByLabel(w.name, { exact: true }).fill('Pat Prospect');
-      await signup.getByLabel(w.email, { exact: true }).fill(`pat-${device}-${lang}@proseware.example`);
-      await signup.getByLabel(w.password, { exact: true }).fill('onlylettershere');
-      await signup.getByRole('checkbox', { name: w.consent }).check();
-      await signup.getByRole('button', { name: w.subscribe }).click();
-      await signup.locator('[part~="field-error"]').first().waitFor();
-      await shot('signup-error');
-      await signup.getByLabel(w.password, { exact: true }).fill('proseware-2026');
-      await signup.getByRole('button', { name: w.subscribe }).click();
-      await signup.getByRole('heading', { name: w.welcome }).waitFor();
-      await shot('signup-success');
+    // The consent page: a fresh request each time (it replaces the last one), opened from its link.
+    const request = await api<{ url: string }>('POST', `/api/customers/${wideWorld}/delegation-requests`, northwind, { level: 'full', expiresInDays: 14 });
+    await open(page, here(request.url), lang);
+    const consent = page.locator('partner-delegation-consent');
+    const signInOnPage = async (email: string) => {
+      const form = page.locator('partner-sign-in');
+      await form.getByLabel(w.email, { exact: true }).fill(email);
+      await form.getByLabel(w.password, { exact: true }).fill(demoPassword);
+      await form.getByRole('button', { name: w.signIn }).click();
+    };
+    await page.locator('partner-sign-in').getByRole('button', { name: w.signIn }).waitFor();
+    await shot('consent-signed-out');
+    await signInOnPage('admin@wideworld.example');
+    await consent.getByRole('heading', { name: w.asks }).waitFor();
+    await shot('consent-request');
+    await consent.getByLabel(w.endDate).fill(new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10));
+    await consent.getByRole('button', { name: w.accept, exact: true }).click();
+    await consent.getByRole('heading', { name: w.accepted }).waitFor();
+    await shot('consent-accepted');
 
-      await open(page, here(trial.url), lang);
-      await signup.getByRole('button', { name: w.trial }).waitFor();
-      await shot('signup-trial');
+    // The customer admin page: partners and the audit, and a revocation waiting for its confirmation.
+    await open(page, `${server.url}/consent`, lang);
+    await signInOnPage('admin@fabrikam.example');
+    await consent.locator('[part~="entry"]').first().waitFor();
+    await shot('consent-partners');
+    await consent.getByRole('button', { name: w.revoke }).click();
+    await consent.locator('[part~="partners"]').screenshot({ path: path('consent-revoke-confirm') });
+    await context.close();
+  },
+  async (started: DemoServer) => {
+    server = started;
+    const northwind = await signIn('admin@northwind.example');
+    const helpdesk = await signIn('helpdesk@northwind.example');
+    const { items: catalog } = await api<{ items: { id: string; sku: string }[] }>('GET', '/api/catalog', northwind);
+    const service = (sku: string) => catalog.find((s) => s.sku === sku)!.id;
+    const purchase = await api<{ url: string }>('POST', '/api/offers', northwind, {
+      kind: 'purchase',
+      name: 'Office + Security',
+      items: [
+        { serviceId: service('OFFICE-PRO'), licenses: 20 },
+        { serviceId: service('SEC-PLUS'), licenses: 10 },
+      ],
+      delegatedAdmin: 'limited',
+      expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    });
+    const trial = await api<{ url: string }>('POST', '/api/offers', northwind, { kind: 'trial', serviceId: service('MAIL-STD'), delegatedAdmin: 'full' });
 
-      // The consent page: a fresh request each time (it replaces the last one), opened from its link.
-      const request = await api<{ url: string }>('POST', `/api/customers/${wideWorld}/delegation-requests`, northwind, { level: 'full', expiresInDays: 14 });
-      await open(page, here(request.url), lang);
-      const consent = page.locator('partner-delegation-consent');
-      const signInOnPage = async (email: string) => {
-        const form = page.locator('partner-sign-in');
-        await form.getByLabel(w.email, { exact: true }).fill(email);
-        await form.getByLabel(w.password, { exact: true }).fill(demoPassword);
-        await form.getByRole('button', { name: w.signIn }).click();
-      };
-      await page.locator('partner-sign-in').getByRole('button', { name: w.signIn }).waitFor();
-      await shot('consent-signed-out');
-      await signInOnPage('admin@wideworld.example');
-      await consent.getByRole('heading', { name: w.asks }).waitFor();
-      await shot('consent-request');
-      await consent.getByLabel(w.endDate).fill(new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10));
-      await consent.getByRole('button', { name: w.accept, exact: true }).click();
-      await consent.getByRole('heading', { name: w.accepted }).waitFor();
-      await shot('consent-accepted');
-
-      // The customer admin page: partners and the audit, and a revocation waiting for its confirmation.
-      await open(page, `${server.url}/consent`, lang);
-      await signInOnPage('admin@fabrikam.example');
-      await consent.locator('[part~="entry"]').first().waitFor();
-      await shot('consent-partners');
-      await consent.getByRole('button', { name: w.revoke }).click();
-      await consent.locator('[part~="partners"]').screenshot({ path: `${outDir}/${lang}-${device}-consent-revoke-confirm.png` });
-      await context.close();
-    }
-  }
-  console.log(`screenshots in ${outDir}`);
-} finally {
-  await browser.close();
-  await server.close();
-}
+    // Northwind does a few things in Fabrikam, so its audit has something to show, and asks again.
+    const { items: customers } = await api<{ items: { id: string; domain: string }[] }>('GET', '/api/customers?limit=50', northwind);
+    const customerId = (domain: string) => customers.find((c) => c.domain === domain)!.id;
+    const fabrikam = customerId('fabrikam.example');
+    const wideWorld = customerId('wideworld.example');
+    const { items: fabrikamUsers } = await api<{ items: { id: string; email: string }[] }>('GET', `/api/customers/${fabrikam}/users`, northwind);
+    await api('POST', `/api/customers/${fabrikam}/users/${fabrikamUsers.find((u) => u.email === 'user@fabrikam.example')!.id}/reset-password`, northwind);
+    await api('POST', `/api/customers/${fabrikam}/users`, helpdesk, { displayName: 'Sam Baker', email: 'sam@fabrikam.example' }).catch(() => {}); // refused: audited as denied
+    await api('POST', `/api/customers/${fabrikam}/users`, northwind, { displayName: 'Sam Baker', email: 'sam@fabrikam.example' });
+    await api('POST', `/api/customers/${fabrikam}/delegation-requests`, northwind, { level: 'limited', expiresInDays: 30 });
+    return { northwind, purchase, trial, wideWorld };
+  },
+);

@@ -6,14 +6,10 @@
  * picker; on the partner site (the one-file bundle) the portal's users tab:
  * `node --import tsx test/e2e/screenshots-languages-users.ts [outDir]` (after `npm run build`).
  */
-import { mkdirSync } from 'node:fs';
 import { demoPassword } from '../../db/seed.ts';
 import type { Page } from 'playwright-core';
-import { launchBrowser, startDemoServer } from './harness.ts';
+import { screenshotsInLanguages } from './harness.ts';
 
-const outDir = process.argv[2] ?? '/tmp/pk-shots-languages-users';
-mkdirSync(outDir, { recursive: true });
-const only = process.env.LANGS?.split(',');
 const words = {
   de: {
     email: 'E-Mail-Adresse',
@@ -40,7 +36,7 @@ const words = {
     create: 'ユーザーを作成',
     cancel: 'キャンセル',
     edit: '編集 Stu Staff',
-    reset: 'パスワードをリセット （Stu Staff さん）',
+    reset: 'パスワードをリセット （Stu Staff）',
     tab: 'ユーザー',
   },
 };
@@ -92,31 +88,13 @@ async function shootDemoPage(page: Page, url: string, w: Words, path: (state: st
   await page.locator('#access-form').screenshot({ path: path('form-picker') });
 }
 
-const views = [
-  { device: 'desktop', viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
-  { device: 'phone', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 },
-] as const;
-const langs = (Object.keys(words) as (keyof typeof words)[]).filter((l) => !only || only.includes(l));
+await screenshotsInLanguages('users', words, async ({ browser, server, lang, w, view, path }) => {
+  const page = await browser.newPage(view.options);
+  await shootDemoPage(page, `${server.url}?lang=${lang}`, w, path);
 
-const server = await startDemoServer();
-const browser = await launchBrowser();
-try {
-  for (const { device, ...view } of views) {
-    for (const lang of langs) {
-      const w = words[lang];
-      const page = await browser.newPage(view);
-      const path = (state: string) => `${outDir}/${lang}-${device}-${state}.png`;
-      await shootDemoPage(page, `${server.url}?lang=${lang}`, w, path);
-
-      await page.goto(`${server.partnerSiteUrl}?lang=${lang}`);
-      await page.locator('partner-portal').getByRole('tab', { name: w.tab }).click();
-      await page.locator('partner-portal partner-user-list').getByRole('button', { name: w.edit }).waitFor();
-      await page.screenshot({ path: path('site-users'), fullPage: device === 'desktop' });
-      await page.close();
-    }
-  }
-  console.log(`screenshots in ${outDir}`);
-} finally {
-  await browser.close();
-  await server.close();
-}
+  await page.goto(`${server.partnerSiteUrl}?lang=${lang}`);
+  await page.locator('partner-portal').getByRole('tab', { name: w.tab }).click();
+  await page.locator('partner-portal partner-user-list').getByRole('button', { name: w.edit }).waitFor();
+  await page.screenshot({ path: path('site-users'), fullPage: view.device === 'desktop' });
+  await page.close();
+});

@@ -12,14 +12,12 @@
  *
  *   npm run build && node --import tsx test/e2e/screenshots-languages-webhooks.ts [outDir]   (default /tmp/pk-shots-languages-webhooks)
  */
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { created, crm, deliveriesPage1, deliveriesPage2, endpointList } from '../components/fixtures-webhooks.ts';
-import { launchBrowser, signInToDemo, startDemoServer } from './harness.ts';
+import { screenshotsInLanguages, signInToDemo, type ShotView } from './harness.ts';
 
-const outDir = process.argv[2] ?? '/tmp/pk-shots-languages-webhooks';
-mkdirSync(outDir, { recursive: true });
-const langs = process.env.LANGS?.split(',') ?? ['de', 'ja'];
+// No words of their own: the elements are found by part, the language set through the demo's switch.
+const languages = { de: null, ja: null };
 
 /** The endpoints and deliveries from the fixtures; adding answers 422 for a private address, else the fixture's new endpoint. */
 async function routeWebhooks(page: Page) {
@@ -34,8 +32,8 @@ async function routeWebhooks(page: Page) {
 }
 
 /** A page signed in as `email` on the demo, switched to `lang`. */
-async function signedIn(browser: Browser, url: string, email: string, lang: string, width: number, height: number): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: width < 600 ? 2 : 1 });
+async function signedIn(browser: Browser, url: string, email: string, lang: string, options: ShotView['options']): Promise<Page> {
+  const page = await browser.newPage(options);
   await routeWebhooks(page);
   await page.goto(url);
   await signInToDemo(page, email);
@@ -49,53 +47,42 @@ async function sideways(page: Page, what: string) {
   if (by > 0) console.log(`${what}: the page scrolls sideways by ${by} px`);
 }
 
-const server = await startDemoServer();
-const browser = await launchBrowser();
-try {
-  for (const [device, width, height] of [['desktop', 1280, 800], ['phone', 390, 844]] as const) {
-    for (const lang of langs) {
-      const name = (state: string) => `${outDir}/${lang}-${device}-${state}.png`;
-      const page = await signedIn(browser, server.url, 'admin@northwind.example', lang, width, height);
+await screenshotsInLanguages('webhooks', languages, async ({ browser, server, lang, view, path: name }) => {
+  const page = await signedIn(browser, server.url, 'admin@northwind.example', lang, view.options);
 
-      const profile = page.locator('partner-company-profile');
-      await profile.locator('form').waitFor();
-      await profile.locator('[part~="save"]').click(); // "Nothing to save", in the live region
-      await profile.locator('[part~="notice"]:not(:empty)').waitFor();
-      await profile.screenshot({ path: name('company-form') });
+  const profile = page.locator('partner-company-profile');
+  await profile.locator('form').waitFor();
+  await profile.locator('[part~="save"]').click(); // "Nothing to save", in the live region
+  await profile.locator('[part~="notice"]:not(:empty)').waitFor();
+  await profile.screenshot({ path: name('company-form') });
 
-      const widget = page.locator('partner-webhooks');
-      await widget.locator('[part~="row"]').first().waitFor();
-      await widget.locator(`#deliveries-${crm.id}`).click();
-      await widget.locator('[part~="delivery"]').first().waitFor();
-      await widget.locator('[part~="attempt-log"] summary').first().click();
-      await widget.locator('[part~="attempt-log"] summary').nth(1).click();
-      await widget.locator(`#toggle-${crm.id}`).focus();
-      await widget.screenshot({ path: name('webhooks-list') });
-      await sideways(page, `${lang} ${device} webhooks`);
+  const widget = page.locator('partner-webhooks');
+  await widget.locator('[part~="row"]').first().waitFor();
+  await widget.locator(`#deliveries-${crm.id}`).click();
+  await widget.locator('[part~="delivery"]').first().waitFor();
+  await widget.locator('[part~="attempt-log"] summary').first().click();
+  await widget.locator('[part~="attempt-log"] summary').nth(1).click();
+  await widget.locator(`#toggle-${crm.id}`).focus();
+  await widget.screenshot({ path: name('webhooks-list') });
+  await sideways(page, `${lang} ${view.device} webhooks`);
 
-      await widget.locator('#add').click();
-      const dialog = widget.getByRole('dialog');
-      await dialog.locator('#url').fill('https://10.0.0.5/hooks');
-      await dialog.locator('#submit').click();
-      await dialog.locator('#url-error').waitFor();
-      await page.screenshot({ path: name('webhooks-add-refused') });
-      await dialog.locator('#url').fill(created.endpoint.url);
-      await dialog.locator('#submit').click();
-      await dialog.locator('#signing-secret').waitFor();
-      await dialog.locator('[part~="copy"]').click();
-      await page.screenshot({ path: name('webhooks-secret') });
-      await page.close();
+  await widget.locator('#add').click();
+  const dialog = widget.getByRole('dialog');
+  await dialog.locator('#url').fill('https://10.0.0.5/hooks');
+  await dialog.locator('#submit').click();
+  await dialog.locator('#url-error').waitFor();
+  await page.screenshot({ path: name('webhooks-add-refused') });
+  await dialog.locator('#url').fill(created.endpoint.url);
+  await dialog.locator('#submit').click();
+  await dialog.locator('#signing-secret').waitFor();
+  await dialog.locator('[part~="copy"]').click();
+  await page.screenshot({ path: name('webhooks-secret') });
+  await page.close();
 
-      const billing = await signedIn(browser, server.url, 'billing@northwind.example', lang, width, height);
-      const readOnly = billing.locator('partner-company-profile');
-      await readOnly.locator('[part~="details"]').waitFor();
-      await readOnly.screenshot({ path: name('company-read-only') });
-      await sideways(billing, `${lang} ${device} company profile`);
-      await billing.close();
-    }
-  }
-  console.log(`screenshots in ${outDir}`);
-} finally {
-  await browser.close();
-  await server.close();
-}
+  const billing = await signedIn(browser, server.url, 'billing@northwind.example', lang, view.options);
+  const readOnly = billing.locator('partner-company-profile');
+  await readOnly.locator('[part~="details"]').waitFor();
+  await readOnly.screenshot({ path: name('company-read-only') });
+  await sideways(billing, `${lang} ${view.device} company profile`);
+  await billing.close();
+});

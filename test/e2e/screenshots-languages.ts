@@ -5,46 +5,32 @@
  * dist/locales/<locale>.js, language from the session's `locale`), at 1280 and 390 px:
  * `node --import tsx test/e2e/screenshots-languages.ts [outDir]` (after `npm run build`).
  */
-import { mkdirSync } from 'node:fs';
 import { demoPassword } from '../../db/seed.ts';
-import { launchBrowser, startDemoServer } from './harness.ts';
+import { screenshotsInLanguages } from './harness.ts';
 
-const outDir = process.argv[2] ?? '/tmp/pk-shots-languages';
-mkdirSync(outDir, { recursive: true });
-const only = process.env.LANGS?.split(',');
 const words = {
   de: { signIn: 'Anmelden', email: 'E-Mail-Adresse', password: 'Passwort', signOut: 'Abmelden', error: 'nicht korrekt', tab: 'Übersicht' },
   ja: { signIn: 'サインイン', email: 'メールアドレス', password: 'パスワード', signOut: 'サインアウト', error: '正しくありません', tab: '概要' },
 };
-const server = await startDemoServer();
-const browser = await launchBrowser();
-try {
-  for (const [device, width, height] of [['desktop', 1280, 800], ['phone', 390, 844]] as const) {
-    for (const [lang, w] of Object.entries(words).filter(([l]) => !only || only.includes(l))) {
-      const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: device === 'phone' ? 2 : 1 });
-      const shot = (state: string) => page.screenshot({ path: `${outDir}/${lang}-${device}-${state}.png`, fullPage: true });
-      await page.goto(`${server.url}?lang=${lang}`);
-      const signIn = page.locator('partner-sign-in').first();
-      await signIn.getByRole('button', { name: w.signIn }).waitFor();
-      await shot('signed-out');
-      await signIn.getByLabel(w.email).fill('admin@northwind.example');
-      await signIn.getByLabel(w.password).fill('not-the-password');
-      await signIn.getByRole('button', { name: w.signIn }).click();
-      await signIn.getByRole('alert').filter({ hasText: w.error }).waitFor();
-      await shot('error');
-      await signIn.getByLabel(w.password).fill(demoPassword);
-      await signIn.getByRole('button', { name: w.signIn }).click();
-      await signIn.getByRole('button', { name: w.signOut }).waitFor();
-      await shot('signed-in');
+await screenshotsInLanguages('', words, async ({ browser, server, lang, w, view, path }) => {
+  const page = await browser.newPage(view.options);
+  const shot = (state: string) => page.screenshot({ path: path(state), fullPage: true });
+  await page.goto(`${server.url}?lang=${lang}`);
+  const signIn = page.locator('partner-sign-in').first();
+  await signIn.getByRole('button', { name: w.signIn }).waitFor();
+  await shot('signed-out');
+  await signIn.getByLabel(w.email).fill('admin@northwind.example');
+  await signIn.getByLabel(w.password).fill('not-the-password');
+  await signIn.getByRole('button', { name: w.signIn }).click();
+  await signIn.getByRole('alert').filter({ hasText: w.error }).waitFor();
+  await shot('error');
+  await signIn.getByLabel(w.password).fill(demoPassword);
+  await signIn.getByRole('button', { name: w.signIn }).click();
+  await signIn.getByRole('button', { name: w.signOut }).waitFor();
+  await shot('signed-in');
 
-      await page.goto(`${server.partnerSiteUrl}?lang=${lang}`);
-      await page.locator('partner-portal').getByRole('tab', { name: w.tab }).waitFor();
-      await page.screenshot({ path: `${outDir}/${lang}-${device}-site-portal.png` });
-      await page.close();
-    }
-  }
-  console.log(`screenshots in ${outDir}`);
-} finally {
-  await browser.close();
-  await server.close();
-}
+  await page.goto(`${server.partnerSiteUrl}?lang=${lang}`);
+  await page.locator('partner-portal').getByRole('tab', { name: w.tab }).waitFor();
+  await page.screenshot({ path: path('site-portal') });
+  await page.close();
+});
