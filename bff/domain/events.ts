@@ -11,27 +11,9 @@ import { events } from '../../db/schema.ts';
 import { beforeInstantCursor, cursorInstant, decodeInstantCursor, encodeCursor, pageQuerySchema } from '../cursor.ts';
 import { ApiError } from '../errors.ts';
 import { assertCan, type Actor } from '../permissions.ts';
+import { eventTypes, type EventType } from './event-types.ts';
 
-/** Every event type, in the order the README's catalogue lists them. */
-export const eventTypes = [
-  'customer.created',
-  'offer.redeemed',
-  'trial.converted',
-  'offer.revoked',
-  'offer.expired',
-  'trial.ending',
-  'trial.ended',
-  'delegation.requested',
-  'delegation.accepted',
-  'delegation.declined',
-  'delegation.revoked',
-  'delegation.expiring',
-  'delegation.expired',
-  'user.created',
-  'user.access_changed',
-  'service_request.created',
-] as const;
-export type EventType = (typeof eventTypes)[number];
+export { eventTypes, type EventType };
 
 /** What `POST …/test` sends; not in the log's catalogue, and every endpoint receives it. */
 export const pingType = 'ping';

@@ -14,30 +14,10 @@ import { tokens } from '../styles/tokens.ts';
 import { fieldError, textField } from '../text-field.ts';
 import { msg, str } from '../localize.ts';
 import { formatNumber, plural } from '../numbers.ts';
+// The catalogue in its order, from the module the BFF uses (it imports nothing).
+import { eventTypes } from '../../bff/domain/event-types.ts';
 import styles from './partner-webhooks.styles.ts';
 
-/** The event catalogue (bff/domain/events.ts `eventTypes`, which the browser cannot import), in its order. */
-const catalogue = [
-  'customer.created',
-  'offer.redeemed',
-  'trial.converted',
-  'offer.revoked',
-  'offer.expired',
-  'trial.ending',
-  'trial.ended',
-  'delegation.requested',
-  'delegation.accepted',
-  'delegation.declined',
-  'delegation.revoked',
-  'delegation.expiring',
-  'delegation.expired',
-  'user.created',
-  'user.access_changed',
-  'service_request.created',
-] as const satisfies readonly EventType[];
-// A type the BFF adds and this list lacks is a type error here.
-const everyType: [Exclude<EventType, (typeof catalogue)[number]>] extends [never] ? true : never = true;
-void everyType;
 
 /** The most endpoints a partner may have (the BFF's 409 `too_many_endpoints`). */
 const maxEndpoints = 10;
@@ -413,7 +393,7 @@ export class PartnerWebhooks extends ApiElement {
           <legend part="label">${msg('Events to send')}</legend>
           <p part="hint" id="event-types-hint">${msg('Choose none to receive all events, also types added later.')}</p>
           <div class="choices">
-            ${catalogue.map(
+            ${eventTypes.map(
               (type) => html`<label><input part="checkbox" type="checkbox" name="eventTypes" value=${type} ?disabled=${readonly} /><code>${type}</code></label>`,
             )}
           </div>
