@@ -28,8 +28,6 @@ export const delegationStateLabels: Record<DelegationView['status'], string> = r
   declined: () => msg('Declined'),
 });
 
-export { levelLabel };
-
 /** What each audit action is called. */
 export const auditActionLabels: Record<string, string> = readNow({
   'user.password_reset': () => msg('Password reset'),

@@ -22,6 +22,9 @@ interface Named {
   label?: string;
 }
 
+/** The catalogue's entry for `id`, or the bare id when the catalogue lacks it (or is not loaded yet). */
+export const inCatalogue = (catalogue: readonly Named[] | undefined, id: string): Named => catalogue?.find((entry) => entry.id === id) ?? { id };
+
 /** An admin role's name, e.g. "Global admin". */
 export const roleName = (role: Named): string => roleNames[role.id]?.() ?? role.label ?? role.id;
 

@@ -82,8 +82,12 @@ const stripTranslatorNotes = {
     if (!id.startsWith(componentsDir) || !id.endsWith('.ts') || !code.includes('desc:')) return null;
     // Vite hands over the TypeScript already turned into JavaScript, its strings in double quotes.
     const note = String.raw`\bdesc:\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')`;
-    // An options argument with nothing but the note goes whole; otherwise only the note.
-    const stripped = code.replace(new RegExp(String.raw`,\s*\{\s*${note}\s*\}`, 'g'), '').replace(new RegExp(String.raw`,?\s*${note}`, 'g'), '');
+    // An options argument with nothing but the note goes whole; otherwise only the note, with the
+    // comma after it when it comes first (`{ desc, id }`) and else the one before it.
+    const stripped = code
+      .replace(new RegExp(String.raw`,\s*\{\s*${note}\s*\}`, 'g'), '')
+      .replace(new RegExp(String.raw`(\{\s*)${note}\s*,\s*`, 'g'), '$1')
+      .replace(new RegExp(String.raw`,?\s*${note}`, 'g'), '');
     return { code: stripped, map: null };
   },
 };

@@ -9,7 +9,7 @@ import type { DelegationView, ServiceRequestView, UserView } from '../api/client
 import { busyButton } from '../busy.ts';
 import type { CopyResult } from '../copy-text.ts';
 import { severityLabels } from '../customer-states.ts';
-import { levelLabel } from '../delegation-text.ts';
+import { levelLabel } from '../level-texts.ts';
 import { errorAlert, fieldMessages } from '../error-messages.ts';
 import { msg, str } from '../localize.ts';
 import { selectField } from '../select-field.ts';

@@ -7,13 +7,13 @@ import { busyButton, loadingLine as loading } from '../busy.ts';
 import type { CopyResult } from '../copy-text.ts';
 import { delegationBadge } from '../customer-states.ts';
 import { formatDate } from '../dates.ts';
-import { levelLabel } from '../delegation-text.ts';
+import { levelLabel } from '../level-texts.ts';
 import { errorAlert, errorText, retryAlert, toApiError } from '../error-messages.ts';
 import { partnerEvent } from '../events.ts';
 import { FocusAfterUpdate } from '../focus-after-update.ts';
 import { onDemandPart } from '../load-part.ts';
 import { msg, str } from '../localize.ts';
-import { roleName } from '../role-names.ts';
+import { inCatalogue, roleName } from '../role-names.ts';
 import { PagedList, pagedView } from '../paged-list.ts';
 import { saveFile } from '../save-file.ts';
 import { controls } from '../styles/controls.ts';
@@ -330,7 +330,7 @@ export class PartnerCustomerDetail extends ApiElement {
 
   #renderUsers(): TemplateResult {
     const roles = this.roles ?? this.#loadedRoles.value;
-    const roleLabel = (id: string) => roleName(roles?.companyRoles.find((r) => r.id === id) ?? { id });
+    const roleLabel = (id: string) => roleName(inCatalogue(roles?.companyRoles, id));
     return this.#section(
       'users-title',
       msg('Users'),

@@ -17,7 +17,7 @@ import { controls } from '../styles/controls.ts';
 import { tokens } from '../styles/tokens.ts';
 import styles from './partner-user-list.styles.ts';
 import { msg, str } from '../localize.ts';
-import { accessName, roleName } from '../role-names.ts';
+import { accessName, inCatalogue, roleName } from '../role-names.ts';
 import { ofName } from '../of-name.ts';
 import { formatNumber, plural } from '../numbers.ts';
 
@@ -264,7 +264,7 @@ export class PartnerUserList extends ApiElement {
   }
 
   #roleLabels(roles: RolesView, user: Pick<UserView, 'companyRoles'>): string {
-    return user.companyRoles.map((id) => roleName(roles.companyRoles.find((r) => r.id === id) ?? { id })).join(', ') || msg('None', { id: 'admin-role-none', desc: 'No admin role' });
+    return user.companyRoles.map((id) => roleName(inCatalogue(roles.companyRoles, id))).join(', ') || msg('None', { id: 'admin-role-none', desc: 'No admin role' });
   }
 
   /** A user's admin role and, in a partner company, partner access: the pairs of a `<dl class="pairs">`. */
@@ -276,7 +276,7 @@ export class PartnerUserList extends ApiElement {
   }
 
   #accessLabel(roles: RolesView, user: Pick<UserView, 'partnerAccess'>): string {
-    return accessName(roles.partnerAccess.find((a) => a.id === user.partnerAccess) ?? { id: user.partnerAccess });
+    return accessName(inCatalogue(roles.partnerAccess, user.partnerAccess));
   }
 
   // ---- the dialog -------------------------------------------------------------------------

@@ -18,7 +18,6 @@ import { formatNumber, plural } from '../numbers.ts';
 import { eventTypes } from '../../bff/domain/event-types.ts';
 import styles from './partner-webhooks.styles.ts';
 
-
 /** The most endpoints a partner may have (the BFF's 409 `too_many_endpoints`). */
 const maxEndpoints = 10;
 
