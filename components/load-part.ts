@@ -1,7 +1,7 @@
 /**
  * Loads, on demand, a part of an element that the element shows only later and that is not an
  * element of its own (those come through load-element.ts): the dialogs of
- * `<partner-customer-detail>`, the license stepper of the offer widgets, the views after an
+ * `<partner-customer-detail>` and its sections' entries (fetched beside the customer), the license stepper of the offer widgets, the views after an
  * offer is created or redeemed, the offer builder's list, the one-time password of
  * `<partner-user-list>`, the detail's consent link, the signing secret of `<partner-webhooks>`,
  * the consent page's activity log, the sign-up's delegation question. Each entry of
@@ -22,6 +22,7 @@ import { OnDemand } from './on-demand.ts';
 export interface Parts {
   'consent-audit': typeof import('./partner-delegation-consent/consent-audit.ts');
   'customer-dialogs': typeof import('./partner-customer-detail/customer-dialogs.ts');
+  'customer-sections': typeof import('./partner-customer-detail/customer-sections.ts');
   'license-stepper': typeof import('./license-stepper.ts');
   'offer-created': typeof import('./partner-offer-builder/offer-created.ts');
   'offer-list': typeof import('./partner-offer-builder/offer-list.ts');
@@ -48,6 +49,8 @@ function importPart(part: keyof Parts): Promise<unknown> {
       return import('./partner-delegation-consent/consent-audit.ts');
     case 'customer-dialogs':
       return import('./partner-customer-detail/customer-dialogs.ts');
+    case 'customer-sections':
+      return import('./partner-customer-detail/customer-sections.ts');
     case 'license-stepper':
       return import('./license-stepper.ts');
     case 'offer-created':

@@ -19,7 +19,7 @@ import { saveFile } from '../save-file.ts';
 import { controls } from '../styles/controls.ts';
 import { tokens } from '../styles/tokens.ts';
 import type { Dialog, Level, Severity } from './customer-dialogs.ts';
-import { auditItem, delegationSentence, serviceRequestItem, subscriptionItem, userItem } from './customer-sections.ts';
+import type * as Sections from './customer-sections.ts';
 import styles from './partner-customer-detail.styles.ts';
 
 const userPage = 25;
@@ -48,8 +48,9 @@ function explained(error: unknown, customer: string): ApiRequestError {
  *
  * `<partner-customer-list>` shows it when a customer is opened; a page may also show it on its
  * own for a `customer-id`. `focus()` moves the focus to the customer's name. Uses
- * `<partner-session>`'s client, or its own `api-base` and `token`. The dialogs' forms are loaded
- * with the first dialog opened (dist/elements; the bundle has them at once).
+ * `<partner-session>`'s client, or its own `api-base` and `token`. How the sections show their
+ * entries is loaded with the customer, the dialogs' forms with the first dialog opened
+ * (dist/elements; the bundle has them at once).
  *
  * @fires partner-customer-loaded - The customer's detail was loaded, first or again after an action. `detail`: the customer.
  * @fires partner-delegation-requested - Delegated admin was requested. `detail`: the request, with the consent `url` to send.
@@ -135,6 +136,11 @@ export class PartnerCustomerDetail extends ApiElement {
 
   readonly #focus = new FocusAfterUpdate(this);
   readonly #dialogs = onDemandPart(this, 'customer-dialogs');
+  /**
+   * How the sections show their entries: fetched while the customer is, so the entry a page loads
+   * first carries only what shows before the detail is there (the element's budget, issue 15).
+   */
+  readonly #sections = onDemandPart(this, 'customer-sections');
   /** The consent link's field, loaded with a customer that has an open request, or with the request. */
   readonly #copyField = onDemandPart(this, 'copy-text');
   /** A dialog opened: its first field gets the focus once its form is here. */
@@ -149,7 +155,8 @@ export class PartnerCustomerDetail extends ApiElement {
     args: () => [this.client, this.customerId] as const,
     task: async ([client, id], { signal }) => {
       if (!client.hasCredentials || !id) return initialState;
-      const detail = await client.customer(id, { signal });
+      const [detail, sections] = await Promise.all([client.customer(id, { signal }), this.#sections.load()]);
+      if (!sections) throw this.#sections.error;
       if (detail.pendingRequest) await this.#copyField.load();
       return detail;
     },
@@ -210,6 +217,7 @@ export class PartnerCustomerDetail extends ApiElement {
 
   protected override render() {
     const detail = this.detail;
+    const sections = this.#sections.value;
     const c = detail ?? this.#row;
     const { status, error } = this.#detailTask;
     return html`
@@ -227,11 +235,11 @@ export class PartnerCustomerDetail extends ApiElement {
           ? html`<p part="intro">${msg('Sign in to see this customer.')}</p>`
           : status === TaskStatus.ERROR && !detail
             ? retryAlert(this.#explain(error), () => this.#detailTask.run())
-            : detail
+            : detail && sections
               ? html`
-                  ${this.#renderDelegation(detail)} ${this.#renderSubscriptions(detail)}
-                  ${this.#can('users:read') ? this.#renderUsers() : nothing}
-                  ${this.#can('service-requests:manage') ? this.#renderRequests() : nothing} ${this.#renderAudit()}
+                  ${this.#renderDelegation(detail, sections)} ${this.#renderSubscriptions(detail, sections)}
+                  ${this.#can('users:read') ? this.#renderUsers(sections) : nothing}
+                  ${this.#can('service-requests:manage') ? this.#renderRequests(sections) : nothing} ${this.#renderAudit(sections)}
                 `
               : loading(msg('Loading the customer…'))}
       </section>
@@ -282,7 +290,7 @@ export class PartnerCustomerDetail extends ApiElement {
     return pagedView(list, labelledBy, loadingText, list.items.length ? null : empty, row, undefined, this.#explain);
   }
 
-  #renderDelegation(detail: CustomerDetail): TemplateResult {
+  #renderDelegation(detail: CustomerDetail, { delegationSentence }: typeof Sections): TemplateResult {
     const request = detail.pendingRequest;
     // The state's sentence already tells a pending request's level and date.
     const pending = detail.delegation.status === 'pending';
@@ -317,7 +325,7 @@ export class PartnerCustomerDetail extends ApiElement {
     );
   }
 
-  #renderSubscriptions(detail: CustomerDetail): TemplateResult {
+  #renderSubscriptions(detail: CustomerDetail, { subscriptionItem }: typeof Sections): TemplateResult {
     return this.#section(
       'subscriptions-title',
       msg('Subscriptions'),
@@ -328,7 +336,7 @@ export class PartnerCustomerDetail extends ApiElement {
     );
   }
 
-  #renderUsers(): TemplateResult {
+  #renderUsers({ userItem }: typeof Sections): TemplateResult {
     const roles = this.roles ?? this.#loadedRoles.value;
     const roleLabel = (id: string) => roleName(inCatalogue(roles?.companyRoles, id));
     return this.#section(
@@ -344,7 +352,7 @@ export class PartnerCustomerDetail extends ApiElement {
     );
   }
 
-  #renderRequests(): TemplateResult {
+  #renderRequests({ serviceRequestItem }: typeof Sections): TemplateResult {
     return this.#section(
       'requests-title',
       msg('Service requests'),
@@ -353,7 +361,7 @@ export class PartnerCustomerDetail extends ApiElement {
     );
   }
 
-  #renderAudit(): TemplateResult {
+  #renderAudit({ auditItem }: typeof Sections): TemplateResult {
     return this.#section(
       'audit-title',
       msg('Audit trail'),

@@ -37,9 +37,10 @@ describe('dist/elements', () => {
   });
   afterEach(() => stub.restore());
 
-  it("partner-customer-list.js loads the customer's detail when a customer is first opened", async () => {
+  it("partner-customer-list.js loads the customer's detail, and the detail its sections' entries, when a customer is first opened", async () => {
     await entry('partner-customer-list');
     expect(customElements.get('partner-customer-detail')).to.equal(undefined);
+    expect(loadedChunks()).not.to.include('customer-sections');
     const el = await fixture(html`<partner-customer-list api-base=${apiBase} token="pks_partner"></partner-customer-list>`);
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="row"]'), 'no customers were listed');
     button(el, 'Fabrikam Bakery').click();
@@ -47,6 +48,8 @@ describe('dist/elements', () => {
     const detail = $(el, 'partner-customer-detail');
     await waitUntil(() => detail.shadowRoot?.activeElement?.id === 'detail-title', 'the detail did not open');
     await waitUntil(() => detail.shadowRoot!.querySelector('[part~="section"]'), 'the detail did not load');
+    expect(loadedChunks()).to.include('customer-sections');
+    expect(detail.shadowRoot!.querySelector('[part~="section"] [part~="badge"]'), 'the delegation shows its state').to.exist;
   });
 
   it("partner-portal.js loads a tab's widget when the tab is first opened", async () => {
