@@ -95,19 +95,6 @@ export default css`
     }
   }
 
-  /* A phone: each state under its label, so names need not break. */
-  @container (max-width: 26rem) {
-    [part~='states'] {
-      grid-template-columns: minmax(0, 1fr);
-      row-gap: 0;
-    }
-
-    [part~='states'] dt {
-      margin-top: calc(var(--_space) * 0.375);
-      font-size: 0.875em;
-    }
-  }
-
   /* "Back to customers", which the list puts into the open customer's detail. */
   [part~='back'] {
     /* When its words wrap (German on a narrow phone), they stay beside the arrow, at the start. */

@@ -338,6 +338,22 @@ export const controls = css`
     overflow-wrap: anywhere;
   }
 
+  /*
+   * A phone-wide element (one that is a size container): each value under its label, so that a
+   * long value (a German role name) need not break inside a word beside a long label.
+   */
+  @container (max-width: 26rem) {
+    .pairs {
+      grid-template-columns: minmax(0, 1fr);
+      row-gap: 0;
+    }
+
+    .pairs dt {
+      margin-top: calc(var(--_space) * 0.375);
+      font-size: 0.875em;
+    }
+  }
+
   /* A short message set off from the text around it: class="note". */
   .note {
     margin: 0;

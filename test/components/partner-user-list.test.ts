@@ -99,6 +99,23 @@ describe('<partner-user-list>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows each access value beside its label, and under it when the widget is phone-wide', async () => {
+    const el = await list();
+    const pair = () => {
+      const [dt, dd] = [...rowOf(el, 'Bill Ledger').querySelectorAll('[part~="access"] > div')][0]!.children as unknown as HTMLElement[];
+      return { label: dt!.getBoundingClientRect(), value: dd!.getBoundingClientRect() };
+    };
+    el.style.width = '60rem';
+    await el.updateComplete;
+    const wide = pair();
+    expect(wide.value.left, 'beside').to.be.greaterThan(wide.label.right);
+    el.style.width = '22rem';
+    await el.updateComplete;
+    const narrow = pair();
+    expect(narrow.value.top, 'under').to.be.at.least(narrow.label.bottom);
+    expect(narrow.value.left).to.equal(narrow.label.left);
+  });
+
   it('creates a user with the role picker and shows the temporary password once', async () => {
     stub.on('POST /api/users', { status: 201, body: createdLena });
     const el = await list();
