@@ -4,13 +4,15 @@
  * decides which sections and actions are offered; these templates only show an entry.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { AuditEntryView, CustomerListItem, DelegationView, ServiceRequestView, SubscriptionView, UserView } from '../api/client.ts';
+import type { AuditEntryView, CustomerListItem, DelegationRequestView, DelegationView, RolesView, ServiceRequestView, SubscriptionView, UserView } from '../api/client.ts';
 import { outcomeLabels, requestStatusLabels, severityLabels, subscriptionBadge } from '../customer-states.ts';
 import { formatDate, formatDateTime } from '../dates.ts';
 import { auditActionLabels, auditSubject } from '../delegation-text.ts';
+import { levelLabel } from '../level-texts.ts';
 import { msg, str } from '../localize.ts';
 import { ofName } from '../of-name.ts';
 import { licenseCount } from '../numbers.ts';
+import { inCatalogue, roleName } from '../role-names.ts';
 
 /** A level inside a sentence ("You asked for full administration"): not the label, whose capital German keeps only for nouns. */
 const levelsInSentence: Record<NonNullable<DelegationView['level']>, () => string> = {
@@ -37,6 +39,13 @@ export function delegationSentence({ name, delegation: d }: CustomerListItem): s
   }
 }
 
+/** The line under the consent link: what it asks for while the state's sentence does not say so. */
+export function requestHint(request: DelegationRequestView, pending: boolean): string {
+  return pending
+    ? msg('A new request replaces this link.')
+    : msg(str`${levelLabel(request.level)} requested; they can answer until ${formatDate(request.requestExpiresAt)}. A new request replaces this link.`);
+}
+
 export function subscriptionItem(s: SubscriptionView): TemplateResult {
   return html`
     <li part="item">
@@ -54,13 +63,13 @@ export function subscriptionItem(s: SubscriptionView): TemplateResult {
   `;
 }
 
-/** A user with its roles (`roleLabel` names them) and states; "Reset password" when `onReset` is given. */
-export function userItem(u: UserView, roleLabel: (id: string) => string, onReset: (() => void) | null): TemplateResult {
+/** A user with its roles (named from `roles`, the catalogue, when loaded) and states; "Reset password" when `onReset` is given. */
+export function userItem(u: UserView, roles: RolesView | undefined, onReset: (() => void) | null): TemplateResult {
   return html`
     <li part="item">
       <div>
         <span part="name">${u.displayName}</span>
-        ${u.companyRoles.map((r) => html`<span part="badge">${roleLabel(r)}</span>`)}
+        ${u.companyRoles.map((r) => html`<span part="badge">${roleName(inCatalogue(roles?.companyRoles, r))}</span>`)}
         ${u.disabled ? html`<span part="badge disabled-badge">${msg('Disabled')}</span>` : nothing}
         ${u.passwordTemporary ? html`<span part="badge temporary-badge">${msg('Must change password')}</span>` : nothing}
       </div>

@@ -7,13 +7,11 @@ import { busyButton, loadingLine as loading } from '../busy.ts';
 import type { CopyResult } from '../copy-text.ts';
 import { delegationBadge } from '../customer-states.ts';
 import { formatDate } from '../dates.ts';
-import { levelLabel } from '../level-texts.ts';
 import { errorAlert, errorText, retryAlert, toApiError } from '../error-messages.ts';
 import { partnerEvent } from '../events.ts';
 import { FocusAfterUpdate } from '../focus-after-update.ts';
 import { onDemandPart } from '../load-part.ts';
 import { msg, str } from '../localize.ts';
-import { inCatalogue, roleName } from '../role-names.ts';
 import { PagedList, pagedView } from '../paged-list.ts';
 import { saveFile } from '../save-file.ts';
 import { controls } from '../styles/controls.ts';
@@ -290,7 +288,7 @@ export class PartnerCustomerDetail extends ApiElement {
     return pagedView(list, labelledBy, loadingText, list.items.length ? null : empty, row, undefined, this.#explain);
   }
 
-  #renderDelegation(detail: CustomerDetail, { delegationSentence }: typeof Sections): TemplateResult {
+  #renderDelegation(detail: CustomerDetail, { delegationSentence, requestHint }: typeof Sections): TemplateResult {
     const request = detail.pendingRequest;
     // The state's sentence already tells a pending request's level and date.
     const pending = detail.delegation.status === 'pending';
@@ -315,9 +313,7 @@ export class PartnerCustomerDetail extends ApiElement {
                 value: request.url,
                 part: 'consent-url',
                 buttonLabel: msg('Copy link'),
-                hint: pending
-                  ? msg('A new request replaces this link.')
-                  : msg(str`${levelLabel(request.level)} requested; they can answer until ${formatDate(request.requestExpiresAt)}. A new request replaces this link.`),
+                hint: requestHint(request, pending),
                 copied: this.copied?.id === 'consent-url' ? this.copied.result : null,
                 onCopied: (result) => (this.copied = { id: 'consent-url', result }),
               })}
@@ -338,7 +334,6 @@ export class PartnerCustomerDetail extends ApiElement {
 
   #renderUsers({ userItem }: typeof Sections): TemplateResult {
     const roles = this.roles ?? this.#loadedRoles.value;
-    const roleLabel = (id: string) => roleName(inCatalogue(roles?.companyRoles, id));
     return this.#section(
       'users-title',
       msg('Users'),
@@ -347,7 +342,7 @@ export class PartnerCustomerDetail extends ApiElement {
         : nothing,
       this.#renderPaged(this.#users, 'users-title', msg('Loading users…'), msg('No users.'), (u) =>
         // The BFF's rule: a user with an admin role is reset only by someone who manages admins.
-        userItem(u, roleLabel, this.#can(u.companyRoles.length ? 'users:manage-admins' : 'users:reset-password') ? () => this.#openDialog({ kind: 'reset', user: u }) : null),
+        userItem(u, roles, this.#can(u.companyRoles.length ? 'users:manage-admins' : 'users:reset-password') ? () => this.#openDialog({ kind: 'reset', user: u }) : null),
       ),
     );
   }
