@@ -1,10 +1,11 @@
 /**
  * Loads, on demand, a part of an element that the element shows only later and that is not an
  * element of its own (those come through load-element.ts): the dialogs of
- * `<partner-customer-detail>` and its sections' entries (fetched beside the customer), the license stepper of the offer widgets, the views after an
- * offer is created or redeemed, the offer builder's list, the one-time password of
- * `<partner-user-list>`, the detail's consent link, the signing secret of `<partner-webhooks>`,
- * the consent page's activity log, the sign-up's delegation question. Each entry of
+ * `<partner-customer-detail>` and its sections' entries (fetched beside the customer), the
+ * license stepper of the offer widgets, the views after an offer is created or redeemed, the
+ * offer builder's list, the one-time password of `<partner-user-list>`, the detail's consent
+ * link, the signing secret and the deliveries' entries of `<partner-webhooks>`, the consent
+ * page's activity log, the sign-up's delegation question. Each entry of
  * dist/elements then carries what it shows at first, and the part comes as a chunk when needed.
  *
  * The one-file bundle must not load anything later, and a dynamic import left in it would make
@@ -31,6 +32,7 @@ export interface Parts {
   'temporary-password': typeof import('./temporary-password.ts');
   'copy-text': typeof import('./copy-text.ts');
   'webhook-secret': typeof import('./partner-webhooks/webhook-secret.ts');
+  'webhook-deliveries': typeof import('./partner-webhooks/webhook-deliveries.ts');
 }
 
 /** The parts already here: all of them in the bundle, elsewhere those loaded so far. */
@@ -67,6 +69,8 @@ function importPart(part: keyof Parts): Promise<unknown> {
       return import('./copy-text.ts');
     case 'webhook-secret':
       return import('./partner-webhooks/webhook-secret.ts');
+    case 'webhook-deliveries':
+      return import('./partner-webhooks/webhook-deliveries.ts');
   }
 }
 

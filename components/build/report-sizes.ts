@@ -16,8 +16,8 @@ import { distDir, elementModules, rootDir } from './element-modules.ts';
  * `@lit/task` and `@lit/context`. Issue 15 set 45 KB; `<partner-overview>` (issue 13) took the
  * bundle to 45.9 KB, `<partner-webhooks>` (issue 14) to 50.6 KB, languages (issue 16: the runtime
  * of @lit/localize and some 640 messages through `msg()`) to 55.9 KB, and the customer detail's
- * sections as a part (which brought that element's entry under `entryBudget`) to 56.1 KB, so it
- * is 57 KB until the bundle is brought back under 45 (issue 15 stays open for that). An element
+ * sections and the webhooks' deliveries as parts (which brought those entries under or away from
+ * `entryBudget`) to 56.2 KB, so it is 57 KB until the bundle is brought back under 45 (issue 15 stays open for that). An element
  * or change that would push past it must pay for itself first.
  */
 export const bundleBudget = 57 * 1024;

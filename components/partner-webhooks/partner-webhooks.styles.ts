@@ -1,4 +1,4 @@
-/** The endpoint rows, their deliveries and the add form's checkboxes; everything wraps on narrow widths. */
+/** The endpoint rows, the deliveries' panel (its entries' own styles come with them: webhook-deliveries.ts) and the add form's checkboxes; everything wraps on narrow widths. */
 import { css } from '../styles/css.ts';
 
 export default css`
@@ -79,56 +79,15 @@ export default css`
     gap: calc(var(--_space) * 0.5);
   }
 
-  [part~='delivery'] {
-    display: grid;
-    gap: calc(var(--_space) * 0.375);
-    padding: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75);
-    border: 1px solid var(--_color-border);
-    border-radius: calc(var(--_radius) * 0.75);
-    background: var(--_color-surface);
-    min-width: 0;
-  }
-
-  .head {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5em;
-  }
-
   code {
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     font-size: 0.9375em;
     overflow-wrap: anywhere;
   }
 
-  [part~='attempt-log'] ol {
-    gap: calc(var(--_space) * 0.375);
-    margin-top: calc(var(--_space) * 0.375);
-    font-size: 0.9375em;
-  }
-
-  summary {
-    cursor: pointer;
-    width: fit-content;
-  }
-
-  summary:focus-visible,
   [part~='checkbox']:focus-visible {
     outline: 2px solid var(--_color-focus);
     outline-offset: 2px;
-  }
-
-  [part~='excerpt'] {
-    margin: 0.25em 0 0;
-    padding: 0.5em;
-    max-height: 8rem;
-    overflow: auto;
-    white-space: pre-wrap;
-    overflow-wrap: anywhere;
-    font-size: 0.875em;
-    background: var(--_color-surface-alt);
-    border-radius: calc(var(--_radius) * 0.5);
   }
 
   fieldset {

@@ -73,18 +73,6 @@ function endpointState(e: WebhookEndpoint): [string, string] {
   return ['expired', msg('Disabled by you')];
 }
 
-const deliveryStates: Record<WebhookDelivery['status'], [string, Text]> = {
-  succeeded: ['success', () => msg('Delivered')],
-  failed: ['failure', () => msg('Failed')],
-  pending: ['pending', () => msg('Pending')],
-};
-
-/** A line of an attempt log. The status code, the error and the milliseconds are shown as they were recorded (the error is the BFF's, in English). */
-function attemptLine(a: WebhookDelivery['attemptLog'][number]): string {
-  const outcome = `${a.statusCode ?? msg('no answer')}${a.error ? ` (${a.error})` : ''}`;
-  return msg(str`Attempt ${formatNumber(a.attempt)}, ${formatDateTime(a.at)}: ${outcome}, ${a.latencyMs} ms`);
-}
-
 /** After a row's button, for screen readers: which endpoint it acts on. */
 const forEndpoint = (e: WebhookEndpoint) =>
   html`<span class="visually-hidden"> ${msg(str`for ${e.url}`, { desc: 'After a button, for screen readers: its endpoint.' })}</span>`;
@@ -172,6 +160,8 @@ export class PartnerWebhooks extends ApiElement {
   #returnFocus = 'add';
   #focusAfterUpdate: string | null = null;
   readonly #secretView = onDemandPart(this, 'webhook-secret');
+  /** How a delivery shows, loaded when an endpoint's deliveries first open, beside their first page. */
+  readonly #entries = onDemandPart(this, 'webhook-deliveries');
 
   readonly #setup = new Task(this, {
     args: () => [this.client] as const,
@@ -289,6 +279,7 @@ export class PartnerWebhooks extends ApiElement {
 
   #renderDeliveries(e: WebhookEndpoint): TemplateResult {
     const list = this.#deliveries;
+    const view = this.#entries.value;
     const n = list.items.length;
     const count = formatNumber(n);
     const summary = !n
@@ -299,52 +290,15 @@ export class PartnerWebhooks extends ApiElement {
     return html`
       <section part="deliveries" id="panel-${e.id}" aria-labelledby="deliveries-title-${e.id}">
         <h3 part="title" id="deliveries-title-${e.id}">${msg('Recent deliveries')}</h3>
-        ${pagedView(list, `deliveries-title-${e.id}`, msg('Loading deliveries…'), summary, (d) => this.#delivery(e, d), 'delivery-list')}
+        ${view
+          ? pagedView(list, `deliveries-title-${e.id}`, msg('Loading deliveries…'), summary, (d) =>
+              view.deliveryItem(d, {
+                busy: this.rowBusy[`replay-${d.id}`] ?? null,
+                error: this.rowError?.id === d.id ? errorAlert(explain(this.rowError.error)) : nothing,
+                onReplay: () => this.#replay(e, d),
+              }), 'delivery-list')
+          : this.#entries.placeholder(msg('Loading deliveries…'))}
       </section>
-    `;
-  }
-
-  #delivery(e: WebhookEndpoint, d: WebhookDelivery): TemplateResult {
-    const [state, stateText] = deliveryStates[d.status];
-    const id = `replay-${d.id}`;
-    const attempts = formatNumber(d.attempts);
-    return html`
-      <li part="delivery">
-        <div class="head"><code part="event-type">${d.event.type}</code><span part="badge ${state}">${stateText()}</span></div>
-        <dl class="pairs">
-          <div><dt>${msg('When')}</dt><dd><time datetime=${d.createdAt}>${formatDateTime(d.createdAt)}</time></dd></div>
-          <div>
-            <dt>${msg('Attempts')}</dt>
-            <dd>${d.status === 'pending' && d.nextAttemptAt
-              ? msg(str`${attempts}, next ${formatRelative(d.nextAttemptAt)}`, { desc: 'Attempts so far; when the next is due.' })
-              : attempts}</dd>
-          </div>
-          <div><dt>${msg('Last status')}</dt><dd>${d.lastStatusCode ?? (d.attempts ? msg('No answer') : '—')}</dd></div>
-        </dl>
-        ${d.attemptLog.length
-          ? html`<details part="attempt-log">
-              <summary>${msg('Attempt log')}</summary>
-              <ol>
-                ${d.attemptLog.map(
-                  (a) => html`<li>
-                    ${attemptLine(a)}
-                    ${a.responseExcerpt ? html`<pre part="excerpt">${a.responseExcerpt}</pre>` : nothing}
-                  </li>`,
-                )}
-              </ol>
-            </details>`
-          : nothing}
-        <div part="actions">
-          ${busyButton(
-            '',
-            html`${msg('Replay')}<span class="visually-hidden"> ${msg(str`${d.event.type} of ${formatDateTime(d.createdAt)}`, { desc: 'After “Replay”, for screen readers: event type, date.' })}</span>`,
-            this.rowBusy[id] ?? null,
-            () => this.#replay(e, d),
-            id,
-          )}
-        </div>
-        ${this.rowError?.id === d.id ? errorAlert(explain(this.rowError.error)) : nothing}
-      </li>
     `;
   }
 
@@ -522,6 +476,7 @@ export class PartnerWebhooks extends ApiElement {
 
   #select(e: WebhookEndpoint) {
     this.selected = this.selected === e.id ? null : e.id;
+    if (this.selected) void this.#entries.load();
   }
 
   /** Runs a row's request with its button busy; a failure shows in the row. */

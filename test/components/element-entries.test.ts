@@ -15,7 +15,7 @@ import { adminMe, lucerne } from './fixtures-customers.ts';
 import { delegationEnding, overviewFull, renewalRequested } from './fixtures-overview.ts';
 import { catalog, delegationLevels, offerList, publicPurchaseOffer, publicTrialOffer, purchaseRedemption, trialOffer } from './fixtures-offers.ts';
 import { $, button, fill, heading, inputLabelled } from './helpers.ts';
-import { created, endpointList, webhooksMe } from './fixtures-webhooks.ts';
+import { created, crm, delivered, deliveriesPage1, endpointList, webhooksMe } from './fixtures-webhooks.ts';
 
 const entry = (tag: string) => import(`/dist/elements/${tag}.js`);
 
@@ -93,6 +93,21 @@ describe('dist/elements', () => {
     [...el.shadowRoot!.querySelectorAll('dialog button')].find((b) => b.textContent?.trim() === 'Add endpoint')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     await waitUntil(() => el.shadowRoot!.querySelector<HTMLInputElement>('#signing-secret')?.value === created.secret, 'the secret did not show');
     expect(loadedChunks()).to.include('webhook-secret');
+  });
+
+  it("partner-webhooks.js loads how a delivery shows, with its styles, when an endpoint's deliveries first open", async () => {
+    stub.on('GET /api/me', { status: 200, body: webhooksMe });
+    stub.on('GET /api/webhook-endpoints', { status: 200, body: endpointList });
+    stub.on(`GET /api/webhook-endpoints/${crm.id}/deliveries`, { status: 200, body: deliveriesPage1 });
+    await entry('partner-webhooks');
+    const el = await fixture(html`<partner-webhooks api-base=${apiBase} token="pks_admin"></partner-webhooks>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="row"]'), 'no endpoints were listed');
+    expect(loadedChunks()).not.to.include('webhook-deliveries');
+    $<HTMLButtonElement>(el, `#deliveries-${crm.id}`).click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="delivery"]'), 'no deliveries');
+    expect(loadedChunks()).to.include('webhook-deliveries');
+    expect(getComputedStyle($(el, '[part~="delivery"]')).display).to.equal('grid', 'the part brought its styles');
+    expect(el.shadowRoot!.getElementById(`replay-${delivered.id}`)?.textContent).to.contain('Replay');
   });
 
   it("partner-customer-detail.js loads its dialogs' forms, with their styles, when the first dialog opens", async () => {
