@@ -8,6 +8,7 @@ import { formatDate, formatDateTime, formatRelative } from '../dates.ts';
 import { errorAlert, fieldMessages, retryAlert, toApiError } from '../error-messages.ts';
 import { partnerEvent } from '../events.ts';
 import { onDemandPart } from '../load-part.ts';
+import { heardAfter } from '../of-name.ts';
 import { PagedList, pagedView } from '../paged-list.ts';
 import { controls } from '../styles/controls.ts';
 import { tokens } from '../styles/tokens.ts';
@@ -74,8 +75,7 @@ function endpointState(e: WebhookEndpoint): [string, string] {
 }
 
 /** After a row's button, for screen readers: which endpoint it acts on. */
-const forEndpoint = (e: WebhookEndpoint) =>
-  html`<span class="visually-hidden"> ${msg(str`for ${e.url}`, { desc: 'After a button, for screen readers: its endpoint.' })}</span>`;
+const forEndpoint = (e: WebhookEndpoint) => heardAfter(msg(str`for ${e.url}`, { desc: 'After a button, for screen readers: its endpoint.' }));
 
 /**
  * The partner's webhook endpoints: where partnerkit sends the company's events (a customer signing

@@ -14,7 +14,7 @@ import { allUsers, adminMe as companyAdminMe, createdLena, roles } from './fixtu
 import { adminMe, lucerne } from './fixtures-customers.ts';
 import { delegationEnding, overviewFull, renewalRequested } from './fixtures-overview.ts';
 import { catalog, delegationLevels, offerList, publicPurchaseOffer, publicTrialOffer, purchaseRedemption, trialOffer } from './fixtures-offers.ts';
-import { $, button, fill, heading, inputLabelled } from './helpers.ts';
+import { $, button, fill, heading, inputLabelled, text } from './helpers.ts';
 import { created, crm, delivered, deliveriesPage1, endpointList, webhooksMe } from './fixtures-webhooks.ts';
 
 const entry = (tag: string) => import(`/dist/elements/${tag}.js`);
@@ -103,6 +103,8 @@ describe('dist/elements', () => {
     const el = await fixture(html`<partner-webhooks api-base=${apiBase} token="pks_admin"></partner-webhooks>`);
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="row"]'), 'no endpoints were listed');
     expect(loadedChunks()).not.to.include('webhook-deliveries');
+    // The words for screen readers keep their space through the build's HTML minifier.
+    expect(text(el, `#deliveries-${crm.id}`)).to.equal(`Deliveries for ${crm.url}`);
     $<HTMLButtonElement>(el, `#deliveries-${crm.id}`).click();
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="delivery"]'), 'no deliveries');
     expect(loadedChunks()).to.include('webhook-deliveries');
