@@ -36,8 +36,11 @@ export const styles = [
       hyphens: auto;
     }
 
-    /* Too narrow for the two levels side by side (a 360 px phone): one above the other. */
-    @media (max-width: 23rem) {
+    /*
+     * Too narrow for the two levels side by side (a phone: at 390 px the German names broke inside
+     * their words, "Administratio/n"): one above the other.
+     */
+    @media (max-width: 26rem) {
       [part~='segmented'] {
         grid-auto-flow: row;
         width: 100%;
