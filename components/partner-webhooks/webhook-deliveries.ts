@@ -27,8 +27,8 @@ function attemptLine(a: WebhookDelivery['attemptLog'][number]): string {
 export interface DeliveryActions {
   /** What "Replay" says while its request runs, else null. */
   busy: string | null;
-  /** The last replay's refusal, in the element's words, shown under the entry. */
-  error: unknown;
+  /** The alert of the last replay's refusal, shown under the entry (the element words it). */
+  error: TemplateResult | typeof nothing;
   onReplay: () => void;
 }
 

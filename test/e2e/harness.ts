@@ -119,13 +119,63 @@ export function useDemo(): { readonly server: DemoServer; readonly browser: Brow
   };
 }
 
+/** What `<partner-sign-in>`'s fields and buttons say, in the page's language. */
+export interface SignInWords {
+  email: string;
+  password: string;
+  signIn: string;
+  signOut: string;
+}
+
+const englishSignIn: SignInWords = { email: 'Email', password: 'Password', signIn: 'Sign in', signOut: 'Sign out' };
+
 /** Signs a demo user in through the demo page's `<partner-sign-in>` and waits until it is done. */
-export async function signInToDemo(page: Page, email: string, password = demoPassword) {
-  const widget = page.locator('partner-sign-in');
-  await widget.getByLabel('Email', { exact: true }).fill(email);
-  await widget.getByLabel('Password', { exact: true }).fill(password);
-  await widget.getByRole('button', { name: 'Sign in' }).click();
-  await widget.getByRole('button', { name: 'Sign out' }).waitFor();
+export async function signInToDemo(page: Page, email: string, words: SignInWords = englishSignIn) {
+  const widget = page.locator('partner-sign-in').first();
+  await widget.getByLabel(words.email, { exact: true }).fill(email);
+  await widget.getByLabel(words.password, { exact: true }).fill(demoPassword);
+  await widget.getByRole('button', { name: words.signIn }).click();
+  await widget.getByRole('button', { name: words.signOut }).waitFor();
+}
+
+/** A setup script's calls to the demo's BFF, as a partner's own widgets would make them. */
+export interface DemoApi {
+  /** One JSON call; a status other than 2xx throws, with the answer. */
+  api<T = unknown>(method: string, path: string, token: string | null, body?: unknown): Promise<T>;
+  /** A session token of a seeded demo user. */
+  signIn(email: string): Promise<string>;
+}
+
+export function demoApi(serverUrl: string): DemoApi {
+  async function api<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
+    const response = await fetch(`${serverUrl}${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+  const signIn = async (email: string) => (await api<{ token: string }>('POST', '/api/sessions', null, { email, password: demoPassword })).token;
+  return { api, signIn };
+}
+
+/**
+ * What Northwind does in Fabrikam so that audit trails have entries to show: a password reset, a
+ * user its helpdesk may not add (audited as denied) and its admin then adds, and a request for
+ * limited delegated administration. Returns the ids of Fabrikam and Wide World Importers.
+ */
+export async function northwindInFabrikam({ api }: DemoApi, northwind: string, helpdesk: string): Promise<{ fabrikam: string; wideWorld: string }> {
+  const { items: customers } = await api<{ items: { id: string; domain: string }[] }>('GET', '/api/customers?limit=50', northwind);
+  const customerId = (domain: string) => customers.find((c) => c.domain === domain)!.id;
+  const fabrikam = customerId('fabrikam.example');
+  const { items: users } = await api<{ items: { id: string; email: string }[] }>('GET', `/api/customers/${fabrikam}/users`, northwind);
+  await api('POST', `/api/customers/${fabrikam}/users/${users.find((u) => u.email === 'user@fabrikam.example')!.id}/reset-password`, northwind);
+  const newUser = { displayName: 'Sam Baker', email: 'sam@fabrikam.example' };
+  await api('POST', `/api/customers/${fabrikam}/users`, helpdesk, newUser).catch(() => {}); // refused: audited as denied
+  await api('POST', `/api/customers/${fabrikam}/users`, northwind, newUser);
+  await api('POST', `/api/customers/${fabrikam}/delegation-requests`, northwind, { level: 'limited', expiresInDays: 30 });
+  return { fabrikam, wideWorld: customerId('wideworld.example') };
 }
 
 /**

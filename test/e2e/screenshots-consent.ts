@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { demoPassword } from '../../db/seed.ts';
-import { launchBrowser, startDemoServer } from './harness.ts';
+import { demoApi, launchBrowser, northwindInFabrikam, startDemoServer } from './harness.ts';
 
 const outDir = process.argv[2] ?? '/tmp/shots';
 mkdirSync(outDir, { recursive: true });
@@ -17,17 +17,8 @@ mkdirSync(outDir, { recursive: true });
 const server = await startDemoServer();
 const browser = await launchBrowser();
 
-/** One JSON call to the BFF (the setup a partner would do in its own widgets). */
-async function api<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-const signIn = async (email: string) => (await api<{ token: string }>('POST', '/api/sessions', null, { email, password: demoPassword })).token;
+const demo = demoApi(server.url);
+const { api, signIn } = demo;
 
 async function signInOnPage(page: Page, email: string) {
   await page.getByLabel('Email').fill(email);
@@ -38,21 +29,12 @@ async function signInOnPage(page: Page, email: string) {
 try {
   // Northwind asks two customers, and does a few things in Fabrikam, so the audit has something to show.
   const northwind = await signIn('admin@northwind.example');
-  const helpdesk = await signIn('helpdesk@northwind.example');
-  const { items: customers } = await api<{ items: { id: string; domain: string }[] }>('GET', '/api/customers?limit=50', northwind);
-  const customerId = (domain: string) => customers.find((c) => c.domain === domain)!.id;
-  const fabrikam = customerId('fabrikam.example');
-  const wideWorld = customerId('wideworld.example');
-  const { items: fabrikamUsers } = await api<{ items: { id: string; email: string }[] }>('GET', `/api/customers/${fabrikam}/users`, northwind);
-  await api('POST', `/api/customers/${fabrikam}/users/${fabrikamUsers.find((u) => u.email === 'user@fabrikam.example')!.id}/reset-password`, northwind);
+  const { fabrikam, wideWorld } = await northwindInFabrikam(demo, northwind, await signIn('helpdesk@northwind.example'));
   await api('POST', `/api/customers/${fabrikam}/service-requests`, northwind, {
     title: 'Mailbox quota for the front desk',
     description: 'The front desk mailbox is nearly full; please raise it.',
     severity: 'normal',
   });
-  await api('POST', `/api/customers/${fabrikam}/users`, helpdesk, { displayName: 'Sam Baker', email: 'sam@fabrikam.example' }).catch(() => {}); // refused: audited as denied
-  await api('POST', `/api/customers/${fabrikam}/users`, northwind, { displayName: 'Sam Baker', email: 'sam@fabrikam.example' });
-  await api('POST', `/api/customers/${fabrikam}/delegation-requests`, northwind, { level: 'limited', expiresInDays: 30 });
 
   for (const [device, width, height] of [['desktop', 1280, 800], ['phone', 390, 844]] as const) {
     for (const colorScheme of ['light', 'dark'] as const) {

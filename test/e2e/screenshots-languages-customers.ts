@@ -7,19 +7,18 @@
  * `node --import tsx test/e2e/screenshots-languages-customers.ts [outDir]` (after `npm run build`;
  * `LANGS=de` for one language, `PHONE=320` for a narrower phone too).
  */
-import { demoPassword } from '../../db/seed.ts';
-import { screenshotsInLanguages } from './harness.ts';
+import { screenshotsInLanguages, signInToDemo } from './harness.ts';
 
 const words = {
   de: {
-    email: 'E-Mail-Adresse', password: 'Passwort', signIn: 'Anmelden', search: 'Nach Name oder Domain suchen', empty: 'Kein Kunde passt', count: /^\d+ Kunden\.$/,
+    email: 'E-Mail-Adresse', password: 'Passwort', signIn: 'Anmelden', signOut: 'Abmelden', search: 'Nach Name oder Domain suchen', empty: 'Kein Kunde passt', count: /^\d+ Kunden\.$/,
     resetOf: 'Passwort zurücksetzen für Fabrikam Bakery User', reset: 'Passwort zurücksetzen', temporary: 'Temporäres Passwort', done: 'Fertig',
     newRequest: 'Neue Serviceanfrage', title: 'Titel', description: 'Beschreibung', severity: 'Schweregrad', open: 'Anfrage eröffnen',
     audit: 'Audit-Protokoll', opened: 'Serviceanfrage eröffnet', back: 'Zurück zu den Kunden', requestDelegation: 'Delegation anfragen',
     full: 'Vollständige Administration', days: 'Tage bis zur Antwort (optional)', request: 'Anfragen', link: 'Link für einen globalen Administrator von Lucerne Publishing',
   },
   ja: {
-    email: 'メールアドレス', password: 'パスワード', signIn: 'サインイン', search: '名前またはドメインで検索', empty: '一致する顧客はいません', count: /^顧客 \d+ 件。$/,
+    email: 'メールアドレス', password: 'パスワード', signIn: 'サインイン', signOut: 'サインアウト', search: '名前またはドメインで検索', empty: '一致する顧客はいません', count: /^顧客 \d+ 件。$/,
     resetOf: 'パスワードをリセット （Fabrikam Bakery User）', reset: 'パスワードをリセット', temporary: '一時パスワード', done: '完了',
     newRequest: '新しいサービスリクエスト', title: 'タイトル', description: '説明', severity: '重要度', open: 'リクエストを作成',
     audit: '監査ログ', opened: 'サービスリクエストを作成しました', back: '顧客一覧に戻る', requestDelegation: '委任管理をリクエスト',
@@ -29,10 +28,7 @@ const words = {
 await screenshotsInLanguages('customers', words, async ({ browser, server, lang, w, view, path: name }) => {
   const page = await browser.newPage(view.options);
   await page.goto(`${server.url}?lang=${lang}`);
-  const signIn = page.locator('partner-sign-in').first();
-  await signIn.getByLabel(w.email, { exact: true }).fill('admin@northwind.example');
-  await signIn.getByLabel(w.password, { exact: true }).fill(demoPassword);
-  await signIn.getByRole('button', { name: w.signIn }).click();
+  await signInToDemo(page, 'admin@northwind.example', w);
 
   const customers = page.locator('partner-customer-list');
   await customers.locator('[part~="row"]').first().waitFor();

@@ -7,9 +7,8 @@
  *
  *   npm run build && node --import tsx test/e2e/screenshots-languages-offers.ts [outDir]
  */
-import { demoPassword } from '../../db/seed.ts';
 import type { Locator, Page } from 'playwright-core';
-import { screenshotsInLanguages } from './harness.ts';
+import { screenshotsInLanguages, signInToDemo } from './harness.ts';
 
 /** `locator` in pieces at most 900 px tall (`<path>-1.png`, …), so that a long phone screenshot stays readable. */
 async function shoot(page: Page, locator: Locator, path: string) {
@@ -61,11 +60,7 @@ const words = {
 await screenshotsInLanguages('offers', words, async ({ browser, server, lang, w, view, path: name }) => {
   const page = await browser.newPage(view.options);
   await page.goto(`${server.url}?lang=${lang}`);
-  const signIn = page.locator('partner-sign-in').first();
-  await signIn.getByLabel(w.email).fill('admin@northwind.example');
-  await signIn.getByLabel(w.password).fill(demoPassword);
-  await signIn.getByRole('button', { name: w.signIn }).click();
-  await signIn.getByRole('button', { name: w.signOut }).waitFor();
+  await signInToDemo(page, 'admin@northwind.example', w);
 
   const overview = page.locator('partner-overview');
   await overview.getByText(w.overview).waitFor();

@@ -12,7 +12,7 @@
  */
 import type { Page } from 'playwright-core';
 import { demoPassword } from '../../db/seed.ts';
-import { screenshotsInLanguages, type DemoServer } from './harness.ts';
+import { demoApi, northwindInFabrikam, screenshotsInLanguages, type DemoApi, type DemoServer } from './harness.ts';
 
 const advisor = 'Northwind Cloud Partners';
 /** What the script looks for, in each language. */
@@ -53,18 +53,8 @@ const words = {
 
 // Set when the frame has started it (`setup`), before anything below calls the BFF.
 let server: DemoServer;
+let api: DemoApi['api'];
 
-/** One JSON call to the BFF (the setup a partner would do in its own widgets). */
-async function api<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-const signIn = async (email: string) => (await api<{ token: string }>('POST', '/api/sessions', null, { email, password: demoPassword })).token;
 /** The path of a URL the BFF made (its origin is PUBLIC_URL), on this server. */
 const here = (url: string) => new URL(new URL(url).pathname + new URL(url).search, server.url).href;
 
@@ -135,8 +125,9 @@ await screenshotsInLanguages(
   },
   async (started: DemoServer) => {
     server = started;
-    const northwind = await signIn('admin@northwind.example');
-    const helpdesk = await signIn('helpdesk@northwind.example');
+    const demo = demoApi(started.url);
+    api = demo.api;
+    const northwind = await demo.signIn('admin@northwind.example');
     const { items: catalog } = await api<{ items: { id: string; sku: string }[] }>('GET', '/api/catalog', northwind);
     const service = (sku: string) => catalog.find((s) => s.sku === sku)!.id;
     const purchase = await api<{ url: string }>('POST', '/api/offers', northwind, {
@@ -152,15 +143,7 @@ await screenshotsInLanguages(
     const trial = await api<{ url: string }>('POST', '/api/offers', northwind, { kind: 'trial', serviceId: service('MAIL-STD'), delegatedAdmin: 'full' });
 
     // Northwind does a few things in Fabrikam, so its audit has something to show, and asks again.
-    const { items: customers } = await api<{ items: { id: string; domain: string }[] }>('GET', '/api/customers?limit=50', northwind);
-    const customerId = (domain: string) => customers.find((c) => c.domain === domain)!.id;
-    const fabrikam = customerId('fabrikam.example');
-    const wideWorld = customerId('wideworld.example');
-    const { items: fabrikamUsers } = await api<{ items: { id: string; email: string }[] }>('GET', `/api/customers/${fabrikam}/users`, northwind);
-    await api('POST', `/api/customers/${fabrikam}/users/${fabrikamUsers.find((u) => u.email === 'user@fabrikam.example')!.id}/reset-password`, northwind);
-    await api('POST', `/api/customers/${fabrikam}/users`, helpdesk, { displayName: 'Sam Baker', email: 'sam@fabrikam.example' }).catch(() => {}); // refused: audited as denied
-    await api('POST', `/api/customers/${fabrikam}/users`, northwind, { displayName: 'Sam Baker', email: 'sam@fabrikam.example' });
-    await api('POST', `/api/customers/${fabrikam}/delegation-requests`, northwind, { level: 'limited', expiresInDays: 30 });
+    const { wideWorld } = await northwindInFabrikam(demo, northwind, await demo.signIn('helpdesk@northwind.example'));
     return { northwind, purchase, trial, wideWorld };
   },
 );

@@ -6,9 +6,8 @@
  * picker; on the partner site (the one-file bundle) the portal's users tab:
  * `node --import tsx test/e2e/screenshots-languages-users.ts [outDir]` (after `npm run build`).
  */
-import { demoPassword } from '../../db/seed.ts';
 import type { Page } from 'playwright-core';
-import { screenshotsInLanguages } from './harness.ts';
+import { screenshotsInLanguages, signInToDemo } from './harness.ts';
 
 const words = {
   de: {
@@ -45,11 +44,7 @@ type Words = (typeof words)['de'];
 /** Signs the global admin in on the demo page, then takes every state of the list and the picker. */
 async function shootDemoPage(page: Page, url: string, w: Words, path: (state: string) => string) {
   await page.goto(url);
-  const signIn = page.locator('partner-sign-in').first();
-  await signIn.getByLabel(w.email).fill('admin@northwind.example');
-  await signIn.getByLabel(w.password).fill(demoPassword);
-  await signIn.getByRole('button', { name: w.signIn }).click();
-  await signIn.getByRole('button', { name: w.signOut }).waitFor();
+  await signInToDemo(page, 'admin@northwind.example', w);
 
   const list = page.locator('partner-user-list');
   await list.getByRole('button', { name: w.edit }).waitFor();
